@@ -1,0 +1,108 @@
+//! The scripts Stafett knows: the shipped ones embedded in the binary, then the user's own.
+
+use super::{Script, load};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The shipped scripts, embedded so `stafett` works from any folder on a fresh machine.
+pub const SHIPPED: &[(&str, &str)] = &[(
+    "oss-og-vart.ron",
+    include_str!("../../workshops/oss-og-vart.ron"),
+)];
+
+/// A script and where it came from.
+#[derive(Debug, Clone)]
+pub struct ScriptSource {
+    pub script: Arc<Script>,
+    /// `innebygd` for shipped scripts, otherwise the file path.
+    pub origin: String,
+}
+
+/// A user script that could not be used, with a one-line reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryWarning(pub String);
+
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    pub scripts: Vec<ScriptSource>,
+    pub warnings: Vec<LibraryWarning>,
+}
+
+impl Library {
+    /// The shipped scripts only.
+    pub fn shipped() -> Library {
+        let mut lib = Library::default();
+        for (name, src) in SHIPPED {
+            match load::parse(src) {
+                Ok(script) => lib.add(script, "innebygd".into()),
+                // A shipped script is checked by the test suite; this is only a safety net.
+                Err(problems) => lib.warnings.push(LibraryWarning(format!(
+                    "innebygd skript {name} har feil: {}",
+                    problems[0]
+                ))),
+            }
+        }
+        lib
+    }
+
+    /// The shipped scripts plus every `*.ron` in the given folders (missing folders are fine).
+    /// A broken user script is skipped with a one-line warning; the others keep working.
+    pub fn load(dirs: &[PathBuf]) -> Library {
+        let mut lib = Library::shipped();
+        for dir in dirs {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .collect();
+            files.sort();
+            for file in files {
+                lib.add_file(&file);
+            }
+        }
+        lib
+    }
+
+    fn add_file(&mut self, file: &Path) {
+        let shown = file.display();
+        let src = match std::fs::read_to_string(file) {
+            Ok(src) => src,
+            Err(e) => {
+                self.warnings.push(LibraryWarning(format!("kunne ikke lese {shown}: {e}")));
+                return;
+            }
+        };
+        match load::parse(&src) {
+            Ok(script) => self.add(script, shown.to_string()),
+            Err(problems) => self.warnings.push(LibraryWarning(format!(
+                "hoppet over {shown}: {} feil (første: linje {}). Kjør `stafett check {shown}`",
+                problems.len(),
+                problems[0].line
+            ))),
+        }
+    }
+
+    fn add(&mut self, script: Script, origin: String) {
+        if let Some(old) = self.scripts.iter_mut().find(|s| s.script.id == script.id) {
+            self.warnings.push(LibraryWarning(format!(
+                "{origin} bruker id-en «{}» og erstatter skriptet fra {}",
+                script.id, old.origin
+            )));
+            *old = ScriptSource {
+                script: Arc::new(script),
+                origin,
+            };
+        } else {
+            self.scripts.push(ScriptSource {
+                script: Arc::new(script),
+                origin,
+            });
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Arc<Script>> {
+        self.scripts.iter().map(|s| &s.script).find(|s| s.id == id)
+    }
+}

@@ -1,0 +1,405 @@
+//! Reading a script from RON and checking it, with every problem placed at file:line:column.
+
+use super::{Activity, SCRIPT_FORMAT, Script};
+use ron::error::{Error as RonError, SpannedError};
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+/// One problem in a script: where it is, what is wrong and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub help: String,
+}
+
+impl Problem {
+    /// The problem as `file:line:col: feil: …` plus an indented help line.
+    pub fn render(&self, file: &str) -> String {
+        format!(
+            "{file}:{}:{}: feil: {}\n    hjelp: {}",
+            self.line, self.col, self.message, self.help
+        )
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.line, self.col, self.message)
+    }
+}
+
+/// Parses and checks a script. Every problem found is returned, not only the first.
+pub fn parse(src: &str) -> Result<Script, Vec<Problem>> {
+    let script: Script = ron::from_str(src).map_err(|e| vec![from_ron(&e)])?;
+    let problems = check_source(src, &script);
+    if problems.is_empty() {
+        Ok(script)
+    } else {
+        Err(problems)
+    }
+}
+
+fn from_ron(e: &SpannedError) -> Problem {
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let (message, help) = match &e.code {
+        RonError::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } if outer.as_deref() == Some("Activity") || expected.contains(&"Collect") => (
+            format!("ukjent aktivitet «{found}»"),
+            format!("bruk en av: {}", expected.join(", ")),
+        ),
+        RonError::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
+            format!("ukjent verdi «{found}»"),
+            format!("bruk en av: {}", expected.join(", ")),
+        ),
+        RonError::MissingStructField { field, outer } => {
+            let place = outer.as_deref().map(|o| format!(" i {o}")).unwrap_or_default();
+            let help = if *field == "minutes" {
+                "hvert steg trenger planlagte minutter, for eksempel `minutes: 10,`".to_string()
+            } else {
+                format!("legg til `{field}: …,`")
+            };
+            (format!("feltet `{field}` mangler{place}"), help)
+        }
+        RonError::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => {
+            let place = outer.as_deref().map(|o| format!(" i {o}")).unwrap_or_default();
+            (
+                format!("ukjent felt `{found}`{place}"),
+                format!("gyldige felt er: {}", expected.join(", ")),
+            )
+        }
+        RonError::DuplicateStructField { field, .. } => (
+            format!("feltet `{field}` står to ganger"),
+            "fjern det ene".to_string(),
+        ),
+        RonError::ExpectedComma => (
+            "RON-syntaksfeil: her mangler et komma".to_string(),
+            "sett komma etter verdien på linja før".to_string(),
+        ),
+        RonError::Eof => (
+            "filen slutter før skriptet er ferdig".to_string(),
+            "sjekk at alle ( [ og \" er lukket".to_string(),
+        ),
+        RonError::ExpectedStringEnd => (
+            "teksten mangler avsluttende anførselstegn".to_string(),
+            "avslutt teksten med \"".to_string(),
+        ),
+        RonError::ExpectedInteger => (
+            "her skal det stå et helt tall".to_string(),
+            "skriv et tall uten anførselstegn, for eksempel `minutes: 10,`".to_string(),
+        ),
+        other => (
+            format!("RON-syntaksfeil: {other}"),
+            "sjekk komma, parenteser og anførselstegn rett før dette stedet".to_string(),
+        ),
+    };
+    Problem {
+        line,
+        col,
+        message,
+        help,
+    }
+}
+
+/// Finds the places of ids and list names in the source, moving forwards as the script is
+/// walked in document order, so that a repeated name is placed at the right occurrence.
+struct Locator<'a> {
+    src: &'a str,
+    cursor: usize,
+}
+
+impl<'a> Locator<'a> {
+    /// Moves to the next `field: "value"` at or after the cursor and returns its offset.
+    fn seek(&mut self, field: &str, value: &str) -> usize {
+        match find_field(self.src, self.cursor, field, value) {
+            Some(at) => {
+                self.cursor = at + 1;
+                at
+            }
+            None => self.cursor,
+        }
+    }
+
+    /// The next `field: "value"` after `from`, without moving the cursor.
+    fn peek(&self, from: usize, field: &str, value: &str) -> usize {
+        find_field(self.src, from, field, value).unwrap_or(from)
+    }
+
+    /// The next `field:` (any value) after `from`, without moving the cursor.
+    fn key(&self, from: usize, field: &str) -> usize {
+        find_key(self.src, from, field).unwrap_or(from)
+    }
+
+    fn problem(&self, at: usize, message: String, help: impl Into<String>) -> Problem {
+        let (line, col) = line_col(self.src, at);
+        Problem {
+            line,
+            col,
+            message,
+            help: help.into(),
+        }
+    }
+}
+
+fn find_field(src: &str, from: usize, field: &str, value: &str) -> Option<usize> {
+    let quoted = format!("\"{value}\"");
+    let mut start = from.min(src.len());
+    while let Some(rel) = src[start..].find(&quoted) {
+        let at = start + rel;
+        let before = src[..at].trim_end();
+        if let Some(before) = before.strip_suffix(':')
+            && before.trim_end().ends_with(field)
+        {
+            let name_start = before.trim_end().len() - field.len();
+            return Some(name_start);
+        }
+        start = at + quoted.len();
+    }
+    None
+}
+
+fn find_key(src: &str, from: usize, field: &str) -> Option<usize> {
+    let mut start = from.min(src.len());
+    while let Some(rel) = src[start..].find(field) {
+        let at = start + rel;
+        let boundary = src[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
+        if boundary && src[at + field.len()..].trim_start().starts_with(':') {
+            return Some(at);
+        }
+        start = at + field.len();
+    }
+    None
+}
+
+fn line_col(src: &str, at: usize) -> (usize, usize) {
+    let before = &src[..at.min(src.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, col)
+}
+
+/// Checks what RON cannot: versions, ids, minutes and the flow of named lists.
+pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
+    let mut loc = Locator { src, cursor: 0 };
+    let mut problems = Vec::new();
+
+    if script.format > SCRIPT_FORMAT {
+        problems.push(loc.problem(
+            loc.key(0, "format"),
+            format!(
+                "skriptet har format {}, men denne Stafett kan bare lese til og med {SCRIPT_FORMAT}",
+                script.format
+            ),
+            "oppdater Stafett, eller bruk en eldre utgave av skriptet",
+        ));
+    }
+    if script.phases.is_empty() {
+        problems.push(loc.problem(0, "skriptet har ingen faser".into(), "legg til minst én fase under `phases`"));
+    }
+
+    let mut phase_ids = HashSet::new();
+    let mut session_ids = HashSet::new();
+    // Lists produced by any earlier session, and by earlier steps of the current one.
+    let mut produced_before: HashSet<String> = HashSet::new();
+
+    for phase in &script.phases {
+        let at = loc.seek("id", &phase.id);
+        if !phase_ids.insert(phase.id.as_str()) {
+            problems.push(loc.problem(
+                at,
+                format!("fase-id «{}» er brukt før", phase.id),
+                "gi hver fase sin egen id",
+            ));
+        }
+        if phase.sessions.is_empty() {
+            problems.push(loc.problem(
+                at,
+                format!("fasen «{}» har ingen økter", phase.id),
+                "legg til minst én økt under `sessions`",
+            ));
+        }
+        for session in &phase.sessions {
+            let at = loc.seek("id", &session.id);
+            if !session_ids.insert(session.id.as_str()) {
+                problems.push(loc.problem(
+                    at,
+                    format!("økt-id «{}» er brukt før", session.id),
+                    "gi hver økt i skriptet sin egen id",
+                ));
+            }
+            if session.steps.is_empty() {
+                problems.push(loc.problem(
+                    at,
+                    format!("økta «{}» har ingen steg", session.id),
+                    "legg til minst ett steg under `steps`",
+                ));
+            }
+            let mut step_ids = HashMap::new();
+            let mut produced_here: HashSet<String> = HashSet::new();
+            for step in &session.steps {
+                let step_at = loc.seek("id", &step.id);
+                if step_ids.insert(step.id.as_str(), step_at).is_some() {
+                    problems.push(loc.problem(
+                        step_at,
+                        format!("steg-id «{}» er brukt før i økta «{}»", step.id, session.id),
+                        "gi hvert steg i økta sin egen id",
+                    ));
+                }
+                if step.minutes == 0 {
+                    problems.push(loc.problem(
+                        loc.key(step_at, "minutes"),
+                        format!("steget «{}» har 0 minutter", step.id),
+                        "sett planlagt tid i hele minutter, for eksempel `minutes: 10,`",
+                    ));
+                }
+                if step.room.trim().is_empty() {
+                    problems.push(loc.problem(
+                        step_at,
+                        format!("steget «{}» har ingen tekst til rommet", step.id),
+                        "skriv en kort tekst i `room` som deltakerne ser på skjermen",
+                    ));
+                }
+                check_activity(
+                    &loc,
+                    step_at,
+                    &step.id,
+                    &step.activity,
+                    &produced_before,
+                    &mut produced_here,
+                    &mut problems,
+                );
+            }
+            produced_before.extend(produced_here);
+        }
+    }
+
+    if let Some(cycle) = &script.cycle
+        && !phase_ids.contains(cycle.restart_at.as_str())
+    {
+        problems.push(loc.problem(
+            loc.peek(0, "restart_at", &cycle.restart_at),
+            format!("`restart_at` viser til fasen «{}», som ikke finnes", cycle.restart_at),
+            format!(
+                "bruk id-en til en av fasene: {}",
+                script.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
+    problems.sort_by_key(|p| (p.line, p.col));
+    problems
+}
+
+fn check_activity(
+    loc: &Locator,
+    step_at: usize,
+    step_id: &str,
+    activity: &Activity,
+    produced_before: &HashSet<String>,
+    produced_here: &mut HashSet<String>,
+    problems: &mut Vec<Problem>,
+) {
+    let needs_here = |list: &str, field: &str, problems: &mut Vec<Problem>, here: &HashSet<String>| {
+        if !here.contains(list) {
+            let hint = if produced_before.contains(list) {
+                format!(
+                    "listen kommer fra en tidligere økt: hent den inn først med `Collect(list: \"{list}\", from: Some(\"{list}\"))`"
+                )
+            } else {
+                format!("samle listen først i et tidligere steg med `Collect(list: \"{list}\")`")
+            };
+            problems.push(loc.problem(
+                loc.peek(step_at, field, list),
+                format!("steget «{step_id}» bruker listen «{list}», men ingen tidligere steg i økta lager den"),
+                hint,
+            ));
+        }
+    };
+    match activity {
+        Activity::Info | Activity::Stafettpinne | Activity::Plan { .. } => {}
+        Activity::Checklist { items } => {
+            if items.is_empty() {
+                problems.push(loc.problem(
+                    step_at,
+                    format!("sjekklista i steget «{step_id}» er tom"),
+                    "legg til punkter, for eksempel `CheckDef(label: \"Leder\")`",
+                ));
+            }
+        }
+        Activity::Collect { list, from } => {
+            if let Some(from) = from
+                && !produced_before.contains(from)
+                && !produced_here.contains(from)
+            {
+                problems.push(loc.problem(
+                    loc.peek(step_at, "from", from),
+                    format!("steget «{step_id}» henter listen «{from}», men ingen tidligere steg lager den"),
+                    "sjekk stavemåten, eller lag listen i en tidligere økt med `Collect` eller `Choose(into: …)`",
+                ));
+            }
+            produced_here.insert(list.clone());
+        }
+        Activity::Group { list } => needs_here(list, "list", problems, produced_here),
+        Activity::Vote { list, dots } => {
+            needs_here(list, "list", problems, produced_here);
+            if *dots == 0 {
+                problems.push(loc.problem(
+                    loc.key(step_at, "dots"),
+                    format!("prikkstemmingen i steget «{step_id}» gir 0 prikker"),
+                    "gi hver deltaker minst én prikk, for eksempel `dots: 3`",
+                ));
+            }
+        }
+        Activity::Choose { list, into, max } => {
+            needs_here(list, "list", problems, produced_here);
+            if *max == Some(0) {
+                problems.push(loc.problem(
+                    loc.key(step_at, "max"),
+                    format!("steget «{step_id}» lar gruppa velge 0"),
+                    "sett `max: Some(3)` eller la `max` stå ute",
+                ));
+            }
+            produced_here.insert(into.clone());
+        }
+        Activity::Fields { fields, .. } => {
+            if fields.is_empty() {
+                problems.push(loc.problem(
+                    step_at,
+                    format!("steget «{step_id}» har ingen felter"),
+                    "legg til feltnavn i `fields`, for eksempel `[\"Hva\", \"Hvem\"]`",
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col("æø\nåx", 0), (1, 1));
+        assert_eq!(line_col("æø\nåx", "æø\nå".len()), (2, 2));
+    }
+
+    #[test]
+    fn find_field_needs_the_field_name_before_the_value() {
+        let src = r#"list: "a", id: "a""#;
+        assert_eq!(find_field(src, 0, "id", "a"), Some(11));
+        assert_eq!(find_field(src, 0, "list", "a"), Some(0));
+        assert_eq!(find_field(src, 1, "list", "a"), None);
+    }
+}

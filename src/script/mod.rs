@@ -1,0 +1,220 @@
+//! Workshop scripts: a process described as data (phases → sessions → steps → activity).
+//!
+//! The engine knows nothing about any particular process; everything specific to «Oss og vårt»
+//! or any other process lives in a RON file under `workshops/` or the user's own folders.
+
+mod library;
+mod load;
+
+pub use library::{Library, LibraryWarning, ScriptSource};
+pub use load::{Problem, check_source, parse};
+
+use serde::{Deserialize, Serialize};
+
+/// The newest script format this build understands.
+pub const SCRIPT_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Script {
+    pub format: u32,
+    /// Stable identifier, used by `stafett new <id>` and stored in every forløp.
+    pub id: String,
+    pub title: String,
+    /// One or two sentences shown when choosing a process.
+    pub summary: String,
+    pub phases: Vec<Phase>,
+    /// Where the process goes on after its last phase, if it is a circle.
+    #[serde(default)]
+    pub cycle: Option<Cycle>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    pub sessions: Vec<SessionDef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cycle {
+    /// The phase a new round starts with.
+    pub restart_at: String,
+    /// What the facilitator is told when a round ends.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Who meets: the HMS-gruppe on its own, or a verksted with the staff.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionKind {
+    HmsGruppe,
+    Verksted,
+}
+
+impl SessionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::HmsGruppe => "HMS-gruppe",
+            SessionKind::Verksted => "verksted med personalet",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionDef {
+    pub id: String,
+    pub title: String,
+    pub kind: SessionKind,
+    /// What the session must hand on; shown in the overview.
+    #[serde(default)]
+    pub goal: String,
+    pub steps: Vec<Step>,
+}
+
+impl SessionDef {
+    pub fn planned_minutes(&self) -> u32 {
+        self.steps.iter().map(|s| s.minutes).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: String,
+    pub title: String,
+    pub minutes: u32,
+    /// What the room sees: a short prompt.
+    pub room: String,
+    /// What the facilitator should do and say.
+    #[serde(default)]
+    pub guide: String,
+    pub activity: Activity,
+}
+
+/// What a step asks the group to produce. Lists are named; a list produced in one session can
+/// be pulled into a later one by name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Activity {
+    /// Only the prompt and the guide; nothing is captured.
+    Info,
+    /// What earlier sessions handed on: their lists, fields and the open measures.
+    Stafettpinne,
+    /// Ticks and counts, e.g. who is present by role.
+    Checklist { items: Vec<CheckDef> },
+    /// Collect items into the named list, optionally starting from an earlier list.
+    Collect {
+        list: String,
+        #[serde(default)]
+        from: Option<String>,
+    },
+    /// Put the items of a list under themes.
+    Group { list: String },
+    /// Dot voting on the items of a list; `dots` is how many dots each person has.
+    Vote { list: String, dots: u32 },
+    /// Choose items of `list` to carry forward as the list `into`.
+    Choose {
+        list: String,
+        into: String,
+        #[serde(default)]
+        max: Option<u32>,
+    },
+    /// Named text fields, stored under `form`.
+    Fields { form: String, fields: Vec<String> },
+    /// The forløp's handlingsplan; `review` marks a review of open measures.
+    Plan {
+        #[serde(default)]
+        review: bool,
+    },
+}
+
+impl Activity {
+    /// A short Norwegian name of the activity, for headers and help.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Activity::Info => "samtale",
+            Activity::Stafettpinne => "stafettpinne",
+            Activity::Checklist { .. } => "sjekkliste",
+            Activity::Collect { .. } => "samle",
+            Activity::Group { .. } => "gruppere",
+            Activity::Vote { .. } => "prikkstemming",
+            Activity::Choose { .. } => "velge",
+            Activity::Fields { .. } => "felter",
+            Activity::Plan { review: false } => "handlingsplan",
+            Activity::Plan { review: true } => "gjennomgang av handlingsplan",
+        }
+    }
+
+    /// The list this activity shows and works on, if any.
+    pub fn list(&self) -> Option<&str> {
+        match self {
+            Activity::Collect { list, .. }
+            | Activity::Group { list }
+            | Activity::Vote { list, .. }
+            | Activity::Choose { list, .. } => Some(list),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDef {
+    pub label: String,
+    /// A counted entry (e.g. number of staff) instead of a tick.
+    #[serde(default)]
+    pub count: bool,
+}
+
+/// One session's place in the script: phase index and session index within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SessionAt {
+    pub phase: usize,
+    pub session: usize,
+}
+
+impl Script {
+    /// All sessions in script order.
+    pub fn sessions(&self) -> impl Iterator<Item = (SessionAt, &Phase, &SessionDef)> {
+        self.phases.iter().enumerate().flat_map(|(p, phase)| {
+            phase
+                .sessions
+                .iter()
+                .enumerate()
+                .map(move |(s, def)| (SessionAt { phase: p, session: s }, phase, def))
+        })
+    }
+
+    pub fn session(&self, at: SessionAt) -> &SessionDef {
+        &self.phases[at.phase].sessions[at.session]
+    }
+
+    pub fn find_session(&self, id: &str) -> Option<SessionAt> {
+        self.sessions().find(|(_, _, s)| s.id == id).map(|(at, _, _)| at)
+    }
+
+    /// Index of the phase a new round starts with, if the process is a circle.
+    pub fn restart_phase(&self) -> Option<usize> {
+        let cycle = self.cycle.as_ref()?;
+        self.phases.iter().position(|p| p.id == cycle.restart_at)
+    }
+
+    /// The sessions of one round, in order: round 1 holds all; later rounds start at the
+    /// cycle's restart phase.
+    pub fn round_sessions(&self, round: u32) -> Vec<SessionAt> {
+        let first_phase = if round <= 1 {
+            0
+        } else {
+            self.restart_phase().unwrap_or(0)
+        };
+        self.sessions()
+            .filter(|(at, _, _)| at.phase >= first_phase)
+            .map(|(at, _, _)| at)
+            .collect()
+    }
+}

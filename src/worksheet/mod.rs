@@ -1,0 +1,253 @@
+//! What a group produced: the forløp (metadata, position, handlingsplan) and one worksheet per
+//! session held. Plain data with pure mutators; saving and loading live in [`store`].
+
+mod edit;
+pub mod store;
+
+pub use edit::{ChooseError, choose_toggle, import_items};
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The newest worksheet and forløp format this build writes.
+pub const FORMAT: u32 = 1;
+
+/// One workplace's run of a process.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Forlop {
+    pub format: u32,
+    pub name: String,
+    /// The id of the script it follows.
+    pub workshop: String,
+    pub created: NaiveDateTime,
+    /// The highest round started; a circle process goes on in rounds.
+    pub round: u32,
+    /// Where the facilitator was when they last left.
+    pub position: Position,
+    /// The handlingsplan, shared by the whole forløp.
+    #[serde(default)]
+    pub plan: Vec<Measure>,
+    #[serde(default)]
+    pub next_id: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub round: u32,
+    pub session: String,
+    pub step: usize,
+}
+
+/// One row of the handlingsplan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: u64,
+    pub tiltak: String,
+    #[serde(default)]
+    pub ansvarlig: String,
+    #[serde(default)]
+    pub frist: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: MeasureStatus,
+    /// Where it was agreed, e.g. "Runde 1 · Teste · Verksted".
+    #[serde(default)]
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum MeasureStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl MeasureStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureStatus::Planned => "ikke startet",
+            MeasureStatus::InProgress => "pågår",
+            MeasureStatus::Done => "fullført",
+            MeasureStatus::Dropped => "droppet",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, MeasureStatus::Planned | MeasureStatus::InProgress)
+    }
+
+    /// The next status when cycling with one key.
+    pub fn next(self) -> MeasureStatus {
+        match self {
+            MeasureStatus::Planned => MeasureStatus::InProgress,
+            MeasureStatus::InProgress => MeasureStatus::Done,
+            MeasureStatus::Done => MeasureStatus::Dropped,
+            MeasureStatus::Dropped => MeasureStatus::Planned,
+        }
+    }
+}
+
+/// The fields of a measure as typed in a form, before it gets an id.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeasureDraft {
+    pub tiltak: String,
+    pub ansvarlig: String,
+    pub frist: Option<NaiveDate>,
+    pub status: MeasureStatus,
+}
+
+/// Which session a worksheet belongs to: round and session id.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SheetKey {
+    pub round: u32,
+    pub session: String,
+}
+
+impl SheetKey {
+    pub fn new(round: u32, session: &str) -> SheetKey {
+        SheetKey {
+            round,
+            session: session.to_string(),
+        }
+    }
+
+    /// The worksheet's file name without extension: `r1-utforske-verksted`.
+    pub fn file_stem(&self) -> String {
+        format!("r{}-{}", self.round, self.session)
+    }
+
+    /// Reads a file stem back; `None` for files that are not worksheets.
+    pub fn from_file_stem(stem: &str) -> Option<SheetKey> {
+        let rest = stem.strip_prefix('r')?;
+        let (round, session) = rest.split_once('-')?;
+        Some(SheetKey::new(round.parse().ok()?, session))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SessionStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Done,
+}
+
+impl SessionStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionStatus::NotStarted => "ikke startet",
+            SessionStatus::InProgress => "pågår",
+            SessionStatus::Done => "ferdig",
+        }
+    }
+
+    /// A symbol that carries the status without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            SessionStatus::NotStarted => "○",
+            SessionStatus::InProgress => "◐",
+            SessionStatus::Done => "●",
+        }
+    }
+}
+
+/// What one session produced: its hand-off artefact, the stafettpinne.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Worksheet {
+    pub format: u32,
+    pub round: u32,
+    pub session: String,
+    #[serde(default)]
+    pub status: SessionStatus,
+    #[serde(default)]
+    pub started: Option<NaiveDateTime>,
+    #[serde(default)]
+    pub finished: Option<NaiveDateTime>,
+    /// Named lists of items (challenges, ideas …).
+    #[serde(default)]
+    pub lists: BTreeMap<String, Vec<Item>>,
+    /// Checklists by step id.
+    #[serde(default)]
+    pub checks: BTreeMap<String, Vec<Check>>,
+    /// Named forms: field label → text.
+    #[serde(default)]
+    pub forms: BTreeMap<String, BTreeMap<String, String>>,
+    /// Time used per step id, in seconds.
+    #[serde(default)]
+    pub timers: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub next_id: u64,
+}
+
+impl Worksheet {
+    pub fn new(key: &SheetKey) -> Worksheet {
+        Worksheet {
+            format: FORMAT,
+            round: key.round,
+            session: key.session.clone(),
+            status: SessionStatus::NotStarted,
+            started: None,
+            finished: None,
+            lists: BTreeMap::new(),
+            checks: BTreeMap::new(),
+            forms: BTreeMap::new(),
+            timers: BTreeMap::new(),
+            next_id: 1,
+        }
+    }
+
+    pub fn key(&self) -> SheetKey {
+        SheetKey::new(self.round, &self.session)
+    }
+
+    pub fn list(&self, name: &str) -> &[Item] {
+        self.lists.get(name).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn list_mut(&mut self, name: &str) -> &mut Vec<Item> {
+        self.lists.entry(name.to_string()).or_default()
+    }
+
+    pub fn fresh_id(&mut self) -> u64 {
+        self.next_id = self.next_id.max(1);
+        let id = self.next_id;
+        self.next_id += 1;
+        id
+    }
+
+    /// True when the group wrote anything in it.
+    pub fn has_content(&self) -> bool {
+        self.lists.values().any(|l| !l.is_empty())
+            || self.forms.values().any(|f| f.values().any(|v| !v.trim().is_empty()))
+            || self
+                .checks
+                .values()
+                .any(|c| c.iter().any(|c| c.checked || c.count > 0))
+    }
+}
+
+/// One entry of a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: u64,
+    pub text: String,
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub votes: u32,
+    /// For an item carried forward by a choice: the id of the item it was chosen from.
+    #[serde(default)]
+    pub source: Option<u64>,
+}
+
+/// One line of a checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    pub label: String,
+    #[serde(default)]
+    pub checked: bool,
+    #[serde(default)]
+    pub count: u32,
+}

@@ -1,0 +1,372 @@
+//! Saving and loading forløp and worksheets: one folder per forløp, human-readable RON files,
+//! atomic saves with a backup of the previous version, private permissions and a lock.
+
+use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+pub const FORLOP_FILE: &str = "forlop.ron";
+const LOCK_FILE: &str = "forlop.lock";
+
+/// A file that could not be read as what it should be; never overwritten.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line > 0 {
+            write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.col, self.message)
+        } else {
+            write!(f, "{}: {}", self.path.display(), self.message)
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum StoreError {
+    NotFound(String),
+    Exists(String),
+    Locked { pid: String },
+    Io { path: PathBuf, err: io::Error },
+    Load(LoadError),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::NotFound(name) => write!(
+                f,
+                "fant ikke noe forløp som heter «{name}». `stafett list` viser hvilke som finnes"
+            ),
+            StoreError::Exists(name) => write!(
+                f,
+                "det finnes allerede et forløp «{name}»: åpne det med `stafett open`, eller velg et annet navn"
+            ),
+            StoreError::Locked { pid } => write!(
+                f,
+                "forløpet er allerede åpent i en annen Stafett (prosess {pid}). Lukk den først"
+            ),
+            StoreError::Io { path, err } => write!(f, "{}: {err}", path.display()),
+            StoreError::Load(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+    move |err| StoreError::Io {
+        path: path.to_path_buf(),
+        err,
+    }
+}
+
+/// The data folder: `<root>/forlop/<slug>/`.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// A forløp as found by [`Store::list`].
+#[derive(Debug)]
+pub struct Listed {
+    pub dir: ForlopDir,
+    pub forlop: Result<Forlop, LoadError>,
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    fn forlop_root(&self) -> PathBuf {
+        self.root.join("forlop")
+    }
+
+    /// Every forløp folder, sorted by name; unreadable ones are listed with their error.
+    pub fn list(&self) -> Vec<Listed> {
+        let Ok(entries) = fs::read_dir(self.forlop_root()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Listed> = entries
+            .filter_map(|e| e.ok())
+            .filter(|e| e.path().join(FORLOP_FILE).exists())
+            .map(|e| {
+                let dir = ForlopDir { path: e.path() };
+                let forlop = dir.load_forlop();
+                Listed { dir, forlop }
+            })
+            .collect();
+        out.sort_by(|a, b| a.dir.slug().cmp(&b.dir.slug()));
+        out
+    }
+
+    /// Finds a forløp by its name or its folder name.
+    pub fn find(&self, name: &str) -> Result<ForlopDir, StoreError> {
+        let by_slug = self.forlop_root().join(crate::text::slug(name));
+        if by_slug.join(FORLOP_FILE).exists() {
+            return Ok(ForlopDir { path: by_slug });
+        }
+        self.list()
+            .into_iter()
+            .find(|l| l.forlop.as_ref().is_ok_and(|f| f.name == name) || l.dir.slug() == name)
+            .map(|l| l.dir)
+            .ok_or_else(|| StoreError::NotFound(name.to_string()))
+    }
+
+    /// Creates a new forløp folder with its first file.
+    pub fn create(
+        &self,
+        name: &str,
+        workshop: &str,
+        first_session: &str,
+        now: NaiveDateTime,
+    ) -> Result<(ForlopDir, Forlop), StoreError> {
+        let name = name.trim();
+        let dir = ForlopDir {
+            path: self.forlop_root().join(crate::text::slug(name)),
+        };
+        if dir.path.exists() {
+            return Err(StoreError::Exists(name.to_string()));
+        }
+        create_private_dir(&self.root).map_err(io_err(&self.root))?;
+        create_private_dir(&self.forlop_root()).map_err(io_err(&self.root))?;
+        create_private_dir(&dir.path).map_err(io_err(&dir.path))?;
+        let forlop = Forlop {
+            format: FORMAT,
+            name: name.to_string(),
+            workshop: workshop.to_string(),
+            created: now,
+            round: 1,
+            position: Position {
+                round: 1,
+                session: first_session.to_string(),
+                step: 0,
+            },
+            plan: Vec::new(),
+            next_id: 1,
+        };
+        dir.save_forlop(&forlop).map_err(io_err(&dir.path))?;
+        Ok((dir, forlop))
+    }
+}
+
+/// One forløp's folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForlopDir {
+    pub path: PathBuf,
+}
+
+impl ForlopDir {
+    pub fn slug(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn forlop_path(&self) -> PathBuf {
+        self.path.join(FORLOP_FILE)
+    }
+
+    pub fn sheet_path(&self, key: &SheetKey) -> PathBuf {
+        self.path.join(format!("{}.ron", key.file_stem()))
+    }
+
+    pub fn markdown_path(&self, key: &SheetKey) -> PathBuf {
+        self.path.join(format!("{}.md", key.file_stem()))
+    }
+
+    pub fn load_forlop(&self) -> Result<Forlop, LoadError> {
+        load_ron(&self.forlop_path())
+    }
+
+    /// Every worksheet in the folder; the ones that cannot be read come back as errors, keyed,
+    /// so that the caller can refuse to overwrite them.
+    pub fn load_sheets(&self) -> (BTreeMap<SheetKey, Worksheet>, BTreeMap<SheetKey, LoadError>) {
+        let mut sheets = BTreeMap::new();
+        let mut errors = BTreeMap::new();
+        let Ok(entries) = fs::read_dir(&self.path) else {
+            return (sheets, errors);
+        };
+        for entry in entries.filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if path.extension().is_none_or(|x| x != "ron") {
+                continue;
+            }
+            let Some(key) = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .and_then(SheetKey::from_file_stem)
+            else {
+                continue;
+            };
+            match load_ron::<Worksheet>(&path) {
+                Ok(sheet) => {
+                    sheets.insert(key, sheet);
+                }
+                Err(e) => {
+                    errors.insert(key, e);
+                }
+            }
+        }
+        (sheets, errors)
+    }
+
+    pub fn save_forlop(&self, forlop: &Forlop) -> io::Result<()> {
+        write_atomic(&self.forlop_path(), to_ron(forlop).as_bytes())
+    }
+
+    pub fn save_sheet(&self, sheet: &Worksheet) -> io::Result<()> {
+        write_atomic(&self.sheet_path(&sheet.key()), to_ron(sheet).as_bytes())
+    }
+
+    pub fn write_markdown(&self, key: &SheetKey, text: &str) -> io::Result<()> {
+        write_atomic(&self.markdown_path(key), text.as_bytes())
+    }
+
+    /// Takes the forløp's lock for this process. A lock left by a process that is gone is
+    /// released by the operating system and taken over without asking.
+    pub fn lock(&self) -> Result<Lock, StoreError> {
+        let path = self.path.join(LOCK_FILE);
+        let mut file = private_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0).map_err(io_err(&path))?;
+                write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
+                Ok(Lock { _file: file })
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                let pid = if pid.trim().is_empty() { "ukjent".into() } else { pid.trim().to_string() };
+                Err(StoreError::Locked { pid })
+            }
+            Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
+        }
+    }
+
+    /// Removes the whole folder.
+    pub fn delete(&self) -> io::Result<()> {
+        fs::remove_dir_all(&self.path)
+    }
+}
+
+/// Held while a forløp is open; dropping it releases the lock.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+fn to_ron<T: Serialize>(value: &T) -> String {
+    let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
+    let mut text = ron::ser::to_string_pretty(value, config).expect("worksheet data always serializes");
+    text.push('\n');
+    text
+}
+
+/// Reads a RON file, refusing files from a newer format version.
+pub fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+    let fail = |line, col, message: String| LoadError {
+        path: path.to_path_buf(),
+        line,
+        col,
+        message,
+    };
+    let text = fs::read_to_string(path).map_err(|e| fail(0, 0, format!("kunne ikke lese filen: {e}")))?;
+    #[derive(serde::Deserialize)]
+    struct Version {
+        format: u32,
+    }
+    if let Ok(v) = ron::from_str::<Version>(&text)
+        && v.format > FORMAT
+    {
+        return Err(fail(
+            1,
+            1,
+            format!(
+                "filen er laget av en nyere Stafett (format {}; denne leser til og med {FORMAT}). Oppdater Stafett",
+                v.format
+            ),
+        ));
+    }
+    ron::from_str(&text).map_err(|e| fail(e.span.start.line, e.span.start.col, format!("ugyldig innhold: {}", e.code)))
+}
+
+#[cfg(unix)]
+fn private_options() -> OpenOptions {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut o = OpenOptions::new();
+    o.mode(0o600);
+    o
+}
+
+#[cfg(not(unix))]
+fn private_options() -> OpenOptions {
+    OpenOptions::new()
+}
+
+/// Creates a folder (and its parents) readable by the user only.
+pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(path)
+}
+
+/// Writes a file so that it is either the old or the new version, never half of one: write a
+/// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp"));
+    {
+        let mut f = private_options().write(true).create(true).truncate(true).open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    if path.exists() {
+        let bak = dir.join(format!("{name}.bak"));
+        let _ = fs::remove_file(&bak);
+        if fs::hard_link(path, &bak).is_err() {
+            fs::copy(path, &bak)?;
+        }
+    }
+    fs::rename(&tmp, path)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
