@@ -9,3 +9,7 @@ pub mod script;
 pub mod text;
 pub mod worksheet;
 pub mod runner;
+pub mod app;
+pub mod export;
+pub mod ui;
+pub mod cli;

@@ -17,7 +17,8 @@ impl Runner {
         let activity = self.step().activity.clone();
         let changed = match (&activity, cmd) {
             (Activity::Plan { .. }, _) => false,
-            (Activity::Collect { list, .. }, Cmd::Add(text)) => self.add_item(list, text, now),
+            (Activity::Checklist { items }, Cmd::Add(text)) => self.set_count(items, &text, now),
+            (a, Cmd::Add(text)) if a.list().is_some() => self.add_item(a.list().unwrap_or_default(), text, now),
             (Activity::Collect { list, from: Some(from) }, Cmd::Import) => self.import(list, from, now),
             (Activity::Collect { .. }, Cmd::Import) => {
                 self.notice = Some("Dette steget henter ikke inn noen liste fra før.".into());
@@ -40,7 +41,6 @@ impl Runner {
             (Activity::Choose { list, into, max }, Cmd::Mark) => self.choose(list, into, *max, now),
             (Activity::Checklist { items }, Cmd::Mark) => self.check(items, 1, now),
             (Activity::Checklist { items }, Cmd::Unmark) => self.check(items, -1, now),
-            (Activity::Checklist { items }, Cmd::Add(text)) => self.set_count(items, &text, now),
             (Activity::Fields { form, fields }, Cmd::SetField(text)) => {
                 let Some(label) = fields.get(self.selected) else {
                     return;

@@ -1,0 +1,197 @@
+//! Text fields and forms: the only state with a cursor. Built on ratatui-textarea.
+
+use crate::text;
+use crate::worksheet::{Measure, MeasureDraft, MeasureStatus};
+use ratatui_textarea::TextArea;
+
+/// What a single text field is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputTarget {
+    AddItem,
+    EditItem,
+    Theme,
+    Field,
+    Count,
+}
+
+impl InputTarget {
+    /// Single-line fields turn pasted newlines into spaces and ignore Alt+Enter.
+    pub fn single_line(self) -> bool {
+        matches!(self, InputTarget::Theme | InputTarget::Count)
+    }
+}
+
+/// A text field in a dialog.
+pub struct Input {
+    pub title: String,
+    pub target: InputTarget,
+    pub area: TextArea<'static>,
+}
+
+impl Input {
+    pub fn new(title: impl Into<String>, target: InputTarget, initial: &str) -> Input {
+        Input {
+            title: title.into(),
+            target,
+            area: text_area(initial),
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+}
+
+/// A text area holding `initial` (made inert), with the cursor at its end.
+pub fn text_area(initial: &str) -> TextArea<'static> {
+    let lines: Vec<String> = text::inert(initial).lines().map(str::to_string).collect();
+    let mut area = if lines.is_empty() { TextArea::default() } else { TextArea::new(lines) };
+    area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+/// Pasted text as it may enter a field: line endings normalised, control characters made
+/// visible, newlines turned into spaces for single-line fields.
+pub fn clean_paste(pasted: &str, single_line: bool) -> String {
+    let unified = pasted.replace("\r\n", "\n").replace('\r', "\n");
+    if single_line {
+        text::inert_line(&unified.replace('\n', " ")).into_owned()
+    } else {
+        text::inert(&unified).into_owned()
+    }
+}
+
+pub const MEASURE_LABELS: [&str; 4] = ["Tiltak", "Ansvarlig", "Frist (dd.mm.åååå)", "Status"];
+
+/// The handlingsplan row form: three text fields and a status chosen with Space or ← →.
+pub struct MeasureForm {
+    /// The plan row being edited, or None for a new one.
+    pub index: Option<usize>,
+    pub fields: [TextArea<'static>; 3],
+    pub status: MeasureStatus,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl MeasureForm {
+    pub fn new() -> MeasureForm {
+        MeasureForm {
+            index: None,
+            fields: [text_area(""), text_area(""), text_area("")],
+            status: MeasureStatus::Planned,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn edit(index: usize, m: &Measure) -> MeasureForm {
+        MeasureForm {
+            index: Some(index),
+            fields: [
+                text_area(&m.tiltak),
+                text_area(&m.ansvarlig),
+                text_area(&m.frist.map(text::format_date).unwrap_or_default()),
+            ],
+            status: m.status,
+            focus: 0,
+            error: None,
+        }
+    }
+
+    pub fn next_field(&mut self, forward: bool) {
+        self.focus = if forward { (self.focus + 1) % 4 } else { (self.focus + 3) % 4 };
+    }
+
+    /// The typed row, or a message saying what to fix.
+    pub fn draft(&self) -> Result<MeasureDraft, String> {
+        let tiltak = self.fields[0].lines().join("\n").trim().to_string();
+        if tiltak.is_empty() {
+            return Err("Skriv hva tiltaket er.".into());
+        }
+        let frist_text = self.fields[2].lines().join(" ");
+        let frist = if frist_text.trim().is_empty() {
+            None
+        } else {
+            Some(text::parse_date(&frist_text).ok_or_else(|| {
+                format!("«{}» er ikke en dato. Skriv for eksempel 15.01.2027.", text::inert_line(frist_text.trim()))
+            })?)
+        };
+        Ok(MeasureDraft {
+            tiltak,
+            ansvarlig: self.fields[1].lines().join(" ").trim().to_string(),
+            frist,
+            status: self.status,
+        })
+    }
+}
+
+impl Default for MeasureForm {
+    fn default() -> Self {
+        MeasureForm::new()
+    }
+}
+
+/// Starting a new forløp: choose the process with ↑ ↓, type the unit's name.
+pub struct NewForlop {
+    pub workshop: usize,
+    pub name: TextArea<'static>,
+    pub error: Option<String>,
+}
+
+impl NewForlop {
+    pub fn new() -> NewForlop {
+        NewForlop {
+            workshop: 0,
+            name: text_area(""),
+            error: None,
+        }
+    }
+
+    pub fn name(&self) -> String {
+        self.name.lines().join(" ").trim().to_string()
+    }
+}
+
+impl Default for NewForlop {
+    fn default() -> Self {
+        NewForlop::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn paste_is_made_inert_and_single_line_where_needed() {
+        assert_eq!(clean_paste("a\r\nb\u{1b}]52;c;x\u{7}", false), "a\nb\u{241b}]52;c;x\u{2407}");
+        assert_eq!(clean_paste("a\nb", true), "a b");
+    }
+
+    #[test]
+    fn measure_form_checks_text_and_date() {
+        let mut f = MeasureForm::new();
+        assert_eq!(f.draft(), Err("Skriv hva tiltaket er.".into()));
+        f.fields[0].insert_str("Fast rapporttid");
+        f.fields[2].insert_str("32.01.2027");
+        assert!(f.draft().unwrap_err().contains("er ikke en dato"));
+        f.fields[2] = text_area("15.01.2027");
+        f.fields[1].insert_str(" Leder ");
+        let d = f.draft().unwrap();
+        assert_eq!(d.tiltak, "Fast rapporttid");
+        assert_eq!(d.ansvarlig, "Leder");
+        assert_eq!(d.frist, NaiveDate::from_ymd_opt(2027, 1, 15));
+    }
+
+    #[test]
+    fn focus_wraps_round_four_fields() {
+        let mut f = MeasureForm::new();
+        f.next_field(false);
+        assert_eq!(f.focus, 3);
+        f.next_field(true);
+        assert_eq!(f.focus, 0);
+    }
+}

@@ -1,0 +1,374 @@
+//! The glue between keys, the runner and the store: modes, overlays and the only place that
+//! carries out effects (saving, the bell).
+
+pub mod forms;
+pub mod keymap;
+mod session;
+pub mod terminal;
+
+pub use forms::{Input, InputTarget, MeasureForm, NewForlop};
+pub use keymap::{Action, KeyMode};
+pub use session::Session;
+
+use crate::runner::Now;
+use crate::script::Library;
+use crate::worksheet::store::{ForlopDir, Store};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
+
+pub struct App {
+    pub store: Store,
+    pub library: Library,
+    pub screen: Screen,
+    /// Dialogs and overlays, the last one on top.
+    pub overlays: Vec<Overlay>,
+    pub show_guide: bool,
+    /// Warnings from start-up (skipped scripts, unreadable files), shown on the home screen.
+    pub warnings: Vec<String>,
+    /// A message from the last action that failed.
+    pub message: Option<String>,
+    pub today: NaiveDate,
+    /// The monotonic time of the last event, for drawing the timer.
+    pub now_ms: u64,
+    pub quit: bool,
+    /// Colours on; off when `NO_COLOR` is set. Meaning is always carried by text too.
+    pub color: bool,
+    bell: bool,
+}
+
+pub enum Screen {
+    Home(Home),
+    Session(Box<Session>),
+}
+
+#[derive(Default)]
+pub struct Home {
+    pub entries: Vec<HomeEntry>,
+    pub selected: usize,
+}
+
+pub struct HomeEntry {
+    pub dir: ForlopDir,
+    pub name: String,
+    pub workshop: String,
+    pub detail: String,
+    pub error: Option<String>,
+}
+
+pub enum Overlay {
+    Help,
+    Overview { selected: usize },
+    Plan { selected: usize },
+    Confirm { question: String, then: Then },
+    Input(Input),
+    Measure(MeasureForm),
+    NewForlop(NewForlop),
+}
+
+/// What a yes to a question does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Then {
+    DeleteItem,
+    DeleteMeasure(usize),
+    Finish,
+    NewRound,
+    DeleteForlop(ForlopDir),
+}
+
+impl App {
+    pub fn new(store: Store, library: Library, today: NaiveDate) -> App {
+        let warnings = library.warnings.iter().map(|w| w.0.clone()).collect();
+        let mut app = App {
+            store,
+            library,
+            screen: Screen::Home(Home::default()),
+            overlays: Vec::new(),
+            show_guide: true,
+            warnings,
+            message: None,
+            today,
+            now_ms: 0,
+            quit: false,
+            color: true,
+            bell: false,
+        };
+        app.refresh_home();
+        app
+    }
+
+    /// True once after the runner asked for the bell.
+    pub fn take_bell(&mut self) -> bool {
+        std::mem::take(&mut self.bell)
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Session(s) => Some(s),
+            Screen::Home(_) => None,
+        }
+    }
+
+    pub fn key_mode(&self) -> KeyMode {
+        match self.overlays.last() {
+            Some(Overlay::Input(_) | Overlay::Measure(_) | Overlay::NewForlop(_)) => KeyMode::Text,
+            Some(Overlay::Confirm { .. }) => KeyMode::Confirm,
+            _ => KeyMode::Normal,
+        }
+    }
+
+    pub fn on_event(&mut self, event: Event, now: Now) {
+        self.now_ms = now.mono_ms;
+        self.today = now.wall.date();
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key, now),
+            Event::Paste(text) => self.on_paste(&text),
+            _ => {}
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, now: Now) {
+        if let Some(action) = keymap::resolve(key, self.key_mode()) {
+            self.act(action, now);
+        }
+    }
+
+    /// The clock moved on: ring the bell when a step's time is up, retry failed saves.
+    pub fn tick(&mut self, now: Now) {
+        self.now_ms = now.mono_ms;
+        self.today = now.wall.date();
+        if let Screen::Session(s) = &mut self.screen {
+            let fx = s.runner.handle(crate::runner::Cmd::Tick, now);
+            self.bell |= s.run_effects(fx);
+            s.retry_failed();
+        }
+    }
+
+    /// Leave now (quit key, closed terminal, SIGTERM): pause the timer and save.
+    pub fn shutdown(&mut self, now: Now) {
+        if let Screen::Session(s) = &mut self.screen {
+            let fx = s.runner.handle(crate::runner::Cmd::Suspend, now);
+            s.run_effects(fx);
+        }
+        self.quit = true;
+    }
+
+    pub fn act(&mut self, action: Action, now: Now) {
+        self.message = None;
+        if self.overlays.is_empty() {
+            match action {
+                Action::Quit => self.shutdown(now),
+                Action::Help => self.overlays.push(Overlay::Help),
+                _ => match &self.screen {
+                    Screen::Home(_) => self.home_action(action, now),
+                    Screen::Session(_) => self.session_action(action, now),
+                },
+            }
+            return;
+        }
+        self.overlay_action(action, now);
+    }
+
+    fn overlay_action(&mut self, action: Action, now: Now) {
+        let Some(top) = self.overlays.pop() else { return };
+        let keep = match top {
+            Overlay::Help => !matches!(action, Action::Back | Action::Help | Action::Enter | Action::Quit),
+            Overlay::Overview { selected } => return self.overview_action(selected, action, now),
+            Overlay::Plan { selected } => return self.plan_overlay_action(selected, action, now),
+            Overlay::Confirm { question, then } => match action {
+                Action::Yes => {
+                    self.confirmed(then, now);
+                    false
+                }
+                Action::No => false,
+                _ => {
+                    self.overlays.push(Overlay::Confirm { question, then });
+                    return;
+                }
+            },
+            Overlay::Input(input) => return self.input_action(input, action, now),
+            Overlay::Measure(form) => return self.measure_action(form, action, now),
+            Overlay::NewForlop(form) => return self.new_forlop_action(form, action, now),
+        };
+        if keep {
+            self.overlays.push(Overlay::Help);
+        }
+    }
+
+    fn on_paste(&mut self, pasted: &str) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Input(input)) => {
+                let single = input.target.single_line();
+                input.area.insert_str(forms::clean_paste(pasted, single));
+            }
+            Some(Overlay::Measure(form)) if form.focus < 3 => {
+                let single = form.focus > 0;
+                form.fields[form.focus].insert_str(forms::clean_paste(pasted, single));
+            }
+            Some(Overlay::NewForlop(form)) => {
+                form.name.insert_str(forms::clean_paste(pasted, true));
+            }
+            _ => {}
+        }
+    }
+
+    // ---- home -------------------------------------------------------------------------
+
+    pub fn refresh_home(&mut self) {
+        let entries = self
+            .store
+            .list()
+            .into_iter()
+            .map(|l| match l.forlop {
+                Ok(f) => {
+                    let script = self.library.get(&f.workshop);
+                    let workshop = script.map_or(f.workshop.clone(), |s| s.title.clone());
+                    let (sheets, _) = l.dir.load_sheets();
+                    let done = sheets.values().filter(|s| s.status == crate::worksheet::SessionStatus::Done).count();
+                    let at = script
+                        .and_then(|s| s.find_session(&f.position.session).map(|at| (s, at)))
+                        .map(|(s, at)| format!("{} · {}", s.phases[at.phase].title, s.session(at).title))
+                        .unwrap_or_default();
+                    HomeEntry {
+                        dir: l.dir,
+                        name: f.name,
+                        workshop,
+                        detail: format!("runde {} · {done} økter ferdig · sist: {at}", f.round),
+                        error: script.is_none().then(|| format!("skriptet «{}» finnes ikke her", f.workshop)),
+                    }
+                }
+                Err(e) => HomeEntry {
+                    name: l.dir.slug(),
+                    dir: l.dir,
+                    workshop: String::new(),
+                    detail: String::new(),
+                    error: Some(e.to_string()),
+                },
+            })
+            .collect();
+        let selected = match &self.screen {
+            Screen::Home(h) => h.selected,
+            Screen::Session(_) => 0,
+        };
+        let mut home = Home { entries, selected };
+        home.selected = home.selected.min(home.entries.len().saturating_sub(1));
+        self.screen = Screen::Home(home);
+    }
+
+    fn home_action(&mut self, action: Action, now: Now) {
+        let Screen::Home(home) = &mut self.screen else { return };
+        match action {
+            Action::Up => home.selected = home.selected.saturating_sub(1),
+            Action::Down => {
+                if home.selected + 1 < home.entries.len() {
+                    home.selected += 1
+                }
+            }
+            Action::Add => self.overlays.push(Overlay::NewForlop(NewForlop::new())),
+            Action::Enter | Action::NextStep => {
+                if let Some(entry) = home.entries.get(home.selected) {
+                    let dir = entry.dir.clone();
+                    self.open(dir, now);
+                }
+            }
+            Action::Delete => {
+                if let Some(entry) = home.entries.get(home.selected) {
+                    self.overlays.push(Overlay::Confirm {
+                        question: format!(
+                            "Slette forløpet «{}» med alle arbeidsark for godt? Dette kan ikke angres.",
+                            entry.name
+                        ),
+                        then: Then::DeleteForlop(entry.dir.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a forløp: takes its lock, loads it, and shows the session where it was left.
+    pub fn open(&mut self, dir: ForlopDir, now: Now) {
+        match Session::open(dir, &self.library) {
+            Ok((session, warnings)) => {
+                self.warnings.extend(warnings);
+                self.screen = Screen::Session(Box::new(session));
+                let _ = now;
+            }
+            Err(e) => self.message = Some(e),
+        }
+    }
+
+    pub fn create(&mut self, workshop: &str, name: &str, now: Now) -> Result<(), String> {
+        let script = self
+            .library
+            .get(workshop)
+            .ok_or_else(|| {
+                format!(
+                    "fant ikke prosessen «{workshop}». Tilgjengelige: {}",
+                    self.library.scripts.iter().map(|s| s.script.id.as_str()).collect::<Vec<_>>().join(", ")
+                )
+            })?
+            .clone();
+        if name.trim().is_empty() {
+            return Err("Gi forløpet et navn, for eksempel enheten: «Randaberg sykehjem, avd. 2».".into());
+        }
+        let first = script.session(script.round_sessions(1)[0]).id.clone();
+        let (dir, _) = self.store.create(name, &script.id, &first, now.wall).map_err(|e| e.to_string())?;
+        self.open(dir, now);
+        match self.message.take() {
+            Some(m) => Err(m),
+            None => Ok(()),
+        }
+    }
+
+    fn new_forlop_action(&mut self, mut form: NewForlop, action: Action, now: Now) {
+        let count = self.library.scripts.len();
+        match action {
+            Action::Cancel => return,
+            Action::Submit => {
+                let Some(src) = self.library.scripts.get(form.workshop) else { return };
+                let id = src.script.id.clone();
+                match self.create(&id, &form.name(), now) {
+                    Ok(()) => return,
+                    Err(e) => form.error = Some(e),
+                }
+            }
+            Action::Type(key) if key.code == ratatui::crossterm::event::KeyCode::Up => {
+                form.workshop = form.workshop.saturating_sub(1)
+            }
+            Action::Type(key) if key.code == ratatui::crossterm::event::KeyCode::Down => {
+                form.workshop = (form.workshop + 1).min(count.saturating_sub(1))
+            }
+            Action::NextField => form.workshop = (form.workshop + 1) % count.max(1),
+            Action::PrevField => form.workshop = (form.workshop + count.max(1) - 1) % count.max(1),
+            Action::Type(key) => {
+                form.name.input(key);
+            }
+            _ => {}
+        }
+        self.overlays.push(Overlay::NewForlop(form));
+    }
+
+    fn confirmed(&mut self, then: Then, now: Now) {
+        if let Then::DeleteForlop(dir) = &then {
+            match dir.lock().and_then(|lock| {
+                drop(lock);
+                dir.delete().map_err(|err| crate::worksheet::store::StoreError::Io { path: dir.path.clone(), err })
+            }) {
+                Ok(()) => self.message = Some("Forløpet er slettet.".into()),
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            self.refresh_home();
+            return;
+        }
+        let Screen::Session(s) = &mut self.screen else { return };
+        let cmd = match then {
+            Then::DeleteItem => crate::runner::Cmd::Delete,
+            Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),
+            Then::Finish => crate::runner::Cmd::Finish,
+            Then::NewRound => crate::runner::Cmd::StartNextRound,
+            Then::DeleteForlop(_) => return,
+        };
+        let fx = s.runner.handle(cmd, now);
+        s.run_effects(fx);
+    }
+}

@@ -1,0 +1,226 @@
+//! The command line: where data and scripts live, and the commands besides the TUI.
+
+use crate::app::{App, terminal};
+use crate::export::markdown;
+use crate::script::{Library, parse};
+use crate::worksheet::store::Store;
+use clap::{Parser, Subcommand};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Stafett leder en gruppe gjennom en verkstedprosess for et bedre arbeidsmiljø, steg for steg,
+/// og lagrer hvert arbeidsark som stafettpinne til neste økt.
+#[derive(Debug, Parser)]
+#[command(name = "stafett", version, about, long_about = None)]
+pub struct Cli {
+    /// Mappe for forløp og arbeidsark (ellers brukerens datamappe).
+    #[arg(long, env = "STAFETT_DATA_DIR", global = true, value_name = "MAPPE")]
+    pub data_dir: Option<PathBuf>,
+    /// Ekstra mappe med egne skript (*.ron), i tillegg til konfigurasjonsmappa.
+    #[arg(long, global = true, value_name = "MAPPE")]
+    pub workshops: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start et nytt forløp og åpne det, f.eks. `stafett new oss-og-vart "Avd. 2"`.
+    New {
+        /// Prosessens id (se `stafett workshops`).
+        workshop: String,
+        /// Navnet på forløpet, gjerne enheten.
+        name: String,
+    },
+    /// Åpne et forløp der dere slapp.
+    Open {
+        /// Navnet på forløpet (eller mappenavnet).
+        name: String,
+    },
+    /// Vis alle forløp.
+    List,
+    /// Vis prosessene (skriptene) som finnes.
+    Workshops,
+    /// Sjekk skriptfiler og vis alle feil med fil:linje:kolonne.
+    Check {
+        #[arg(required = true, value_name = "FIL")]
+        files: Vec<PathBuf>,
+    },
+    /// Skriv hele forløpet som Markdown.
+    Export {
+        name: String,
+        /// Mappe å skrive til (ellers forløpets egen mappe).
+        #[arg(long, value_name = "MAPPE")]
+        out: Option<PathBuf>,
+    },
+    /// Slett et forløp med alle arbeidsark (spør først).
+    Delete {
+        name: String,
+        /// Ikke spør.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// The user's data folder, or the one given.
+pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
+    if let Some(d) = given {
+        return Ok(d);
+    }
+    directories::ProjectDirs::from("no", "Stafett", "stafett")
+        .map(|p| p.data_dir().to_path_buf())
+        .ok_or_else(|| "fant ingen hjemmemappe; oppgi en mappe med --data-dir".to_string())
+}
+
+/// Folders with the user's own scripts: the config folder, then `--workshops`.
+pub fn script_dirs(extra: Option<PathBuf>) -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if let Some(p) = directories::ProjectDirs::from("no", "Stafett", "stafett") {
+        dirs.push(p.config_dir().join("workshops"));
+    }
+    dirs.extend(extra);
+    dirs
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("stafett: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    let store = Store::new(data_dir(cli.data_dir)?);
+    let library = Library::load(&script_dirs(cli.workshops));
+    let today = chrono::Local::now().date_naive();
+    match cli.command {
+        None => tui(App::new(store, library, today)),
+        Some(Command::New { workshop, name }) => {
+            let mut app = App::new(store, library, today);
+            app.create(&workshop, &name, terminal::Clock::start().now())?;
+            tui(app)
+        }
+        Some(Command::Open { name }) => {
+            let dir = store.find(&name).map_err(|e| e.to_string())?;
+            let mut app = App::new(store, library, today);
+            app.open(dir, terminal::Clock::start().now());
+            if let Some(m) = app.message.take() {
+                return Err(m);
+            }
+            tui(app)
+        }
+        Some(Command::List) => {
+            for w in &library.warnings {
+                eprintln!("advarsel: {}", w.0);
+            }
+            let all = store.list();
+            if all.is_empty() {
+                println!("Ingen forløp i {}. Start et med `stafett new oss-og-vart \"Navn\"`.", store.root().display());
+            }
+            for l in all {
+                match l.forlop {
+                    Ok(f) => {
+                        let title = library.get(&f.workshop).map_or(f.workshop.clone(), |s| s.title.clone());
+                        println!("{}\t{}\trunde {}\t{}", f.name, title, f.round, l.dir.path.display());
+                    }
+                    Err(e) => println!("{}\t⚠ kan ikke leses: {e}", l.dir.slug()),
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Workshops) => {
+            for w in &library.warnings {
+                eprintln!("advarsel: {}", w.0);
+            }
+            for s in &library.scripts {
+                println!("{}\t{}\t({})", s.script.id, s.script.title, s.origin);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Export { name, out }) => {
+            let dir = store.find(&name).map_err(|e| e.to_string())?;
+            let forlop = dir.load_forlop().map_err(|e| e.to_string())?;
+            let script = library
+                .get(&forlop.workshop)
+                .ok_or_else(|| format!("prosessen «{}» finnes ikke her", forlop.workshop))?;
+            let (sheets, errors) = dir.load_sheets();
+            for e in errors.values() {
+                eprintln!("advarsel: hoppet over arbeidsark som ikke kan leses: {e}");
+            }
+            let text = markdown::forlop(script, &forlop, &sheets);
+            let out_dir = out.unwrap_or_else(|| dir.path.clone());
+            crate::worksheet::store::create_private_dir(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+            let path = out_dir.join(format!("{}.md", dir.slug()));
+            crate::worksheet::store::write_atomic(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Delete { name, yes }) => {
+            let dir = store.find(&name).map_err(|e| e.to_string())?;
+            let shown = dir.load_forlop().map(|f| f.name).unwrap_or_else(|_| dir.slug());
+            if !yes {
+                print!("Slette «{shown}» med alle arbeidsark i {} for godt? Skriv navnet for å bekrefte: ", dir.path.display());
+                let _ = std::io::stdout().flush();
+                let mut answer = String::new();
+                let _ = std::io::stdin().lock().read_line(&mut answer);
+                if answer.trim() != shown && answer.trim() != dir.slug() {
+                    println!("Avbrutt; ingenting er slettet.");
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+            let lock = dir.lock().map_err(|e| e.to_string())?;
+            drop(lock);
+            dir.delete().map_err(|e| format!("{}: {e}", dir.path.display()))?;
+            println!("Slettet «{shown}».");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut bad = false;
+    for file in files {
+        let shown = file.display().to_string();
+        match std::fs::read_to_string(file) {
+            Err(e) => {
+                bad = true;
+                println!("{shown}: feil: kunne ikke lese filen: {e}");
+            }
+            Ok(src) => match parse(&src) {
+                Ok(s) => {
+                    let sessions = s.sessions().count();
+                    let steps: usize = s.sessions().map(|(_, _, d)| d.steps.len()).sum();
+                    println!(
+                        "{shown}: OK — «{}» ({}), {} faser, {sessions} økter, {steps} steg",
+                        s.title,
+                        s.id,
+                        s.phases.len()
+                    );
+                }
+                Err(problems) => {
+                    bad = true;
+                    for p in &problems {
+                        println!("{}", p.render(&shown));
+                    }
+                    println!("{shown}: {} feil", problems.len());
+                }
+            },
+        }
+    }
+    if bad { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn tui(mut app: App) -> Result<ExitCode, String> {
+    if !std::io::stdout().is_terminal() {
+        return Err("Stafett trenger en terminal. Bruk `stafett list`, `export` eller `check` i skript.".into());
+    }
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    terminal::run(app).map_err(|e| format!("terminalfeil: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

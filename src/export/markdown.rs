@@ -1,0 +1,210 @@
+//! Markdown: one readable copy per finished session (next to its worksheet) and one for the
+//! whole forløp (`stafett export`). Every text is made inert first.
+
+use crate::script::{Activity, Script};
+use crate::text::{format_date, inert};
+use crate::worksheet::{Forlop, Item, SheetKey, Worksheet};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write;
+
+/// A list name as a heading: `valgte-utfordringer` → `Valgte utfordringer`.
+pub fn list_title(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The hand-off copy of one session's worksheet.
+pub fn session(script: &Script, forlop: &Forlop, sheet: &Worksheet) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", inert(&forlop.name));
+    let _ = writeln!(out);
+    write_sheet(&mut out, script, sheet, 2);
+    if session_has_plan(script, &sheet.session) {
+        write_plan(&mut out, forlop, 2);
+    }
+    out
+}
+
+/// The whole forløp: every session with content, then the handlingsplan.
+pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Worksheet>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}", inert(&forlop.name), inert(&script.title));
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Startet {} · runde {} · eksportert fra Stafett",
+        forlop.created.format("%d.%m.%Y"),
+        forlop.round
+    );
+    let _ = writeln!(out);
+    write_plan(&mut out, forlop, 2);
+    for round in 1..=forlop.round.max(1) {
+        for at in script.round_sessions(round) {
+            let key = SheetKey::new(round, &script.session(at).id);
+            if let Some(sheet) = sheets.get(&key) {
+                write_sheet(&mut out, script, sheet, 2);
+            }
+        }
+    }
+    out
+}
+
+fn session_has_plan(script: &Script, session: &str) -> bool {
+    script
+        .find_session(session)
+        .is_some_and(|at| script.session(at).steps.iter().any(|s| matches!(s.activity, Activity::Plan { .. })))
+}
+
+fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usize) {
+    let h = "#".repeat(level);
+    let Some(at) = script.find_session(&sheet.session) else {
+        let _ = writeln!(out, "{h} {} (ukjent økt)\n", inert(&sheet.session));
+        return;
+    };
+    let def = script.session(at);
+    let phase = &script.phases[at.phase];
+    let _ = writeln!(out, "{h} Runde {} · {} · {}", sheet.round, inert(&phase.title), inert(&def.title));
+    let _ = writeln!(out);
+    let mut meta = vec![format!("Hvem: {}", def.kind.label()), format!("Status: {}", sheet.status.label())];
+    if let Some(s) = sheet.started {
+        meta.push(format!("startet {}", s.format("%d.%m.%Y %H:%M")));
+    }
+    if let Some(f) = sheet.finished {
+        meta.push(format!("ferdig {}", f.format("%d.%m.%Y %H:%M")));
+    }
+    let _ = writeln!(out, "{}\n", meta.join(" · "));
+
+    // Each list is written once, at the last step that works on it, so themes and votes show.
+    let last_use: BTreeMap<&str, usize> = def
+        .steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.activity.list().map(|l| (l, i)))
+        .collect();
+    let first_title = |list: &str| {
+        def.steps
+            .iter()
+            .find(|s| s.activity.list() == Some(list))
+            .map_or(list_title(list), |s| s.title.clone())
+    };
+    let mut written: HashSet<String> = HashSet::new();
+    let sub = "#".repeat(level + 1);
+    for (i, step) in def.steps.iter().enumerate() {
+        match &step.activity {
+            Activity::Checklist { items } => {
+                let Some(checks) = sheet.checks.get(&step.id) else { continue };
+                let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
+                for def in items {
+                    let Some(c) = checks.iter().find(|c| c.label == def.label) else { continue };
+                    if def.count {
+                        let _ = writeln!(out, "- {}: {}", inert(&c.label), c.count);
+                    } else {
+                        let _ = writeln!(out, "- [{}] {}", if c.checked { "x" } else { " " }, inert(&c.label));
+                    }
+                }
+                let _ = writeln!(out);
+            }
+            Activity::Fields { form, fields } => {
+                let Some(values) = sheet.forms.get(form) else { continue };
+                if !written.insert(format!("form:{form}")) {
+                    continue;
+                }
+                let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
+                for label in fields {
+                    let value = values.get(label).map(|v| v.trim()).unwrap_or("");
+                    let shown = if value.is_empty() { "—".to_string() } else { indent(&inert(value)) };
+                    let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
+                }
+            }
+            a => {
+                if let Some(list) = a.list()
+                    && last_use.get(list) == Some(&i)
+                    && written.insert(list.to_string())
+                {
+                    write_list(out, &sub, &first_title(list), sheet.list(list));
+                }
+                if let Activity::Choose { into, .. } = a
+                    && written.insert(into.clone())
+                {
+                    write_list(out, &sub, &list_title(into), sheet.list(into));
+                }
+            }
+        }
+    }
+    // Lists the script does not name any more are still the group's work: keep them.
+    for (name, items) in &sheet.lists {
+        if !written.contains(name) && !items.is_empty() {
+            write_list(out, &sub, &list_title(name), items);
+        }
+    }
+}
+
+fn write_list(out: &mut String, sub: &str, title: &str, items: &[Item]) {
+    let _ = writeln!(out, "{sub} {}\n", inert(title));
+    if items.is_empty() {
+        let _ = writeln!(out, "(tom)\n");
+        return;
+    }
+    for item in items {
+        let mut line = format!("- {}", indent(&inert(&item.text)));
+        if let Some(theme) = &item.theme {
+            let _ = write!(line, " _(tema: {})_", inert(theme));
+        }
+        if item.votes > 0 {
+            let _ = write!(line, " — {} {}", item.votes, if item.votes == 1 { "prikk" } else { "prikker" });
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out);
+}
+
+fn write_plan(out: &mut String, forlop: &Forlop, level: usize) {
+    let _ = writeln!(out, "{} Handlingsplan\n", "#".repeat(level));
+    if forlop.plan.is_empty() {
+        let _ = writeln!(out, "Ingen tiltak ennå.\n");
+        return;
+    }
+    let _ = writeln!(out, "| # | Tiltak | Ansvarlig | Frist | Status | Fra |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    for (i, m) in forlop.plan.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            cell(&m.tiltak),
+            cell(&m.ansvarlig),
+            m.frist.map(format_date).unwrap_or_default(),
+            m.status.label(),
+            cell(&m.origin)
+        );
+    }
+    let _ = writeln!(out);
+}
+
+fn cell(s: &str) -> String {
+    inert(s).replace('|', "\\|").replace('\n', "<br>")
+}
+
+fn indent(s: &str) -> String {
+    s.replace('\n', "\n  ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_titles_read_as_headings() {
+        assert_eq!(list_title("valgte-utfordringer"), "Valgte utfordringer");
+        assert_eq!(list_title("ærlig_tale"), "Ærlig tale");
+    }
+
+    #[test]
+    fn cells_escape_pipes_newlines_and_escapes() {
+        assert_eq!(cell("a|b\nc\u{1b}[31m"), "a\\|b<br>c\u{241b}[31m");
+    }
+}

@@ -1,0 +1,261 @@
+//! One view per activity kind, all drawn from the runner's state.
+
+use super::plan;
+use super::theme::Theme;
+use super::wrap::wrap;
+use crate::export::markdown::list_title;
+use crate::runner::Runner;
+use crate::script::Activity;
+use crate::text::{format_date, inert, inert_line};
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// A short line about the keys of an activity, for the guide panel.
+pub fn hint(activity: &Activity) -> Option<String> {
+    Some(match activity {
+        Activity::Info => return None,
+        Activity::Stafettpinne => "↑ ↓ blar i det som ble levert videre.".into(),
+        Activity::Checklist { .. } => "Mellomrom krysser av eller teller opp, ⌫ teller ned, e skriver et antall.".into(),
+        Activity::Collect { from: Some(_), .. } => {
+            "a legger til, e redigerer, d sletter, K/J flytter. i henter inn fra stafettpinnen på nytt.".into()
+        }
+        Activity::Collect { .. } => "a legger til, e redigerer, d sletter, K/J flytter.".into(),
+        Activity::Group { .. } => "g gir det markerte punktet et tema; punkter med samme tema samles.".into(),
+        Activity::Vote { dots, .. } => format!("Mellomrom gir en prikk, ⌫ tar en bort. {dots} prikker per deltaker."),
+        Activity::Choose { max: Some(m), .. } => format!("Mellomrom velger eller fjerner. Høyst {m} kan velges."),
+        Activity::Choose { .. } => "Mellomrom velger eller fjerner.".into(),
+        Activity::Fields { .. } => "↑ ↓ velger felt, Enter skriver. Alt+Enter gir ny linje.".into(),
+        Activity::Plan { .. } => "a nytt tiltak, e rediger, s bytter status, d sletter. h viser hele planen.".into(),
+    })
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: NaiveDate) {
+    if area.height == 0 || area.width < 4 {
+        return;
+    }
+    let width = area.width as usize;
+    let sel = r.selected;
+    match &r.step().activity {
+        Activity::Info => {}
+        Activity::Stafettpinne => stafettpinne(frame, area, r, theme),
+        Activity::Checklist { items } => {
+            let checks = r.sheet().and_then(|s| s.checks.get(&r.step().id));
+            let rows = items
+                .iter()
+                .map(|def| {
+                    let c = checks.and_then(|c| c.iter().find(|c| c.label == def.label));
+                    let text = if def.count {
+                        format!("{}: {}", inert_line(&def.label), c.map_or(0, |c| c.count))
+                    } else {
+                        let mark = if c.is_some_and(|c| c.checked) { "[x]" } else { "[ ]" };
+                        format!("{mark} {}", inert_line(&def.label))
+                    };
+                    vec![Line::raw(text)]
+                })
+                .collect();
+            rows_view(frame, area, rows, Some(sel), theme);
+        }
+        Activity::Collect { .. } | Activity::Group { .. } | Activity::Vote { .. } | Activity::Choose { .. } => {
+            list(frame, area, r, theme, width)
+        }
+        Activity::Fields { form, fields } => {
+            let values = r.sheet().and_then(|s| s.forms.get(form));
+            let rows = fields
+                .iter()
+                .map(|label| {
+                    let mut lines = vec![Line::styled(format!("{}:", inert_line(label)), theme.label())];
+                    match values.and_then(|v| v.get(label)).filter(|v| !v.trim().is_empty()) {
+                        Some(v) => lines.extend(wrap(&inert(v), width.saturating_sub(4)).into_iter().map(|l| Line::raw(format!("  {l}")))),
+                        None => lines.push(Line::styled("  (tomt — Enter for å skrive)", theme.dim())),
+                    }
+                    lines
+                })
+                .collect();
+            rows_view(frame, area, rows, Some(sel), theme);
+        }
+        Activity::Plan { review } => plan::table(frame, area, &r.forlop.plan, Some(sel), *review, today, theme),
+    }
+}
+
+fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) {
+    let activity = &r.step().activity;
+    let items = r.visible_items();
+    let mut header: Option<Line> = None;
+    match activity {
+        Activity::Choose { into, max, .. } => {
+            let n = r.items(into).len();
+            let of = max.map(|m| format!(" av høyst {m}")).unwrap_or_default();
+            header = Some(Line::styled(format!("Valgt: {n}{of} → «{}»", list_title(into)), theme.label()));
+        }
+        Activity::Group { list } => {
+            let themes = r.themes(list);
+            let without = r.items(list).iter().filter(|i| i.theme.is_none()).count();
+            let mut parts: Vec<String> = themes
+                .iter()
+                .map(|t| format!("{} ({})", inert_line(t), r.items(list).iter().filter(|i| i.theme.as_ref() == Some(t)).count()))
+                .collect();
+            if without > 0 {
+                parts.push(format!("uten tema ({without})"));
+            }
+            header = Some(Line::styled(format!("Tema: {}", parts.join(" · ")), theme.label()));
+        }
+        Activity::Vote { list, .. } => {
+            let total: u32 = r.items(list).iter().map(|i| i.votes).sum();
+            header = Some(Line::styled(format!("Prikker i alt: {total}"), theme.label()));
+        }
+        _ => {}
+    }
+    let mut area = area;
+    if let Some(h) = header {
+        frame.render_widget(Paragraph::new(h), Rect { height: 1, ..area });
+        area.y += 1;
+        area.height = area.height.saturating_sub(1);
+    }
+    if items.is_empty() {
+        let text = match activity {
+            Activity::Collect { from: Some(from), .. } => format!(
+                "Ingen punkter ennå. a legger til; i henter inn «{}» fra stafettpinnen.",
+                list_title(from)
+            ),
+            _ => "Ingen punkter ennå. Trykk a for å legge til.".to_string(),
+        };
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let rows = items
+        .iter()
+        .enumerate()
+        .map(|(n, item)| {
+            let (prefix, suffix) = match activity {
+                Activity::Vote { .. } => {
+                    let dots = "●".repeat(item.votes.min(10) as usize);
+                    let more = if item.votes > 10 { "+" } else { "" };
+                    (format!("{:>2} {dots}{more} ", item.votes), String::new())
+                }
+                Activity::Choose { into, .. } => {
+                    let mark = if r.is_chosen(into, item.id) { "[✓]" } else { "[ ]" };
+                    let votes = if item.votes > 0 { format!("  ({} ●)", item.votes) } else { String::new() };
+                    (format!("{mark} "), votes)
+                }
+                Activity::Group { .. } => {
+                    let theme_name = item.theme.as_deref().map(inert_line).unwrap_or("–".into());
+                    (format!("[{theme_name}] "), String::new())
+                }
+                _ => (format!("{:>2}. ", n + 1), String::new()),
+            };
+            let indent = unicode_width::UnicodeWidthStr::width(prefix.as_str()).min(width / 2);
+            let text = format!("{}{suffix}", inert(&item.text));
+            let mut lines = Vec::new();
+            for (i, l) in wrap(&text, width.saturating_sub(indent + 2).max(1)).into_iter().enumerate() {
+                let lead = if i == 0 { prefix.clone() } else { " ".repeat(indent) };
+                lines.push(Line::raw(format!("{lead}{l}")));
+            }
+            lines
+        })
+        .collect();
+    rows_view(frame, area, rows, Some(r.selected), theme);
+}
+
+/// Rows of one or more lines, the selected one marked with › and reversed, scrolled so the
+/// selection is always visible.
+pub fn rows_view(frame: &mut Frame, area: Rect, rows: Vec<Vec<Line>>, selected: Option<usize>, theme: &Theme) {
+    let height = area.height as usize;
+    if height == 0 {
+        return;
+    }
+    let sel = selected.unwrap_or(0).min(rows.len().saturating_sub(1));
+    // The first row to show: as late as needed for the selected row to fit below it.
+    let mut first = 0;
+    while first < sel && rows[first..=sel].iter().map(Vec::len).sum::<usize>() > height {
+        first += 1;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, row) in rows.into_iter().enumerate().skip(first) {
+        let is_sel = selected.is_some() && i == sel;
+        for (j, line) in row.into_iter().enumerate() {
+            let marker = if is_sel && j == 0 { "› " } else { "  " };
+            let style = if is_sel { theme.selected() } else { Style::new() };
+            let mut spans = vec![Span::styled(marker, style)];
+            spans.extend(line.spans.into_iter().map(|s| s.patch_style(line.style).patch_style(style)));
+            lines.push(Line::from(spans));
+        }
+        if lines.len() >= height {
+            break;
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn stafettpinne(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
+    let mut lines: Vec<Line> = Vec::new();
+    match r.previous_sheet() {
+        None => lines.push(Line::styled("Dette er første økt: ingen stafettpinne ennå.", theme.dim())),
+        Some((key, sheet)) => {
+            let name = r
+                .script
+                .find_session(&key.session)
+                .map(|at| format!("{} · {}", r.script.phases[at.phase].title, r.script.session(at).title))
+                .unwrap_or_else(|| key.session.clone());
+            match sheet {
+                None => lines.push(Line::styled(
+                    format!("Forrige økt ({}) har ikke noe arbeidsark ennå.", inert_line(&name)),
+                    theme.dim(),
+                )),
+                Some(sheet) => {
+                    let when = sheet
+                        .finished
+                        .map(|f| format!("levert {}", format_date(f.date())))
+                        .unwrap_or_else(|| sheet.status.label().to_string());
+                    lines.push(Line::styled(format!("Fra runde {} · {} ({when})", key.round, inert_line(&name)), theme.label()));
+                    for (list, items) in sheet.lists.iter().filter(|(_, i)| !i.is_empty()) {
+                        lines.push(Line::raw(""));
+                        lines.push(Line::styled(list_title(list), theme.room()));
+                        for item in items {
+                            let votes = if item.votes > 0 { format!("  ({} ●)", item.votes) } else { String::new() };
+                            lines.push(Line::raw(format!("• {}{votes}", inert_line(&item.text))));
+                        }
+                    }
+                    for (form, values) in &sheet.forms {
+                        let filled: Vec<_> = values.iter().filter(|(_, v)| !v.trim().is_empty()).collect();
+                        if filled.is_empty() {
+                            continue;
+                        }
+                        lines.push(Line::raw(""));
+                        lines.push(Line::styled(list_title(form), theme.room()));
+                        for (label, value) in filled {
+                            lines.push(Line::from(vec![
+                                Span::styled(format!("{}: ", inert_line(label)), theme.label()),
+                                Span::raw(inert_line(value).into_owned()),
+                            ]));
+                        }
+                    }
+                    if !sheet.has_content() {
+                        lines.push(Line::styled("Arbeidsarket er tomt.", theme.dim()));
+                    }
+                }
+            }
+        }
+    }
+    // Lists this session pulls in from further back than the previous session.
+    for step in &r.session().steps {
+        if let Activity::Collect { from: Some(from), .. } = &step.activity
+            && let Some((key, items)) = r.earlier_list(from)
+            && r.previous_sheet().is_none_or(|(prev, _)| prev != key)
+        {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(format!("{} (fra runde {} · {})", list_title(from), key.round, key.session), theme.room()));
+            for item in items {
+                lines.push(Line::raw(format!("• {}", inert_line(&item.text))));
+            }
+        }
+    }
+    let open = r.forlop.plan.iter().filter(|m| m.status.is_open()).count();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(format!("Åpne tiltak i handlingsplanen: {open} (h viser planen)"), theme.dim()));
+    let scroll = r.selected.min(lines.len().saturating_sub(1)) as u16;
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), area);
+}

@@ -1,0 +1,210 @@
+//! Overlays: help, questions, text fields, the measure form, new forløp, plan and overview.
+
+use super::theme::Theme;
+use super::{centered, overview, plan};
+use crate::app::forms::MEASURE_LABELS;
+use crate::app::keymap::HELP;
+use crate::app::{App, Input, MeasureForm, NewForlop, Overlay, Screen};
+use crate::text::inert_line;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
+    match overlay {
+        Overlay::Help => help(frame, area, theme),
+        Overlay::Confirm { question, .. } => confirm(frame, area, question, theme),
+        Overlay::Input(input) => text_input(frame, area, input, theme),
+        Overlay::Measure(form) => measure(frame, area, form, theme),
+        Overlay::NewForlop(form) => new_forlop(frame, area, app, form, theme),
+        Overlay::Overview { selected } => {
+            if let Screen::Session(s) = &app.screen {
+                let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+                overview::draw(frame, rect, &s.runner, *selected, theme);
+            }
+        }
+        Overlay::Plan { selected } => {
+            if let Screen::Session(s) = &app.screen {
+                let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+                let block = frame_block(" Handlingsplan ", theme).title_bottom(Line::from(vec![
+                    Span::styled(" a", theme.key()),
+                    Span::raw(" nytt  "),
+                    Span::styled("e", theme.key()),
+                    Span::raw(" rediger  "),
+                    Span::styled("s", theme.key()),
+                    Span::raw(" status  "),
+                    Span::styled("d", theme.key()),
+                    Span::raw(" slett  "),
+                    Span::styled("K/J", theme.key()),
+                    Span::raw(" flytt  "),
+                    Span::styled("Esc", theme.key()),
+                    Span::raw(" lukk "),
+                ]));
+                frame.render_widget(Clear, rect);
+                let inner = block.inner(rect);
+                frame.render_widget(block, rect);
+                plan::table(frame, inner, &s.runner.forlop.plan, Some(*selected), false, app.today, theme);
+            }
+        }
+    }
+}
+
+fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.title())
+        .title(Span::styled(title, theme.title()))
+        .padding(Padding::horizontal(1))
+}
+
+fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let rect = centered(area, 110, area.height);
+    frame.render_widget(Clear, rect);
+    let block = frame_block(" Hjelp — taster (Esc lukker) ", theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let section = |(title, keys): &(&str, &[(&str, &str)])| {
+        let mut lines = vec![Line::styled(title.to_string(), theme.label())];
+        for (k, what) in keys.iter() {
+            lines.push(Line::from(vec![Span::styled(format!("{k:<14}"), theme.key()), Span::raw(what.to_string())]));
+        }
+        lines.push(Line::raw(""));
+        lines
+    };
+    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let left_lines: Vec<Line> = [0, 2, 4].iter().flat_map(|&i| section(&HELP[i])).collect();
+    let right_lines: Vec<Line> = [1, 3].iter().flat_map(|&i| section(&HELP[i])).collect();
+    frame.render_widget(Paragraph::new(left_lines).wrap(Wrap { trim: false }), left);
+    frame.render_widget(Paragraph::new(right_lines).wrap(Wrap { trim: false }), right);
+}
+
+fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
+    let rect = centered(area, 64, 7);
+    frame.render_widget(Clear, rect);
+    let lines = vec![
+        Line::raw(inert_line(question).into_owned()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("j", theme.key()),
+            Span::raw(" / "),
+            Span::styled("Enter", theme.key()),
+            Span::raw(" ja    "),
+            Span::styled("n", theme.key()),
+            Span::raw(" / "),
+            Span::styled("Esc", theme.key()),
+            Span::raw(" nei"),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(frame_block(" Sikker? ", theme)), rect);
+}
+
+fn field_height(area: &TextArea, max: u16) -> u16 {
+    (area.lines().len() as u16 + 1).clamp(1, max)
+}
+
+fn text_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
+    let height = field_height(&input.area, area.height.saturating_sub(8).max(1));
+    let rect = centered(area, 76, height + 4);
+    frame.render_widget(Clear, rect);
+    let title = format!(" {} ", inert_line(&input.title));
+    let block = frame_block(&title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [field, _, hint] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(&input.area, field);
+    let newline = if input.target.single_line() { "" } else { " · Alt+Enter ny linje" };
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!("Enter lagrer{newline} · Esc avbryter"), theme.dim())),
+        hint,
+    );
+}
+
+fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
+    let tiltak_h = field_height(&form.fields[0], 4);
+    let rect = centered(area, 76, tiltak_h + 13);
+    frame.render_widget(Clear, rect);
+    let title = if form.index.is_some() { " Rediger tiltak " } else { " Nytt tiltak i handlingsplanen " };
+    let block = frame_block(title, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let rows = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(tiltak_h),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .split(inner);
+    let label = |i: usize| {
+        let marker = if form.focus == i { "› " } else { "  " };
+        let style = if form.focus == i { theme.label() } else { theme.dim() };
+        Paragraph::new(Span::styled(format!("{marker}{}", MEASURE_LABELS[i]), style))
+    };
+    frame.render_widget(label(0), rows[0]);
+    frame.render_widget(&form.fields[0], rows[1]);
+    frame.render_widget(label(1), rows[2]);
+    frame.render_widget(&form.fields[1], rows[3]);
+    frame.render_widget(label(2), rows[4]);
+    frame.render_widget(&form.fields[2], rows[5]);
+    frame.render_widget(label(3), rows[6]);
+    let status = format!("  ◂ {} ▸   (mellomrom eller ← → bytter)", form.status.label());
+    let style = if form.focus == 3 { theme.selected() } else { ratatui::style::Style::new() };
+    frame.render_widget(Paragraph::new(Span::styled(status, style)), rows[7]);
+    if let Some(e) = &form.error {
+        frame.render_widget(Paragraph::new(Span::styled(format!("⚠ {e}"), theme.alert())), rows[8]);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled("Tab/↓ neste felt · Enter lagrer · Esc avbryter", theme.dim())),
+        rows[9],
+    );
+}
+
+fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme: &Theme) {
+    let n = app.library.scripts.len() as u16;
+    let rect = centered(area, 76, n + 10);
+    frame.render_widget(Clear, rect);
+    let block = frame_block(" Nytt forløp ", theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let [l1, list, _, l2, name, err, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(n),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(Span::styled("Prosess (↑ ↓ velger):", theme.label())), l1);
+    let lines: Vec<Line> = app
+        .library
+        .scripts
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let chosen = i == form.workshop;
+            let text = format!("{} {}", if chosen { "(•)" } else { "( )" }, inert_line(&s.script.title));
+            if chosen { Line::styled(text, theme.selected()) } else { Line::raw(text) }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(
+        Paragraph::new(Span::styled("Navn på forløpet, f.eks. enheten «Randaberg sykehjem, avd. 2»:", theme.label())),
+        l2,
+    );
+    frame.render_widget(&form.name, name);
+    if let Some(e) = &form.error {
+        frame.render_widget(Paragraph::new(Span::styled(format!("⚠ {}", inert_line(e)), theme.alert())), err);
+    }
+    frame.render_widget(Paragraph::new(Span::styled("Enter oppretter · Esc avbryter", theme.dim())), hint);
+}

@@ -1,0 +1,81 @@
+//! The handlingsplan as a table: used by the plan step and by the plan overlay.
+
+use super::activity::rows_view;
+use super::theme::Theme;
+use super::wrap::wrap;
+use crate::text::{format_date, inert};
+use crate::worksheet::Measure;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// Whether a measure is open and past its deadline.
+pub fn overdue(m: &Measure, today: NaiveDate) -> bool {
+    m.status.is_open() && m.frist.is_some_and(|f| f < today)
+}
+
+pub fn table(
+    frame: &mut Frame,
+    area: Rect,
+    plan: &[Measure],
+    selected: Option<usize>,
+    review: bool,
+    today: NaiveDate,
+    theme: &Theme,
+) {
+    if area.height < 2 {
+        return;
+    }
+    let open = plan.iter().filter(|m| m.status.is_open()).count();
+    let late = plan.iter().filter(|m| overdue(m, today)).count();
+    let summary = if review {
+        format!("Åpne tiltak: {open} · forfalt: {late} · i alt: {}", plan.len())
+    } else {
+        format!("Tiltak i planen: {} · åpne: {open}", plan.len())
+    };
+    frame.render_widget(Paragraph::new(Span::styled(summary, theme.label())), Rect { height: 1, ..area });
+    let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
+    if plan.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled("Ingen tiltak ennå. Trykk a for å legge til.", theme.dim())),
+            body,
+        );
+        return;
+    }
+    // Columns: tiltak takes what is left after ansvarlig, frist and status.
+    let width = body.width.saturating_sub(2) as usize;
+    let (w_ans, w_frist, w_status) = (14usize, 12usize, 12usize);
+    let w_tiltak = width.saturating_sub(w_ans + w_frist + w_status + 3).max(8);
+    let head = format!(
+        "{:<w_tiltak$} {:<w_ans$} {:<w_frist$} {}",
+        "Tiltak", "Ansvarlig", "Frist", "Status"
+    );
+    frame.render_widget(Paragraph::new(Line::styled(format!("  {head}"), theme.dim())), Rect { height: 1, ..body });
+    let rows_area = Rect { y: body.y + 1, height: body.height.saturating_sub(1), ..body };
+    let rows = plan
+        .iter()
+        .map(|m| {
+            let tiltak = wrap(&inert(&m.tiltak), w_tiltak);
+            let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
+            let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
+            let status = if overdue(m, today) { format!("⚠ forfalt, {}", m.status.label()) } else { m.status.label().to_string() };
+            let n = tiltak.len().max(ansvarlig.len());
+            (0..n)
+                .map(|i| {
+                    let t = tiltak.get(i).map(String::as_str).unwrap_or("");
+                    let a = ansvarlig.get(i).map(String::as_str).unwrap_or("");
+                    let (f, s) = if i == 0 { (frist.as_str(), status.as_str()) } else { ("", "") };
+                    Line::raw(format!("{}{} {}{} {:<w_frist$} {s}", t, pad(t, w_tiltak), a, pad(a, w_ans), f))
+                })
+                .collect()
+        })
+        .collect();
+    rows_view(frame, rows_area, rows, selected, theme);
+}
+
+fn pad(s: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(s.width()))
+}

@@ -1,0 +1,184 @@
+//! The session screen: where we are, the timer, what the room sees, the activity, the guide.
+
+use super::theme::Theme;
+use super::{activity, key_line, wrap::wrap};
+use crate::app::{App, Session};
+use crate::text::{clock, inert, inert_line};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph, Wrap};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
+    let r = &s.runner;
+    let [header, gauge, body, notice, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(6),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+
+    // Header: process › phase › meeting › step n of m, and the timer on the right.
+    let timer = timer_span(app, s, theme);
+    let timer_width = timer.width() as u16;
+    let [crumbs_area, timer_area] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)]).areas(header);
+    let crumbs = format!(
+        " {} › {} › {} › steg {} av {}",
+        inert_line(&r.script.title),
+        inert_line(&r.phase().title),
+        inert_line(&r.session().title),
+        r.at.step + 1,
+        r.session().steps.len()
+    );
+    frame.render_widget(Paragraph::new(Span::styled(crumbs, theme.title())), crumbs_area);
+    frame.render_widget(Paragraph::new(Line::from(timer)).right_aligned(), timer_area);
+
+    // Progress over the whole round.
+    let (done, total) = r.progress();
+    let label = format!(
+        " {} · runde {} · {} · steg {}/{} ",
+        inert_line(&r.forlop.name),
+        r.at.round,
+        r.session().kind.label(),
+        done + 1,
+        total
+    );
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(if total == 0 { 0.0 } else { (done + 1) as f64 / total as f64 })
+            .label(label)
+            .filled_style(theme.gauge())
+            .unfilled_style(theme.dim()),
+        gauge,
+    );
+
+    // Body: the room view, and the facilitator's guide beside it unless hidden.
+    let show_guide = app.show_guide && body.width >= 70;
+    let (room_area, guide_area) = if show_guide {
+        let [a, b] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
+        (a, Some(b))
+    } else if app.show_guide {
+        let [a, b] = Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(body);
+        (a, Some(b))
+    } else {
+        (body, None)
+    };
+    draw_room(frame, room_area, s, theme, app);
+    if let Some(g) = guide_area {
+        draw_guide(frame, g, s, theme);
+    }
+
+    // A notice from the last command, or a save problem, which always wins.
+    let (text, style) = if let Some(err) = &s.save_error {
+        (format!(" ⚠ {err}"), theme.alert())
+    } else if let Some(m) = &app.message {
+        (format!(" {}", inert_line(m)), theme.warn())
+    } else if let Some(n) = &r.notice {
+        (format!(" {}", inert_line(n)), theme.warn())
+    } else {
+        (String::new(), theme.dim())
+    };
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), notice);
+    frame.render_widget(Paragraph::new(key_line(&footer_keys(s), footer.width, theme)), footer);
+}
+
+fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {
+    let t = &s.runner.timer;
+    let now = app.now_ms;
+    let symbol = if t.running() { "▶" } else { "⏸" };
+    let left = t.left_s(now);
+    if left < 0 {
+        Span::styled(
+            format!("{symbol} {} over tiden ({} planlagt) ", clock(left.unsigned_abs()), clock(t.planned_s)),
+            theme.alert(),
+        )
+    } else {
+        let style = if t.running() { theme.ok() } else { theme.dim() };
+        Span::styled(format!("{symbol} {} / {} ", clock(t.used_s(now)), clock(t.planned_s)), style)
+    }
+}
+
+fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &App) {
+    let r = &s.runner;
+    let step = r.step();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let room_lines: Vec<Line> = wrap(&inert(&step.room), width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.room()))
+        .collect();
+    let room_height = (room_lines.len() as u16).min(inner.height.saturating_sub(2) / 2 + 1);
+    let [title_area, _, room_area, _, activity_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(room_height),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    frame.render_widget(
+        Paragraph::new(Span::styled(inert_line(&step.title).into_owned(), theme.title())),
+        title_area,
+    );
+    frame.render_widget(Paragraph::new(room_lines), room_area);
+    activity::draw(frame, activity_area, r, theme, app.today);
+}
+
+fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
+    let r = &s.runner;
+    let step = r.step();
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(" Veiledning (f skjuler) ", theme.label()))
+        .padding(Padding::horizontal(1));
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} min", step.minutes), theme.label()),
+        Span::raw(format!(" · {}", step.activity.label())),
+    ])];
+    lines.push(Line::raw(""));
+    for l in inert(&step.guide).lines() {
+        lines.push(Line::raw(l.to_string()));
+    }
+    if let Some(hint) = activity::hint(&step.activity) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(hint, theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+}
+
+fn footer_keys(s: &Session) -> Vec<(&'static str, &'static str)> {
+    use crate::script::Activity;
+    let mut keys = vec![("n/p", "steg")];
+    match &s.runner.step().activity {
+        Activity::Collect { .. } => keys.extend([("a", "legg til"), ("e", "rediger"), ("d", "slett")]),
+        Activity::Group { .. } => keys.extend([("g", "tema"), ("a", "legg til"), ("e", "rediger")]),
+        Activity::Vote { .. } => keys.extend([("␣", "prikk"), ("⌫", "ta bort")]),
+        Activity::Choose { .. } => keys.extend([("␣", "velg/fjern")]),
+        Activity::Checklist { .. } => keys.extend([("␣", "kryss/tell"), ("e", "skriv antall")]),
+        Activity::Fields { .. } => keys.extend([("Enter", "skriv i feltet")]),
+        Activity::Plan { .. } => keys.extend([("a", "nytt tiltak"), ("e", "rediger"), ("s", "status")]),
+        Activity::Info | Activity::Stafettpinne => {}
+    }
+    keys.extend([
+        ("t", "tid"),
+        ("F", "avslutt økt"),
+        ("o", "oversikt"),
+        ("h", "plan"),
+        ("f", "veiledning"),
+        ("?", "hjelp"),
+        ("q", "avslutt"),
+    ]);
+    keys
+}
