@@ -158,10 +158,10 @@ fn find_field(src: &str, from: usize, field: &str, value: &str) -> Option<usize>
         let at = start + rel;
         let before = src[..at].trim_end();
         if let Some(before) = before.strip_suffix(':')
-            && before.trim_end().ends_with(field)
+            && let Some(name) = before.trim_end().strip_suffix(field)
+            && !name.ends_with(|c: char| c.is_alphanumeric() || c == '_')
         {
-            let name_start = before.trim_end().len() - field.len();
-            return Some(name_start);
+            return Some(name.len());
         }
         start = at + quoted.len();
     }
@@ -400,6 +400,7 @@ mod tests {
         let src = r#"list: "a", id: "a""#;
         assert_eq!(find_field(src, 0, "id", "a"), Some(11));
         assert_eq!(find_field(src, 0, "list", "a"), Some(0));
-        assert_eq!(find_field(src, 1, "list", "a"), None);
+        assert_eq!(find_field(src, 7, "list", "a"), None);
+        assert_eq!(find_field(r#"valid: "a""#, 0, "id", "a"), None);
     }
 }

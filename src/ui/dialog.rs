@@ -1,6 +1,7 @@
 //! Overlays: help, questions, text fields, the measure form, new forløp, plan and overview.
 
 use super::theme::Theme;
+use super::wrap::wrap;
 use super::{centered, overview, plan};
 use crate::app::forms::MEASURE_LABELS;
 use crate::app::keymap::HELP;
@@ -62,22 +63,26 @@ fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
 fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
     let rect = centered(area, 110, area.height);
     frame.render_widget(Clear, rect);
-    let block = frame_block(" Hjelp — taster (Esc lukker) ", theme);
+    let block = frame_block(" Hjelp — Esc lukker · q avslutter (alt er lagret) ", theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let section = |(title, keys): &(&str, &[(&str, &str)])| {
+    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let section = |(title, keys): &(&str, &[(&str, &str)]), width: usize| {
+        let key_w = 15usize;
         let mut lines = vec![Line::styled(title.to_string(), theme.label())];
         for (k, what) in keys.iter() {
-            lines.push(Line::from(vec![Span::styled(format!("{k:<14}"), theme.key()), Span::raw(what.to_string())]));
+            for (i, part) in wrap(what, width.saturating_sub(key_w + 1).max(8)).into_iter().enumerate() {
+                let k = if i == 0 { *k } else { "" };
+                lines.push(Line::from(vec![Span::styled(format!("{k:<key_w$}"), theme.key()), Span::raw(part)]));
+            }
         }
         lines.push(Line::raw(""));
         lines
     };
-    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let left_lines: Vec<Line> = [0, 2, 4].iter().flat_map(|&i| section(&HELP[i])).collect();
-    let right_lines: Vec<Line> = [1, 3].iter().flat_map(|&i| section(&HELP[i])).collect();
-    frame.render_widget(Paragraph::new(left_lines).wrap(Wrap { trim: false }), left);
-    frame.render_widget(Paragraph::new(right_lines).wrap(Wrap { trim: false }), right);
+    let left_lines: Vec<Line> = [0, 2].iter().flat_map(|&i| section(&HELP[i], left.width as usize)).collect();
+    let right_lines: Vec<Line> = [1, 3].iter().flat_map(|&i| section(&HELP[i], right.width as usize)).collect();
+    frame.render_widget(Paragraph::new(left_lines), left);
+    frame.render_widget(Paragraph::new(right_lines), right);
 }
 
 fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {

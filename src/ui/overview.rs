@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: &
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [circle, list] = if inner.width >= 90 {
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner)
+        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(inner)
     } else {
         Layout::horizontal([Constraint::Length(0), Constraint::Min(0)]).areas(inner)
     };
@@ -70,7 +70,7 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
         .x_bounds([-x_half, x_half])
         .y_bounds([-y_half, y_half])
         .paint(|ctx| {
-            ctx.draw(&Circle { x: 0.0, y: -0.15, radius: 0.75, color: ratatui::style::Color::DarkGray });
+            ctx.draw(&Circle { x: 0.0, y: -0.15, radius: 0.75, color: theme.line_color() });
             ctx.layer();
             let n = ring.len().max(1) as f64;
             for (k, &phase) in ring.iter().enumerate() {
@@ -119,17 +119,17 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         };
         lines.push(Line::from(vec![
             Span::raw(format!("{here} ")),
-            Span::styled(format!("{} {:<9}", status.symbol(), status.label()), style),
+            Span::styled(status.symbol(), style),
             Span::raw(format!(
-                " {} · {} ({}, {} min)",
+                " {} · {} ({}) — ",
                 inert_line(&phase.title),
                 inert_line(&def.title),
                 match def.kind {
                     crate::script::SessionKind::HmsGruppe => "HMS-gruppe",
                     crate::script::SessionKind::Verksted => "personalet",
                 },
-                def.planned_minutes()
             )),
+            Span::styled(status.label(), style),
         ]));
         rows.push(lines);
     }

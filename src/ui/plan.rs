@@ -47,7 +47,7 @@ pub fn table(
     }
     // Columns: tiltak takes what is left after ansvarlig, frist and status.
     let width = body.width.saturating_sub(2) as usize;
-    let (w_ans, w_frist, w_status) = (14usize, 12usize, 12usize);
+    let (w_ans, w_frist, w_status) = (14usize, 11usize, 12usize);
     let w_tiltak = width.saturating_sub(w_ans + w_frist + w_status + 3).max(8);
     let head = format!(
         "{:<w_tiltak$} {:<w_ans$} {:<w_frist$} {}",
@@ -61,7 +61,7 @@ pub fn table(
             let tiltak = wrap(&inert(&m.tiltak), w_tiltak);
             let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
             let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
-            let status = if overdue(m, today) { format!("⚠ forfalt, {}", m.status.label()) } else { m.status.label().to_string() };
+            let status = if overdue(m, today) { "⚠ forfalt".to_string() } else { m.status.label().to_string() };
             let n = tiltak.len().max(ansvarlig.len());
             (0..n)
                 .map(|i| {

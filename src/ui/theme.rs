@@ -47,6 +47,10 @@ impl Theme {
     pub fn border(&self) -> Style {
         self.fg(Color::DarkGray)
     }
+    /// The colour of drawn lines (the overview's circle).
+    pub fn line_color(&self) -> Color {
+        if self.color { Color::DarkGray } else { Color::Reset }
+    }
     pub fn gauge(&self) -> Style {
         if self.color {
             Style::new().fg(Color::Cyan).bg(Color::Black)

@@ -1,0 +1,153 @@
+//! Saving and loading: round trips, atomic writes with backups, corrupt and foreign files,
+//! locks and private permissions.
+
+mod common;
+
+use common::{at, mini, runner};
+use stafett::runner::Cmd;
+use stafett::worksheet::store::{Store, StoreError, write_atomic};
+use stafett::worksheet::{SheetKey, Worksheet};
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path().join("data"));
+    (dir, store)
+}
+
+#[test]
+fn a_forlop_and_its_worksheets_survive_save_and_load_unchanged() {
+    let (_tmp, store) = temp_store();
+    let (dir, _) = store.create("Randaberg sykehjem, avd. 2", "mini", "start", at(0).wall).unwrap();
+    assert_eq!(dir.slug(), "randaberg-sykehjem-avd-2");
+    let mut r = runner(mini());
+    r.handle(Cmd::Mark, at(0));
+    r.handle(Cmd::NextSession, at(0));
+    for t in ["æøå «sitat»", "linje\nto", "tab\tog \"fnutter\""] {
+        r.handle(Cmd::Add(t.into()), at(0));
+    }
+    r.handle(Cmd::AddMeasure(stafett::worksheet::MeasureDraft {
+        tiltak: "Fast rapporttid".into(),
+        ansvarlig: "Leder".into(),
+        frist: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),
+        status: stafett::worksheet::MeasureStatus::InProgress,
+    }), at(0));
+    r.forlop.name = "Randaberg sykehjem, avd. 2".into();
+    dir.save_forlop(&r.forlop).unwrap();
+    for sheet in r.sheets.values() {
+        dir.save_sheet(sheet).unwrap();
+    }
+    assert_eq!(dir.load_forlop().unwrap(), r.forlop);
+    let (sheets, errors) = dir.load_sheets();
+    assert!(errors.is_empty());
+    assert_eq!(sheets, r.sheets);
+    // The files are human-readable RON with a format version.
+    let text = std::fs::read_to_string(dir.sheet_path(&SheetKey::new(1, "en-verksted"))).unwrap();
+    assert!(text.contains("format: 1"), "{text}");
+    assert!(text.contains("æøå «sitat»"), "{text}");
+    // Found by name and by folder name.
+    assert_eq!(store.find("Randaberg sykehjem, avd. 2").unwrap(), dir);
+    assert_eq!(store.find("randaberg-sykehjem-avd-2").unwrap(), dir);
+    assert!(matches!(store.find("Finnes ikke"), Err(StoreError::NotFound(_))));
+    assert!(matches!(store.create("Randaberg sykehjem, avd. 2", "mini", "start", at(0).wall), Err(StoreError::Exists(_))));
+}
+
+#[test]
+fn every_save_keeps_the_previous_version_as_a_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.ron");
+    write_atomic(&path, b"first").unwrap();
+    assert!(!tmp.path().join("a.ron.bak").exists());
+    write_atomic(&path, b"second").unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
+    assert_eq!(std::fs::read_to_string(tmp.path().join("a.ron.bak")).unwrap(), "first");
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn a_crash_between_write_and_rename_leaves_the_old_file_readable() {
+    let (_tmp, store) = temp_store();
+    let (dir, forlop) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
+    // What a crash after writing the temp file but before the rename leaves behind.
+    std::fs::write(dir.path.join(".forlop.ron.tmp"), "(format: 1, name: \"halv").unwrap();
+    assert_eq!(dir.load_forlop().unwrap(), forlop);
+    // The next save replaces the stale temp file.
+    dir.save_forlop(&forlop).unwrap();
+    assert_eq!(dir.load_forlop().unwrap(), forlop);
+}
+
+#[test]
+fn a_corrupt_worksheet_is_reported_with_line_and_column_and_kept_apart() {
+    let (_tmp, store) = temp_store();
+    let (dir, _) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
+    let good = Worksheet::new(&SheetKey::new(1, "start"));
+    dir.save_sheet(&good).unwrap();
+    let broken = dir.sheet_path(&SheetKey::new(1, "en-verksted"));
+    std::fs::write(&broken, "(\n  format: 1,\n  round: 1,\n  session: \"en-verksted\",\n  lists: {\"a\": [(id: 1, text: \"avbrutt").unwrap();
+    let (sheets, errors) = dir.load_sheets();
+    assert_eq!(sheets.len(), 1);
+    let err = &errors[&SheetKey::new(1, "en-verksted")];
+    assert_eq!((err.line, err.col), (5, 31));
+    assert!(err.to_string().starts_with(&format!("{}:5:31: ugyldig innhold", broken.display())), "{err}");
+}
+
+#[test]
+fn a_file_from_a_newer_stafett_is_refused_not_misread() {
+    let (_tmp, store) = temp_store();
+    let (dir, _) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
+    let text = std::fs::read_to_string(dir.forlop_path()).unwrap().replace("format: 1", "format: 9");
+    std::fs::write(dir.forlop_path(), &text).unwrap();
+    let err = dir.load_forlop().unwrap_err();
+    assert!(err.message.contains("nyere Stafett (format 9"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.forlop_path()).unwrap(), text);
+}
+
+/// Format 1 as written by the first release: keep loading it.
+#[test]
+fn the_format_1_fixtures_still_load() {
+    let f: stafett::worksheet::Forlop = stafett::worksheet::store::load_ron(std::path::Path::new("tests/fixtures/forlop-v1.ron")).unwrap();
+    assert_eq!(f.name, "Randaberg sykehjem, avd. 2");
+    assert_eq!(f.plan[0].frist, chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
+    let w: Worksheet = stafett::worksheet::store::load_ron(std::path::Path::new("tests/fixtures/worksheet-v1.ron")).unwrap();
+    assert_eq!(w.list("valgte-utfordringer").len(), 2);
+    assert_eq!(w.list("krevende")[0].votes, 4);
+}
+
+#[test]
+fn a_second_opening_is_refused_with_the_holders_pid() {
+    let (_tmp, store) = temp_store();
+    let (dir, _) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
+    let lock = dir.lock().unwrap();
+    match dir.lock() {
+        Err(StoreError::Locked { pid }) => assert_eq!(pid, std::process::id().to_string()),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    drop(lock);
+    assert!(dir.lock().is_ok(), "a released lock is taken over");
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_are_private_to_the_user() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_tmp, store) = temp_store();
+    let (dir, f) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
+    dir.save_forlop(&f).unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(store.root()), 0o700);
+    assert_eq!(mode(&dir.path), 0o700);
+    assert_eq!(mode(&dir.forlop_path()), 0o600);
+    assert_eq!(mode(&dir.path.join("forlop.ron.bak")), 0o600);
+}
+
+#[test]
+fn listing_shows_unreadable_forlop_with_their_error() {
+    let (_tmp, store) = temp_store();
+    store.create("B avd", "mini", "start", at(0).wall).unwrap();
+    let (bad, _) = store.create("A avd", "mini", "start", at(0).wall).unwrap();
+    std::fs::write(bad.forlop_path(), "ikke ron").unwrap();
+    let all = store.list();
+    assert_eq!(all.len(), 2);
+    assert!(all[0].forlop.is_err());
+    assert_eq!(all[1].forlop.as_ref().unwrap().name, "B avd");
+}

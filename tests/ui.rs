@@ -1,0 +1,235 @@
+//! Screens drawn on a TestBackend, driven by key events as a facilitator would press them.
+
+mod common;
+
+use common::at;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use stafett::app::App;
+use stafett::script::Library;
+use stafett::worksheet::store::Store;
+
+struct Harness {
+    _tmp: tempfile::TempDir,
+    app: App,
+    ms: u64,
+}
+
+impl Harness {
+    fn new() -> Harness {
+        let tmp = tempfile::tempdir().unwrap();
+        let app = App::new(Store::new(tmp.path().join("data")), Library::shipped(), at(0).wall.date());
+        Harness { _tmp: tmp, app, ms: 0 }
+    }
+
+    /// A new «Oss og vårt» forløp, opened at its first step.
+    fn with_forlop() -> Harness {
+        let mut h = Harness::new();
+        h.app.create("oss-og-vart", "Randaberg sykehjem, avd. 2", at(0)).unwrap();
+        h
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Self {
+        self.key_mod(code, KeyModifiers::NONE)
+    }
+
+    fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
+        self.ms += 100;
+        self.app.on_event(Event::Key(KeyEvent::new(code, m)), at(self.ms));
+        self
+    }
+
+    /// Each character as a key press.
+    fn keys(&mut self, s: &str) -> &mut Self {
+        for c in s.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn add_items(&mut self, items: &[&str]) -> &mut Self {
+        self.keys("a");
+        for item in items {
+            self.keys(item).key(KeyCode::Enter);
+        }
+        self.key(KeyCode::Esc)
+    }
+
+    fn draw(&self, w: u16, h: u16) -> Terminal<TestBackend> {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| stafett::ui::draw(f, &self.app)).unwrap();
+        t
+    }
+
+    fn text(&self, w: u16, h: u16) -> String {
+        format!("{}", self.draw(w, h).backend())
+    }
+
+    /// Goes to the Utforske verksted's step `n` (1-based).
+    fn utforske_verksted_step(&mut self, n: usize) -> &mut Self {
+        self.keys("NN");
+        for _ in 1..n {
+            self.keys("n");
+        }
+        self
+    }
+}
+
+#[test]
+fn home_without_forlop_explains_how_to_start() {
+    let h = Harness::new();
+    insta::assert_snapshot!(h.draw(80, 24).backend());
+}
+
+#[test]
+fn new_forlop_dialog() {
+    let mut h = Harness::new();
+    h.keys("a").keys("Randaberg sykehjem");
+    insta::assert_snapshot!(h.draw(80, 24).backend());
+}
+
+#[test]
+fn home_lists_forlop_with_where_they_were_left() {
+    let mut h = Harness::with_forlop();
+    h.keys("NN").keys("q");
+    h.app.refresh_home();
+    let text = h.text(80, 24);
+    assert!(text.contains("Randaberg sykehjem, avd. 2"), "{text}");
+    assert!(text.contains("runde 1 · 0 økter ferdig · sist: Utforske · Verksted"), "{text}");
+}
+
+#[test]
+fn collect_step_80x24() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5).add_items(&[
+        "Travle morgener med mange som trenger hjelp samtidig, og for få på jobb",
+        "Nøkkelen til medisinrommet er borte",
+        "Mye innleie på kveld",
+    ]);
+    insta::assert_snapshot!(h.draw(80, 24).backend());
+}
+
+#[test]
+fn vote_step_with_the_guide_hidden() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5).add_items(&["Travle morgener", "Nøkkel borte", "Innleie"]);
+    h.keys("nn").keys("   ").key(KeyCode::Down).keys(" ").keys("f");
+    insta::assert_snapshot!(h.draw(100, 30).backend());
+}
+
+#[test]
+fn choose_step_shows_votes_and_the_choice() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5).add_items(&["Travle morgener", "Nøkkel borte", "Innleie"]);
+    h.keys("nn").key(KeyCode::Down).keys("  ").keys("n").keys(" ");
+    let text = h.text(100, 30);
+    assert!(text.contains("Valgt: 1 av høyst 3"), "{text}");
+    assert!(text.contains("› [✓] Nøkkel borte  (2 ●)"), "{text}");
+    insta::assert_snapshot!(h.draw(100, 30).backend());
+}
+
+#[test]
+fn stafettpinne_shows_what_the_last_session_handed_on() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5).add_items(&["Travle morgener", "Nøkkel borte"]);
+    h.keys("nnn").keys(" ").keys("F").key(KeyCode::Enter);
+    let text = h.text(100, 30);
+    assert!(text.contains("Utdype › Forberedelsesmøte"), "{text}");
+    insta::assert_snapshot!(h.draw(100, 30).backend());
+}
+
+#[test]
+fn timer_running_and_over_time() {
+    let mut h = Harness::with_forlop();
+    h.keys("t");
+    h.app.tick(at(h.ms + 61_000));
+    let text = h.text(80, 24);
+    assert!(text.contains("▶ 01:01 / 05:00"), "{text}");
+    h.app.tick(at(h.ms + 6 * 60_000));
+    let text = h.text(80, 24);
+    assert!(text.contains("▶ 01:00 over tiden (05:00 planlagt)"), "{text}");
+    assert!(h.app.take_bell(), "the bell rang when time was up");
+    h.keys("t");
+}
+
+#[test]
+fn overview_draws_the_circle_and_every_session() {
+    let mut h = Harness::with_forlop();
+    h.keys("ooo");
+    insta::assert_snapshot!("overview_120x32", h.draw(120, 32).backend());
+    let text = h.text(80, 24);
+    assert!(text.contains("▶ ○ Starte · Oppstarts- og arbeidsmøte (HMS-gruppe) — ikke startet"), "{text}");
+}
+
+#[test]
+fn overview_enter_goes_to_the_chosen_session() {
+    let mut h = Harness::with_forlop();
+    h.keys("o").key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
+    let text = h.text(100, 30);
+    assert!(text.contains("Oss og vårt › Utdype › Forberedelsesmøte › steg 1 av 3"), "{text}");
+}
+
+#[test]
+fn help_lists_the_keys_80x24() {
+    let mut h = Harness::with_forlop();
+    h.keys("?");
+    insta::assert_snapshot!(h.draw(80, 24).backend());
+}
+
+#[test]
+fn plan_step_with_a_late_measure() {
+    let mut h = Harness::with_forlop();
+    h.keys("nnnnn").keys("a").keys("Fast tid for rapport");
+    h.key(KeyCode::Tab).keys("Leder").key(KeyCode::Tab).keys("01.11.2026").key(KeyCode::Enter);
+    h.keys("a").keys("Nøkkelskap").key(KeyCode::Tab).key(KeyCode::Tab).keys("31.02.2027").key(KeyCode::Enter);
+    let text = h.text(100, 30);
+    assert!(text.contains("31.02.2027» er ikke en dato"), "{text}");
+    h.key(KeyCode::Tab).key(KeyCode::Char('u'));
+    h.key(KeyCode::Esc);
+    insta::assert_snapshot!(h.draw(100, 30).backend());
+}
+
+#[test]
+fn too_small_asks_for_a_larger_window_and_never_panics() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5).add_items(&["Et punkt med 日本語 og 😀 og e\u{301}"]);
+    insta::assert_snapshot!(h.draw(40, 10).backend());
+    for w in [1u16, 2, 5, 20, 59, 60, 61, 79, 80, 120] {
+        for ht in [1u16, 2, 5, 15, 16, 17, 24, 40] {
+            h.draw(w, ht);
+        }
+    }
+    h.keys("e");
+    for w in [1u16, 10, 60, 80] {
+        for ht in [1u16, 10, 16, 24] {
+            h.draw(w, ht);
+        }
+    }
+}
+
+#[test]
+fn no_color_keeps_the_meaning_in_text() {
+    let mut h = Harness::with_forlop();
+    h.app.color = false;
+    h.keys("ooo");
+    let t = h.draw(100, 30);
+    let buf = t.backend().buffer();
+    assert!(buf.content().iter().all(|c| c.fg == ratatui::style::Color::Reset), "no foreground colour");
+    assert!(format!("{}", t.backend()).contains("◐ pågår") || format!("{}", t.backend()).contains("○ ikke startet"));
+}
+
+/// Escape sequences typed, pasted or stored never reach the terminal raw.
+#[test]
+fn escape_sequences_are_shown_as_placeholders() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5).keys("a");
+    h.app.on_event(Event::Paste("rødt\u{1b}[31m og \u{1b}]52;c;aGVp\u{7} slutt".into()), at(1));
+    h.key(KeyCode::Enter).key(KeyCode::Esc);
+    let t = h.draw(100, 30);
+    let text = format!("{}", t.backend());
+    assert!(text.contains("rødt␛[31m og ␛]52;c;aGVp␇ slutt"), "{text}");
+    for cell in t.backend().buffer().content() {
+        assert!(!cell.symbol().chars().any(char::is_control), "{:?}", cell.symbol());
+    }
+}
