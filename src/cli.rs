@@ -120,13 +120,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let all = store.list();
             if all.is_empty() {
-                println!("Ingen forløp i {}. Start et med `stafett new oss-og-vart \"Navn\"`.", store.root().display());
+                println!(
+                    "Ingen forløp i {}. Start et med `stafett new oss-og-vart \"Navn\"`.",
+                    store.root().display()
+                );
             }
             for l in all {
                 match l.forlop {
                     Ok(f) => {
-                        let title = library.get(&f.workshop).map_or(f.workshop.clone(), |s| s.title.clone());
-                        println!("{}\t{}\trunde {}\t{}", f.name, title, f.round, l.dir.path.display());
+                        let title = library
+                            .get(&f.workshop)
+                            .map_or(f.workshop.clone(), |s| s.title.clone());
+                        println!(
+                            "{}\t{}\trunde {}\t{}",
+                            f.name,
+                            title,
+                            f.round,
+                            l.dir.path.display()
+                        );
                     }
                     Err(e) => println!("{}\t⚠ kan ikke leses: {e}", l.dir.slug()),
                 }
@@ -155,17 +166,25 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let text = markdown::forlop(script, &forlop, &sheets);
             let out_dir = out.unwrap_or_else(|| dir.path.clone());
-            crate::worksheet::store::create_private_dir(&out_dir).map_err(|e| format!("{}: {e}", out_dir.display()))?;
+            crate::worksheet::store::create_private_dir(&out_dir)
+                .map_err(|e| format!("{}: {e}", out_dir.display()))?;
             let path = out_dir.join(format!("{}.md", dir.slug()));
-            crate::worksheet::store::write_atomic(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+            crate::worksheet::store::write_atomic(&path, text.as_bytes())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Delete { name, yes }) => {
             let dir = store.find(&name).map_err(|e| e.to_string())?;
-            let shown = dir.load_forlop().map(|f| f.name).unwrap_or_else(|_| dir.slug());
+            let shown = dir
+                .load_forlop()
+                .map(|f| f.name)
+                .unwrap_or_else(|_| dir.slug());
             if !yes {
-                print!("Slette «{shown}» med alle arbeidsark i {} for godt? Skriv navnet for å bekrefte: ", dir.path.display());
+                print!(
+                    "Slette «{shown}» med alle arbeidsark i {} for godt? Skriv navnet for å bekrefte: ",
+                    dir.path.display()
+                );
                 let _ = std::io::stdout().flush();
                 let mut answer = String::new();
                 let _ = std::io::stdin().lock().read_line(&mut answer);
@@ -176,7 +195,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let lock = dir.lock().map_err(|e| e.to_string())?;
             drop(lock);
-            dir.delete().map_err(|e| format!("{}: {e}", dir.path.display()))?;
+            dir.delete()
+                .map_err(|e| format!("{}: {e}", dir.path.display()))?;
             println!("Slettet «{shown}».");
             Ok(ExitCode::SUCCESS)
         }
@@ -213,12 +233,19 @@ fn check(files: &[PathBuf]) -> ExitCode {
             },
         }
     }
-    if bad { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if bad {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn tui(mut app: App) -> Result<ExitCode, String> {
     if !std::io::stdout().is_terminal() {
-        return Err("Stafett trenger en terminal. Bruk `stafett list`, `export` eller `check` i skript.".into());
+        return Err(
+            "Stafett trenger en terminal. Bruk `stafett list`, `export` eller `check` i skript."
+                .into(),
+        );
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     terminal::run(app).map_err(|e| format!("terminalfeil: {e}"))?;

@@ -5,11 +5,11 @@
 //! keys, the event loop; the only caller of IO), `ui` (rendering, reads state only) and
 //! `export` (Markdown from a forløp).
 
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod runner;
 pub mod script;
 pub mod text;
-pub mod worksheet;
-pub mod runner;
-pub mod app;
-pub mod export;
 pub mod ui;
-pub mod cli;
+pub mod worksheet;

@@ -118,7 +118,10 @@ mod tests {
 
     #[test]
     fn slug_spells_out_norwegian_letters() {
-        assert_eq!(slug("Randaberg sykehjem, avd. 2"), "randaberg-sykehjem-avd-2");
+        assert_eq!(
+            slug("Randaberg sykehjem, avd. 2"),
+            "randaberg-sykehjem-avd-2"
+        );
         assert_eq!(slug("Øvre Ålesund æ"), "ovre-alesund-ae");
         assert_eq!(slug("  ***  "), "forlop");
     }

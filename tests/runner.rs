@@ -44,20 +44,34 @@ fn progress_counts_steps_over_the_round() {
 fn collecting_items_starts_the_session_and_saves_each_change() {
     let mut r = runner(mini());
     r.handle(Cmd::NextSession, at(0));
-    assert_eq!(r.handle(Cmd::Add("  Travle morgener ".into()), at(5)), vec![Effect::SaveSheet(key("en-verksted"))]);
-    assert_eq!(r.handle(Cmd::Add("   ".into()), at(5)), vec![], "blank text adds nothing");
+    assert_eq!(
+        r.handle(Cmd::Add("  Travle morgener ".into()), at(5)),
+        vec![Effect::SaveSheet(key("en-verksted"))]
+    );
+    assert_eq!(
+        r.handle(Cmd::Add("   ".into()), at(5)),
+        vec![],
+        "blank text adds nothing"
+    );
     r.handle(Cmd::Add("Nøkkel borte".into()), at(6));
     let sheet = r.sheet().unwrap();
     assert_eq!(sheet.status, SessionStatus::InProgress);
     assert_eq!(sheet.started, Some(at(5).wall));
-    let texts: Vec<_> = sheet.list("krevende").iter().map(|i| i.text.as_str()).collect();
+    let texts: Vec<_> = sheet
+        .list("krevende")
+        .iter()
+        .map(|i| i.text.as_str())
+        .collect();
     assert_eq!(texts, ["Travle morgener", "Nøkkel borte"]);
     assert_eq!(r.selected, 1, "the new item is selected");
     r.handle(Cmd::MoveUp, at(7));
     assert_eq!(r.items("krevende")[0].text, "Nøkkel borte");
     assert_eq!(r.selected, 0);
     r.handle(Cmd::Edit("Nøkkel til medisinrommet borte".into()), at(8));
-    assert_eq!(r.items("krevende")[0].text, "Nøkkel til medisinrommet borte");
+    assert_eq!(
+        r.items("krevende")[0].text,
+        "Nøkkel til medisinrommet borte"
+    );
     r.handle(Cmd::Delete, at(9));
     assert_eq!(r.items("krevende").len(), 1);
 }
@@ -100,7 +114,11 @@ fn votes_count_up_and_down_but_never_below_zero() {
     r.handle(Cmd::Up, at(0));
     assert_eq!(r.handle(Cmd::Unmark, at(0)), vec![], "no vote to take away");
     assert_eq!(r.items("krevende")[0].votes, 0);
-    assert_eq!(r.handle(Cmd::MoveUp, at(0)), vec![], "order is not changed while voting");
+    assert_eq!(
+        r.handle(Cmd::MoveUp, at(0)),
+        vec![],
+        "order is not changed while voting"
+    );
 }
 
 #[test]
@@ -128,7 +146,11 @@ fn choosing_orders_by_votes_and_respects_the_maximum() {
     assert_eq!(chosen, ["c", "a"]);
     r.handle(Cmd::Up, at(0));
     r.handle(Cmd::Mark, at(0));
-    assert_eq!(r.items("valgte").len(), 1, "space again takes the choice back");
+    assert_eq!(
+        r.items("valgte").len(),
+        1,
+        "space again takes the choice back"
+    );
 }
 
 #[test]
@@ -163,10 +185,17 @@ fn finishing_hands_on_and_the_next_session_pulls_the_list_in() {
     let fx = r.handle(Cmd::Finish, at(60_000));
     assert_eq!(
         fx,
-        vec![Effect::SaveSheet(key("en-verksted")), Effect::HandOver(key("en-verksted")), Effect::SaveForlop]
+        vec![
+            Effect::SaveSheet(key("en-verksted")),
+            Effect::HandOver(key("en-verksted")),
+            Effect::SaveForlop
+        ]
     );
     let done = &r.sheets[&key("en-verksted")];
-    assert_eq!((done.status, done.finished), (SessionStatus::Done, Some(at(60_000).wall)));
+    assert_eq!(
+        (done.status, done.finished),
+        (SessionStatus::Done, Some(at(60_000).wall))
+    );
     assert_eq!(r.session().id, "to-verksted");
     assert!(r.notice.as_deref().unwrap().contains("levert videre"));
     let (prev, sheet) = r.previous_sheet().unwrap();
@@ -180,9 +209,17 @@ fn finishing_hands_on_and_the_next_session_pulls_the_list_in() {
     r.handle(Cmd::Edit("Morgenstell tar for lang tid".into()), at(0));
     r.handle(Cmd::PrevStep, at(0));
     r.handle(Cmd::NextStep, at(0));
-    assert_eq!(r.items("konkret").len(), 2, "no second import on coming back");
+    assert_eq!(
+        r.items("konkret").len(),
+        2,
+        "no second import on coming back"
+    );
     r.handle(Cmd::Import, at(0));
-    assert_eq!(r.items("konkret").len(), 3, "an explicit import brings back the edited-away text");
+    assert_eq!(
+        r.items("konkret").len(),
+        3,
+        "an explicit import brings back the edited-away text"
+    );
 }
 
 #[test]
@@ -194,8 +231,15 @@ fn a_round_ends_and_a_new_one_starts_at_the_cycle_phase() {
     assert!(r.notice.as_deref().unwrap().contains("Runden er ferdig"));
     let fx = r.handle(Cmd::StartNextRound, at(0));
     assert!(fx.contains(&Effect::SaveForlop));
-    assert_eq!((r.forlop.round, r.at.round, r.session().id.as_str()), (2, 2, "en-verksted"));
-    assert_eq!(r.instances().len(), 5, "round 1 has three sessions, round 2 two");
+    assert_eq!(
+        (r.forlop.round, r.at.round, r.session().id.as_str()),
+        (2, 2, "en-verksted")
+    );
+    assert_eq!(
+        r.instances().len(),
+        5,
+        "round 1 has three sessions, round 2 two"
+    );
 }
 
 #[test]
@@ -221,8 +265,15 @@ fn the_timer_rings_once_and_its_time_is_kept_per_step() {
 #[test]
 fn the_handlingsplan_belongs_to_the_forlop() {
     let mut r = runner(mini());
-    let draft = |t: &str| MeasureDraft { tiltak: t.into(), ansvarlig: "Leder".into(), ..Default::default() };
-    assert_eq!(r.handle(Cmd::AddMeasure(draft("Fast rapporttid")), at(0)), vec![Effect::SaveForlop]);
+    let draft = |t: &str| MeasureDraft {
+        tiltak: t.into(),
+        ansvarlig: "Leder".into(),
+        ..Default::default()
+    };
+    assert_eq!(
+        r.handle(Cmd::AddMeasure(draft("Fast rapporttid")), at(0)),
+        vec![Effect::SaveForlop]
+    );
     r.handle(Cmd::AddMeasure(draft("Nøkkelskap")), at(0));
     assert_eq!(r.handle(Cmd::AddMeasure(draft(" ")), at(0)), vec![]);
     assert_eq!(r.forlop.plan.len(), 2);
@@ -231,7 +282,10 @@ fn the_handlingsplan_belongs_to_the_forlop() {
     assert_eq!(r.forlop.plan[1].status, MeasureStatus::InProgress);
     r.handle(Cmd::MoveMeasure { index: 1, up: true }, at(0));
     assert_eq!(r.forlop.plan[0].tiltak, "Nøkkelskap");
-    assert_eq!(r.handle(Cmd::MoveMeasure { index: 0, up: true }, at(0)), vec![]);
+    assert_eq!(
+        r.handle(Cmd::MoveMeasure { index: 0, up: true }, at(0)),
+        vec![]
+    );
     r.handle(Cmd::DeleteMeasure(0), at(0));
     assert_eq!(r.forlop.plan.len(), 1);
     assert_ne!(r.forlop.plan[0].id, 0);
@@ -240,13 +294,22 @@ fn the_handlingsplan_belongs_to_the_forlop() {
 #[test]
 fn fields_are_kept_by_form_and_label() {
     let mut r = runner(mini());
-    r.handle(Cmd::GoTo { round: 1, session: "to-verksted".into() }, at(0));
+    r.handle(
+        Cmd::GoTo {
+            round: 1,
+            session: "to-verksted".into(),
+        },
+        at(0),
+    );
     for _ in 0..3 {
         r.handle(Cmd::NextStep, at(0));
     }
     r.handle(Cmd::Down, at(0));
     r.handle(Cmd::SetField("Leder og\nverneombud".into()), at(0));
-    assert_eq!(r.sheet().unwrap().forms["testplan"]["Hvem"], "Leder og\nverneombud");
+    assert_eq!(
+        r.sheet().unwrap().forms["testplan"]["Hvem"],
+        "Leder og\nverneombud"
+    );
 }
 
 #[test]
@@ -268,7 +331,12 @@ fn a_saved_position_is_restored_and_a_stale_one_falls_back_to_the_start() {
     let mut f = common::forlop(&script);
     f.position.session = "to-verksted".into();
     f.position.step = 2;
-    let r = stafett::runner::Runner::new(script.clone(), f.clone(), Default::default(), Default::default());
+    let r = stafett::runner::Runner::new(
+        script.clone(),
+        f.clone(),
+        Default::default(),
+        Default::default(),
+    );
     assert_eq!((r.session().id.as_str(), r.at.step), ("to-verksted", 2));
     f.position.session = "finnes-ikke".into();
     let r = stafett::runner::Runner::new(script, f, Default::default(), Default::default());

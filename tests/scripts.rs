@@ -9,13 +9,19 @@ fn every_shipped_script_parses_without_problems() {
         let path = entry.unwrap().path();
         let src = std::fs::read_to_string(&path).unwrap();
         if let Err(problems) = parse(&src) {
-            let shown: Vec<String> = problems.iter().map(|p| p.render(&path.display().to_string())).collect();
+            let shown: Vec<String> = problems
+                .iter()
+                .map(|p| p.render(&path.display().to_string()))
+                .collect();
             panic!("{}", shown.join("\n"));
         }
     }
     let lib = Library::shipped();
     assert!(lib.warnings.is_empty(), "{:?}", lib.warnings);
-    assert_eq!(lib.scripts.len(), std::fs::read_dir("workshops").unwrap().count());
+    assert_eq!(
+        lib.scripts.len(),
+        std::fs::read_dir("workshops").unwrap().count()
+    );
 }
 
 #[test]
@@ -26,14 +32,34 @@ fn oss_og_vart_runs_starte_then_four_phases_of_meeting_and_verksted_in_a_circle(
     assert_eq!(phases, ["Starte", "Utforske", "Utdype", "Skape", "Teste"]);
     for phase in &s.phases[1..] {
         let kinds: Vec<_> = phase.sessions.iter().map(|x| x.kind).collect();
-        assert_eq!(kinds, [stafett::script::SessionKind::HmsGruppe, stafett::script::SessionKind::Verksted], "{}", phase.id);
+        assert_eq!(
+            kinds,
+            [
+                stafett::script::SessionKind::HmsGruppe,
+                stafett::script::SessionKind::Verksted
+            ],
+            "{}",
+            phase.id
+        );
         // Each preparation meeting reviews the handlingsplan.
-        assert!(phase.sessions[0].steps.iter().any(|st| st.activity == Activity::Plan { review: true }), "{}", phase.id);
+        assert!(
+            phase.sessions[0]
+                .steps
+                .iter()
+                .any(|st| st.activity == Activity::Plan { review: true }),
+            "{}",
+            phase.id
+        );
     }
     assert_eq!(s.cycle.as_ref().unwrap().restart_at, "utforske");
     // Starte reminds the group that worksheets are about the work, not about persons' health.
     let starte = &s.phases[0].sessions[0];
-    assert!(starte.steps.iter().any(|st| st.room.contains("aldri om enkeltpersoners helse")));
+    assert!(
+        starte
+            .steps
+            .iter()
+            .any(|st| st.room.contains("aldri om enkeltpersoners helse"))
+    );
 }
 
 #[test]

@@ -17,7 +17,9 @@ fn temp_store() -> (tempfile::TempDir, Store) {
 #[test]
 fn a_forlop_and_its_worksheets_survive_save_and_load_unchanged() {
     let (_tmp, store) = temp_store();
-    let (dir, _) = store.create("Randaberg sykehjem, avd. 2", "mini", "start", at(0).wall).unwrap();
+    let (dir, _) = store
+        .create("Randaberg sykehjem, avd. 2", "mini", "start", at(0).wall)
+        .unwrap();
     assert_eq!(dir.slug(), "randaberg-sykehjem-avd-2");
     let mut r = runner(mini());
     r.handle(Cmd::Mark, at(0));
@@ -25,12 +27,15 @@ fn a_forlop_and_its_worksheets_survive_save_and_load_unchanged() {
     for t in ["æøå «sitat»", "linje\nto", "tab\tog \"fnutter\""] {
         r.handle(Cmd::Add(t.into()), at(0));
     }
-    r.handle(Cmd::AddMeasure(stafett::worksheet::MeasureDraft {
-        tiltak: "Fast rapporttid".into(),
-        ansvarlig: "Leder".into(),
-        frist: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),
-        status: stafett::worksheet::MeasureStatus::InProgress,
-    }), at(0));
+    r.handle(
+        Cmd::AddMeasure(stafett::worksheet::MeasureDraft {
+            tiltak: "Fast rapporttid".into(),
+            ansvarlig: "Leder".into(),
+            frist: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),
+            status: stafett::worksheet::MeasureStatus::InProgress,
+        }),
+        at(0),
+    );
     r.forlop.name = "Randaberg sykehjem, avd. 2".into();
     dir.save_forlop(&r.forlop).unwrap();
     for sheet in r.sheets.values() {
@@ -47,8 +52,14 @@ fn a_forlop_and_its_worksheets_survive_save_and_load_unchanged() {
     // Found by name and by folder name.
     assert_eq!(store.find("Randaberg sykehjem, avd. 2").unwrap(), dir);
     assert_eq!(store.find("randaberg-sykehjem-avd-2").unwrap(), dir);
-    assert!(matches!(store.find("Finnes ikke"), Err(StoreError::NotFound(_))));
-    assert!(matches!(store.create("Randaberg sykehjem, avd. 2", "mini", "start", at(0).wall), Err(StoreError::Exists(_))));
+    assert!(matches!(
+        store.find("Finnes ikke"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        store.create("Randaberg sykehjem, avd. 2", "mini", "start", at(0).wall),
+        Err(StoreError::Exists(_))
+    ));
 }
 
 #[test]
@@ -59,8 +70,15 @@ fn every_save_keeps_the_previous_version_as_a_backup() {
     assert!(!tmp.path().join("a.ron.bak").exists());
     write_atomic(&path, b"second").unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "second");
-    assert_eq!(std::fs::read_to_string(tmp.path().join("a.ron.bak")).unwrap(), "first");
-    let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("a.ron.bak")).unwrap(),
+        "first"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -88,14 +106,20 @@ fn a_corrupt_worksheet_is_reported_with_line_and_column_and_kept_apart() {
     assert_eq!(sheets.len(), 1);
     let err = &errors[&SheetKey::new(1, "en-verksted")];
     assert_eq!((err.line, err.col), (5, 31));
-    assert!(err.to_string().starts_with(&format!("{}:5:31: ugyldig innhold", broken.display())), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with(&format!("{}:5:31: ugyldig innhold", broken.display())),
+        "{err}"
+    );
 }
 
 #[test]
 fn a_file_from_a_newer_stafett_is_refused_not_misread() {
     let (_tmp, store) = temp_store();
     let (dir, _) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
-    let text = std::fs::read_to_string(dir.forlop_path()).unwrap().replace("format: 1", "format: 9");
+    let text = std::fs::read_to_string(dir.forlop_path())
+        .unwrap()
+        .replace("format: 1", "format: 9");
     std::fs::write(dir.forlop_path(), &text).unwrap();
     let err = dir.load_forlop().unwrap_err();
     assert!(err.message.contains("nyere Stafett (format 9"), "{err}");
@@ -105,10 +129,18 @@ fn a_file_from_a_newer_stafett_is_refused_not_misread() {
 /// Format 1 as written by the first release: keep loading it.
 #[test]
 fn the_format_1_fixtures_still_load() {
-    let f: stafett::worksheet::Forlop = stafett::worksheet::store::load_ron(std::path::Path::new("tests/fixtures/forlop-v1.ron")).unwrap();
+    let f: stafett::worksheet::Forlop =
+        stafett::worksheet::store::load_ron(std::path::Path::new("tests/fixtures/forlop-v1.ron"))
+            .unwrap();
     assert_eq!(f.name, "Randaberg sykehjem, avd. 2");
-    assert_eq!(f.plan[0].frist, chrono::NaiveDate::from_ymd_opt(2027, 1, 15));
-    let w: Worksheet = stafett::worksheet::store::load_ron(std::path::Path::new("tests/fixtures/worksheet-v1.ron")).unwrap();
+    assert_eq!(
+        f.plan[0].frist,
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 15)
+    );
+    let w: Worksheet = stafett::worksheet::store::load_ron(std::path::Path::new(
+        "tests/fixtures/worksheet-v1.ron",
+    ))
+    .unwrap();
     assert_eq!(w.list("valgte-utfordringer").len(), 2);
     assert_eq!(w.list("krevende")[0].votes, 4);
 }

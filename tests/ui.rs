@@ -19,14 +19,24 @@ struct Harness {
 impl Harness {
     fn new() -> Harness {
         let tmp = tempfile::tempdir().unwrap();
-        let app = App::new(Store::new(tmp.path().join("data")), Library::shipped(), at(0).wall.date());
-        Harness { _tmp: tmp, app, ms: 0 }
+        let app = App::new(
+            Store::new(tmp.path().join("data")),
+            Library::shipped(),
+            at(0).wall.date(),
+        );
+        Harness {
+            _tmp: tmp,
+            app,
+            ms: 0,
+        }
     }
 
     /// A new «Oss og vårt» forløp, opened at its first step.
     fn with_forlop() -> Harness {
         let mut h = Harness::new();
-        h.app.create("oss-og-vart", "Randaberg sykehjem, avd. 2", at(0)).unwrap();
+        h.app
+            .create("oss-og-vart", "Randaberg sykehjem, avd. 2", at(0))
+            .unwrap();
         h
     }
 
@@ -36,7 +46,8 @@ impl Harness {
 
     fn key_mod(&mut self, code: KeyCode, m: KeyModifiers) -> &mut Self {
         self.ms += 100;
-        self.app.on_event(Event::Key(KeyEvent::new(code, m)), at(self.ms));
+        self.app
+            .on_event(Event::Key(KeyEvent::new(code, m)), at(self.ms));
         self
     }
 
@@ -96,7 +107,10 @@ fn home_lists_forlop_with_where_they_were_left() {
     h.app.refresh_home();
     let text = h.text(80, 24);
     assert!(text.contains("Randaberg sykehjem, avd. 2"), "{text}");
-    assert!(text.contains("runde 1 · 0 økter ferdig · sist: Utforske · Verksted"), "{text}");
+    assert!(
+        text.contains("runde 1 · 0 økter ferdig · sist: Utforske · Verksted"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -113,16 +127,26 @@ fn collect_step_80x24() {
 #[test]
 fn vote_step_with_the_guide_hidden() {
     let mut h = Harness::with_forlop();
-    h.utforske_verksted_step(5).add_items(&["Travle morgener", "Nøkkel borte", "Innleie"]);
-    h.keys("nn").keys("   ").key(KeyCode::Down).keys(" ").keys("f");
+    h.utforske_verksted_step(5)
+        .add_items(&["Travle morgener", "Nøkkel borte", "Innleie"]);
+    h.keys("nn")
+        .keys("   ")
+        .key(KeyCode::Down)
+        .keys(" ")
+        .keys("f");
     insta::assert_snapshot!(h.draw(100, 30).backend());
 }
 
 #[test]
 fn choose_step_shows_votes_and_the_choice() {
     let mut h = Harness::with_forlop();
-    h.utforske_verksted_step(5).add_items(&["Travle morgener", "Nøkkel borte", "Innleie"]);
-    h.keys("nn").key(KeyCode::Down).keys("  ").keys("n").keys(" ");
+    h.utforske_verksted_step(5)
+        .add_items(&["Travle morgener", "Nøkkel borte", "Innleie"]);
+    h.keys("nn")
+        .key(KeyCode::Down)
+        .keys("  ")
+        .keys("n")
+        .keys(" ");
     let text = h.text(100, 30);
     assert!(text.contains("Valgt: 1 av høyst 3"), "{text}");
     assert!(text.contains("› [✓] Nøkkel borte  (2 ●)"), "{text}");
@@ -132,7 +156,8 @@ fn choose_step_shows_votes_and_the_choice() {
 #[test]
 fn stafettpinne_shows_what_the_last_session_handed_on() {
     let mut h = Harness::with_forlop();
-    h.utforske_verksted_step(5).add_items(&["Travle morgener", "Nøkkel borte"]);
+    h.utforske_verksted_step(5)
+        .add_items(&["Travle morgener", "Nøkkel borte"]);
     h.keys("nnn").keys(" ").keys("F").key(KeyCode::Enter);
     let text = h.text(100, 30);
     assert!(text.contains("Utdype › Forberedelsesmøte"), "{text}");
@@ -148,7 +173,10 @@ fn timer_running_and_over_time() {
     assert!(text.contains("▶ 01:01 / 05:00"), "{text}");
     h.app.tick(at(h.ms + 6 * 60_000));
     let text = h.text(80, 24);
-    assert!(text.contains("▶ 01:00 over tiden (05:00 planlagt)"), "{text}");
+    assert!(
+        text.contains("▶ 01:00 over tiden (05:00 planlagt)"),
+        "{text}"
+    );
     assert!(h.app.take_bell(), "the bell rang when time was up");
     h.keys("t");
 }
@@ -159,15 +187,25 @@ fn overview_draws_the_circle_and_every_session() {
     h.keys("ooo");
     insta::assert_snapshot!("overview_120x32", h.draw(120, 32).backend());
     let text = h.text(80, 24);
-    assert!(text.contains("▶ ○ Starte · Oppstarts- og arbeidsmøte (HMS-gruppe) — ikke startet"), "{text}");
+    assert!(
+        text.contains("▶ ○ Starte · Oppstarts- og arbeidsmøte (HMS-gruppe) — ikke startet"),
+        "{text}"
+    );
 }
 
 #[test]
 fn overview_enter_goes_to_the_chosen_session() {
     let mut h = Harness::with_forlop();
-    h.keys("o").key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Down).key(KeyCode::Enter);
+    h.keys("o")
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Down)
+        .key(KeyCode::Enter);
     let text = h.text(100, 30);
-    assert!(text.contains("Oss og vårt › Utdype › Forberedelsesmøte › steg 1 av 3"), "{text}");
+    assert!(
+        text.contains("Oss og vårt › Utdype › Forberedelsesmøte › steg 1 av 3"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -181,8 +219,17 @@ fn help_lists_the_keys_80x24() {
 fn plan_step_with_a_late_measure() {
     let mut h = Harness::with_forlop();
     h.keys("nnnnn").keys("a").keys("Fast tid for rapport");
-    h.key(KeyCode::Tab).keys("Leder").key(KeyCode::Tab).keys("01.11.2026").key(KeyCode::Enter);
-    h.keys("a").keys("Nøkkelskap").key(KeyCode::Tab).key(KeyCode::Tab).keys("31.02.2027").key(KeyCode::Enter);
+    h.key(KeyCode::Tab)
+        .keys("Leder")
+        .key(KeyCode::Tab)
+        .keys("01.11.2026")
+        .key(KeyCode::Enter);
+    h.keys("a")
+        .keys("Nøkkelskap")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .keys("31.02.2027")
+        .key(KeyCode::Enter);
     let text = h.text(100, 30);
     assert!(text.contains("31.02.2027» er ikke en dato"), "{text}");
     h.key(KeyCode::Tab).key(KeyCode::Char('u'));
@@ -193,7 +240,8 @@ fn plan_step_with_a_late_measure() {
 #[test]
 fn too_small_asks_for_a_larger_window_and_never_panics() {
     let mut h = Harness::with_forlop();
-    h.utforske_verksted_step(5).add_items(&["Et punkt med 日本語 og 😀 og e\u{301}"]);
+    h.utforske_verksted_step(5)
+        .add_items(&["Et punkt med 日本語 og 😀 og e\u{301}"]);
     insta::assert_snapshot!(h.draw(40, 10).backend());
     for w in [1u16, 2, 5, 20, 59, 60, 61, 79, 80, 120] {
         for ht in [1u16, 2, 5, 15, 16, 17, 24, 40] {
@@ -215,8 +263,16 @@ fn no_color_keeps_the_meaning_in_text() {
     h.keys("ooo");
     let t = h.draw(100, 30);
     let buf = t.backend().buffer();
-    assert!(buf.content().iter().all(|c| c.fg == ratatui::style::Color::Reset), "no foreground colour");
-    assert!(format!("{}", t.backend()).contains("◐ pågår") || format!("{}", t.backend()).contains("○ ikke startet"));
+    assert!(
+        buf.content()
+            .iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset),
+        "no foreground colour"
+    );
+    assert!(
+        format!("{}", t.backend()).contains("◐ pågår")
+            || format!("{}", t.backend()).contains("○ ikke startet")
+    );
 }
 
 /// Escape sequences typed, pasted or stored never reach the terminal raw.
@@ -224,12 +280,19 @@ fn no_color_keeps_the_meaning_in_text() {
 fn escape_sequences_are_shown_as_placeholders() {
     let mut h = Harness::with_forlop();
     h.utforske_verksted_step(5).keys("a");
-    h.app.on_event(Event::Paste("rødt\u{1b}[31m og \u{1b}]52;c;aGVp\u{7} slutt".into()), at(1));
+    h.app.on_event(
+        Event::Paste("rødt\u{1b}[31m og \u{1b}]52;c;aGVp\u{7} slutt".into()),
+        at(1),
+    );
     h.key(KeyCode::Enter).key(KeyCode::Esc);
     let t = h.draw(100, 30);
     let text = format!("{}", t.backend());
     assert!(text.contains("rødt␛[31m og ␛]52;c;aGVp␇ slutt"), "{text}");
     for cell in t.backend().buffer().content() {
-        assert!(!cell.symbol().chars().any(char::is_control), "{:?}", cell.symbol());
+        assert!(
+            !cell.symbol().chars().any(char::is_control),
+            "{:?}",
+            cell.symbol()
+        );
     }
 }

@@ -45,7 +45,11 @@ impl Input {
 /// A text area holding `initial` (made inert), with the cursor at its end.
 pub fn text_area(initial: &str) -> TextArea<'static> {
     let lines: Vec<String> = text::inert(initial).lines().map(str::to_string).collect();
-    let mut area = if lines.is_empty() { TextArea::default() } else { TextArea::new(lines) };
+    let mut area = if lines.is_empty() {
+        TextArea::default()
+    } else {
+        TextArea::new(lines)
+    };
     area.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
     area.move_cursor(ratatui_textarea::CursorMove::Bottom);
     area.move_cursor(ratatui_textarea::CursorMove::End);
@@ -101,7 +105,11 @@ impl MeasureForm {
     }
 
     pub fn next_field(&mut self, forward: bool) {
-        self.focus = if forward { (self.focus + 1) % 4 } else { (self.focus + 3) % 4 };
+        self.focus = if forward {
+            (self.focus + 1) % 4
+        } else {
+            (self.focus + 3) % 4
+        };
     }
 
     /// The typed row, or a message saying what to fix.
@@ -115,7 +123,10 @@ impl MeasureForm {
             None
         } else {
             Some(text::parse_date(&frist_text).ok_or_else(|| {
-                format!("«{}» er ikke en dato. Skriv for eksempel 15.01.2027.", text::inert_line(frist_text.trim()))
+                format!(
+                    "«{}» er ikke en dato. Skriv for eksempel 15.01.2027.",
+                    text::inert_line(frist_text.trim())
+                )
             })?)
         };
         Ok(MeasureDraft {
@@ -167,7 +178,10 @@ mod tests {
 
     #[test]
     fn paste_is_made_inert_and_single_line_where_needed() {
-        assert_eq!(clean_paste("a\r\nb\u{1b}]52;c;x\u{7}", false), "a\nb\u{241b}]52;c;x\u{2407}");
+        assert_eq!(
+            clean_paste("a\r\nb\u{1b}]52;c;x\u{7}", false),
+            "a\nb\u{241b}]52;c;x\u{2407}"
+        );
         assert_eq!(clean_paste("a\nb", true), "a b");
     }
 

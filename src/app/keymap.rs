@@ -173,7 +173,11 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "Ellers",
-        &[("?", "denne hjelpen"), ("Esc", "lukk / tilbake"), ("q", "avslutt (alt er lagret)")],
+        &[
+            ("?", "denne hjelpen"),
+            ("Esc", "lukk / tilbake"),
+            ("q", "avslutt (alt er lagret)"),
+        ],
     ),
 ];
 
@@ -199,7 +203,10 @@ mod tests {
             (key(KeyCode::Right), Some(NextStep)),
             (key(KeyCode::Char('p')), Some(PrevStep)),
             (key(KeyCode::Left), Some(PrevStep)),
-            (with(KeyCode::Char('N'), KeyModifiers::SHIFT), Some(NextSession)),
+            (
+                with(KeyCode::Char('N'), KeyModifiers::SHIFT),
+                Some(NextSession),
+            ),
             (key(KeyCode::Char('F')), Some(Finish)),
             (key(KeyCode::Up), Some(Up)),
             (key(KeyCode::Char('j')), Some(Down)),
@@ -234,17 +241,32 @@ mod tests {
             assert_eq!(resolve(k, KeyMode::Text), Some(Type(k)));
         }
         assert_eq!(resolve(key(KeyCode::Enter), KeyMode::Text), Some(Submit));
-        assert_eq!(resolve(with(KeyCode::Enter, KeyModifiers::ALT), KeyMode::Text), Some(Newline));
+        assert_eq!(
+            resolve(with(KeyCode::Enter, KeyModifiers::ALT), KeyMode::Text),
+            Some(Newline)
+        );
         assert_eq!(resolve(key(KeyCode::Esc), KeyMode::Text), Some(Cancel));
         assert_eq!(resolve(key(KeyCode::Tab), KeyMode::Text), Some(NextField));
-        assert_eq!(resolve(key(KeyCode::BackTab), KeyMode::Text), Some(PrevField));
-        assert_eq!(resolve(key(KeyCode::Home), KeyMode::Text), Some(Type(key(KeyCode::Home))));
+        assert_eq!(
+            resolve(key(KeyCode::BackTab), KeyMode::Text),
+            Some(PrevField)
+        );
+        assert_eq!(
+            resolve(key(KeyCode::Home), KeyMode::Text),
+            Some(Type(key(KeyCode::Home)))
+        );
     }
 
     #[test]
     fn confirm_mode_takes_norwegian_and_english_yes() {
-        assert_eq!(resolve(key(KeyCode::Char('j')), KeyMode::Confirm), Some(Yes));
-        assert_eq!(resolve(key(KeyCode::Char('y')), KeyMode::Confirm), Some(Yes));
+        assert_eq!(
+            resolve(key(KeyCode::Char('j')), KeyMode::Confirm),
+            Some(Yes)
+        );
+        assert_eq!(
+            resolve(key(KeyCode::Char('y')), KeyMode::Confirm),
+            Some(Yes)
+        );
         assert_eq!(resolve(key(KeyCode::Enter), KeyMode::Confirm), Some(Yes));
         assert_eq!(resolve(key(KeyCode::Char('n')), KeyMode::Confirm), Some(No));
         assert_eq!(resolve(key(KeyCode::Esc), KeyMode::Confirm), Some(No));

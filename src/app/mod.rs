@@ -60,9 +60,16 @@ pub enum Overlay {
     Overview { selected: usize },
     Plan { selected: usize },
     Confirm { question: String, then: Then },
-    Input(Input),
-    Measure(MeasureForm),
-    NewForlop(NewForlop),
+    Input(Box<Input>),
+    Measure(Box<MeasureForm>),
+    NewForlop(Box<NewForlop>),
+}
+
+impl Overlay {
+    /// A text field dialog.
+    pub fn input(title: impl Into<String>, target: InputTarget, initial: &str) -> Overlay {
+        Overlay::Input(Box::new(Input::new(title, target, initial)))
+    }
 }
 
 /// What a yes to a question does.
@@ -169,9 +176,14 @@ impl App {
     }
 
     fn overlay_action(&mut self, action: Action, now: Now) {
-        let Some(top) = self.overlays.pop() else { return };
+        let Some(top) = self.overlays.pop() else {
+            return;
+        };
         let keep = match top {
-            Overlay::Help => !matches!(action, Action::Back | Action::Help | Action::Enter | Action::Quit),
+            Overlay::Help => !matches!(
+                action,
+                Action::Back | Action::Help | Action::Enter | Action::Quit
+            ),
             Overlay::Overview { selected } => return self.overview_action(selected, action, now),
             Overlay::Plan { selected } => return self.plan_overlay_action(selected, action, now),
             Overlay::Confirm { question, then } => match action {
@@ -223,17 +235,24 @@ impl App {
                     let script = self.library.get(&f.workshop);
                     let workshop = script.map_or(f.workshop.clone(), |s| s.title.clone());
                     let (sheets, _) = l.dir.load_sheets();
-                    let done = sheets.values().filter(|s| s.status == crate::worksheet::SessionStatus::Done).count();
+                    let done = sheets
+                        .values()
+                        .filter(|s| s.status == crate::worksheet::SessionStatus::Done)
+                        .count();
                     let at = script
                         .and_then(|s| s.find_session(&f.position.session).map(|at| (s, at)))
-                        .map(|(s, at)| format!("{} · {}", s.phases[at.phase].title, s.session(at).title))
+                        .map(|(s, at)| {
+                            format!("{} · {}", s.phases[at.phase].title, s.session(at).title)
+                        })
                         .unwrap_or_default();
                     HomeEntry {
                         dir: l.dir,
                         name: f.name,
                         workshop,
                         detail: format!("runde {} · {done} økter ferdig · sist: {at}", f.round),
-                        error: script.is_none().then(|| format!("skriptet «{}» finnes ikke her", f.workshop)),
+                        error: script
+                            .is_none()
+                            .then(|| format!("skriptet «{}» finnes ikke her", f.workshop)),
                     }
                 }
                 Err(e) => HomeEntry {
@@ -255,15 +274,13 @@ impl App {
     }
 
     fn home_action(&mut self, action: Action, now: Now) {
-        let Screen::Home(home) = &mut self.screen else { return };
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
         match action {
             Action::Up => home.selected = home.selected.saturating_sub(1),
-            Action::Down => {
-                if home.selected + 1 < home.entries.len() {
-                    home.selected += 1
-                }
-            }
-            Action::Add => self.overlays.push(Overlay::NewForlop(NewForlop::new())),
+            Action::Down if home.selected + 1 < home.entries.len() => home.selected += 1,
+            Action::Add => self.overlays.push(Overlay::NewForlop(Box::default())),
             Action::Enter | Action::NextStep => {
                 if let Some(entry) = home.entries.get(home.selected) {
                     let dir = entry.dir.clone();
@@ -304,15 +321,25 @@ impl App {
             .ok_or_else(|| {
                 format!(
                     "fant ikke prosessen «{workshop}». Tilgjengelige: {}",
-                    self.library.scripts.iter().map(|s| s.script.id.as_str()).collect::<Vec<_>>().join(", ")
+                    self.library
+                        .scripts
+                        .iter()
+                        .map(|s| s.script.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             })?
             .clone();
         if name.trim().is_empty() {
-            return Err("Gi forløpet et navn, for eksempel enheten: «Randaberg sykehjem, avd. 2».".into());
+            return Err(
+                "Gi forløpet et navn, for eksempel enheten: «Randaberg sykehjem, avd. 2».".into(),
+            );
         }
         let first = script.session(script.round_sessions(1)[0]).id.clone();
-        let (dir, _) = self.store.create(name, &script.id, &first, now.wall).map_err(|e| e.to_string())?;
+        let (dir, _) = self
+            .store
+            .create(name, &script.id, &first, now.wall)
+            .map_err(|e| e.to_string())?;
         self.open(dir, now);
         match self.message.take() {
             Some(m) => Err(m),
@@ -320,12 +347,14 @@ impl App {
         }
     }
 
-    fn new_forlop_action(&mut self, mut form: NewForlop, action: Action, now: Now) {
+    fn new_forlop_action(&mut self, mut form: Box<NewForlop>, action: Action, now: Now) {
         let count = self.library.scripts.len();
         match action {
             Action::Cancel => return,
             Action::Submit => {
-                let Some(src) = self.library.scripts.get(form.workshop) else { return };
+                let Some(src) = self.library.scripts.get(form.workshop) else {
+                    return;
+                };
                 let id = src.script.id.clone();
                 match self.create(&id, &form.name(), now) {
                     Ok(()) => return,
@@ -352,7 +381,11 @@ impl App {
         if let Then::DeleteForlop(dir) = &then {
             match dir.lock().and_then(|lock| {
                 drop(lock);
-                dir.delete().map_err(|err| crate::worksheet::store::StoreError::Io { path: dir.path.clone(), err })
+                dir.delete()
+                    .map_err(|err| crate::worksheet::store::StoreError::Io {
+                        path: dir.path.clone(),
+                        err,
+                    })
             }) {
                 Ok(()) => self.message = Some("Forløpet er slettet.".into()),
                 Err(e) => self.message = Some(e.to_string()),
@@ -360,7 +393,9 @@ impl App {
             self.refresh_home();
             return;
         }
-        let Screen::Session(s) = &mut self.screen else { return };
+        let Screen::Session(s) = &mut self.screen else {
+            return;
+        };
         let cmd = match then {
             Then::DeleteItem => crate::runner::Cmd::Delete,
             Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),

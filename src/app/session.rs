@@ -95,7 +95,10 @@ impl Session {
             return;
         }
         let failed = std::mem::take(&mut self.failed);
-        self.failed = failed.into_iter().filter(|e| self.apply(e).is_err()).collect();
+        self.failed = failed
+            .into_iter()
+            .filter(|e| self.apply(e).is_err())
+            .collect();
         if self.failed.is_empty() {
             self.save_error = None;
         }
@@ -111,7 +114,9 @@ impl App {
     }
 
     pub(super) fn session_action(&mut self, action: Action, now: Now) {
-        let Screen::Session(s) = &self.screen else { return };
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
         let r = &s.runner;
         let activity = r.step().activity.clone();
         let selected = r.selected;
@@ -152,7 +157,10 @@ impl App {
                     r.phase().title,
                     r.session().title
                 );
-                self.overlays.push(Overlay::Confirm { question, then: Then::Finish });
+                self.overlays.push(Overlay::Confirm {
+                    question,
+                    then: Then::Finish,
+                });
                 return;
             }
             Action::Add | Action::Edit | Action::Enter | Action::Delete | Action::Theme => {
@@ -168,7 +176,11 @@ impl App {
                     Activity::Plan { .. } => {
                         let fx = self.plan_move(selected, up, now);
                         if fx && let Screen::Session(s) = &mut self.screen {
-                            s.runner.selected = if up { selected.saturating_sub(1) } else { selected + 1 };
+                            s.runner.selected = if up {
+                                selected.saturating_sub(1)
+                            } else {
+                                selected + 1
+                            };
                         }
                         return;
                     }
@@ -186,7 +198,9 @@ impl App {
     }
 
     fn plan_move(&mut self, index: usize, up: bool, now: Now) -> bool {
-        let Screen::Session(s) = &mut self.screen else { return false };
+        let Screen::Session(s) = &mut self.screen else {
+            return false;
+        };
         let before = s.runner.forlop.plan.clone();
         let fx = s.runner.handle(Cmd::MoveMeasure { index, up }, now);
         s.run_effects(fx);
@@ -195,27 +209,37 @@ impl App {
 
     /// Opens the right text field or question for add/edit/delete/theme on the current step.
     fn open_editor(&mut self, action: Action, activity: &Activity, selected: usize) {
-        let Screen::Session(s) = &self.screen else { return };
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
         let r = &s.runner;
         let overlay = match (activity, action) {
-            (Activity::Plan { .. }, Action::Add) => Overlay::Measure(MeasureForm::new()),
-            (Activity::Plan { .. }, Action::Edit | Action::Enter) => match r.forlop.plan.get(selected) {
-                Some(m) => Overlay::Measure(MeasureForm::edit(selected, m)),
-                None => Overlay::Measure(MeasureForm::new()),
-            },
+            (Activity::Plan { .. }, Action::Add) => Overlay::Measure(Box::default()),
+            (Activity::Plan { .. }, Action::Edit | Action::Enter) => {
+                match r.forlop.plan.get(selected) {
+                    Some(m) => Overlay::Measure(Box::new(MeasureForm::edit(selected, m))),
+                    None => Overlay::Measure(Box::default()),
+                }
+            }
             (Activity::Plan { .. }, Action::Delete) => match r.forlop.plan.get(selected) {
                 Some(m) => Overlay::Confirm {
-                    question: format!("Slette tiltaket «{}» fra handlingsplanen?", crate::text::inert_line(&m.tiltak)),
+                    question: format!(
+                        "Slette tiltaket «{}» fra handlingsplanen?",
+                        crate::text::inert_line(&m.tiltak)
+                    ),
                     then: Then::DeleteMeasure(selected),
                 },
                 None => return,
             },
             (a, Action::Add) if a.list().is_some() => {
-                Overlay::Input(Input::new("Nytt punkt", InputTarget::AddItem, ""))
+                Overlay::input("Nytt punkt", InputTarget::AddItem, "")
             }
-            (a, Action::Edit | Action::Enter) if a.list().is_some() => match r.visible_items().get(selected) {
-                Some(item) => Overlay::Input(Input::new("Rediger punkt", InputTarget::EditItem, &item.text)),
-                None => Overlay::Input(Input::new("Nytt punkt", InputTarget::AddItem, "")),
+            (a, Action::Edit | Action::Enter) if a.list().is_some() => match r
+                .visible_items()
+                .get(selected)
+            {
+                Some(item) => Overlay::input("Rediger punkt", InputTarget::EditItem, &item.text),
+                None => Overlay::input("Nytt punkt", InputTarget::AddItem, ""),
             },
             (a, Action::Delete) if a.list().is_some() => match r.visible_items().get(selected) {
                 Some(item) => Overlay::Confirm {
@@ -225,22 +249,24 @@ impl App {
                 None => return,
             },
             (Activity::Group { .. }, Action::Theme) => match r.visible_items().get(selected) {
-                Some(item) => Overlay::Input(Input::new(
+                Some(item) => Overlay::input(
                     "Tema for punktet (tomt fjerner temaet)",
                     InputTarget::Theme,
                     item.theme.as_deref().unwrap_or(""),
-                )),
+                ),
                 None => return,
             },
             (Activity::Fields { form, fields }, Action::Add | Action::Edit | Action::Enter) => {
-                let Some(label) = fields.get(selected) else { return };
+                let Some(label) = fields.get(selected) else {
+                    return;
+                };
                 let current = r
                     .sheet()
                     .and_then(|s| s.forms.get(form))
                     .and_then(|f| f.get(label))
                     .cloned()
                     .unwrap_or_default();
-                Overlay::Input(Input::new(label.clone(), InputTarget::Field, &current))
+                Overlay::input(label.clone(), InputTarget::Field, &current)
             }
             (Activity::Checklist { items }, Action::Add | Action::Edit | Action::Enter) => {
                 match items.get(selected) {
@@ -250,7 +276,7 @@ impl App {
                             .and_then(|s| s.checks.get(&r.step().id))
                             .and_then(|c| c.iter().find(|c| c.label == def.label))
                             .map_or(0, |c| c.count);
-                        Overlay::Input(Input::new(def.label.clone(), InputTarget::Count, &current.to_string()))
+                        Overlay::input(def.label.clone(), InputTarget::Count, &current.to_string())
                     }
                     Some(_) => {
                         self.message = Some("Kryss av med mellomrom.".into());
@@ -268,7 +294,7 @@ impl App {
         self.overlays.push(overlay);
     }
 
-    pub(super) fn input_action(&mut self, mut input: Input, action: Action, now: Now) {
+    pub(super) fn input_action(&mut self, mut input: Box<Input>, action: Action, now: Now) {
         match action {
             Action::Cancel => {}
             Action::Submit => {
@@ -284,7 +310,8 @@ impl App {
                 self.runner_cmd(cmd, now);
                 // Adding goes on with a fresh field, so a list can be typed in one go.
                 if adding && !input.text().trim().is_empty() {
-                    self.overlays.push(Overlay::Input(Input::new(input.title, input.target, "")));
+                    self.overlays
+                        .push(Overlay::input(input.title, input.target, ""));
                 }
             }
             Action::Newline if !input.target.single_line() => {
@@ -299,7 +326,7 @@ impl App {
         }
     }
 
-    pub(super) fn measure_action(&mut self, mut form: MeasureForm, action: Action, now: Now) {
+    pub(super) fn measure_action(&mut self, mut form: Box<MeasureForm>, action: Action, now: Now) {
         use ratatui::crossterm::event::KeyCode;
         match action {
             Action::Cancel => return,
@@ -327,12 +354,15 @@ impl App {
                 KeyCode::Down => form.next_field(true),
                 _ => {}
             },
-            Action::Type(key) if key.code == KeyCode::Up && form.fields[form.focus].cursor().0 == 0 => {
+            Action::Type(key)
+                if key.code == KeyCode::Up && form.fields[form.focus].cursor().0 == 0 =>
+            {
                 form.next_field(false)
             }
             Action::Type(key)
                 if key.code == KeyCode::Down
-                    && form.fields[form.focus].cursor().0 + 1 >= form.fields[form.focus].lines().len() =>
+                    && form.fields[form.focus].cursor().0 + 1
+                        >= form.fields[form.focus].lines().len() =>
             {
                 form.next_field(true)
             }
@@ -346,7 +376,9 @@ impl App {
     }
 
     pub(super) fn overview_action(&mut self, mut selected: usize, action: Action, now: Now) {
-        let Screen::Session(s) = &self.screen else { return };
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
         let instances = s.runner.instances();
         match action {
             Action::Back | Action::Overview => return,
@@ -366,10 +398,16 @@ impl App {
                     let question = format!(
                         "Starte runde {}? Prosessen begynner igjen med {}; handlingsplanen følger med.",
                         s.runner.forlop.round + 1,
-                        s.runner.script.restart_phase().map_or("", |p| s.runner.script.phases[p].title.as_str())
+                        s.runner
+                            .script
+                            .restart_phase()
+                            .map_or("", |p| s.runner.script.phases[p].title.as_str())
                     );
                     self.overlays.push(Overlay::Overview { selected });
-                    self.overlays.push(Overlay::Confirm { question, then: Then::NewRound });
+                    self.overlays.push(Overlay::Confirm {
+                        question,
+                        then: Then::NewRound,
+                    });
                     return;
                 }
             }
@@ -385,7 +423,9 @@ impl App {
     }
 
     pub(super) fn plan_overlay_action(&mut self, mut selected: usize, action: Action, now: Now) {
-        let Screen::Session(s) = &self.screen else { return };
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
         let plan = &s.runner.forlop.plan;
         let len = plan.len();
         let push_self = |app: &mut App, selected| app.overlays.push(Overlay::Plan { selected });
@@ -396,12 +436,12 @@ impl App {
             Action::Down => selected = (selected + 1).min(len.saturating_sub(1)),
             Action::Add => {
                 push_self(self, selected);
-                self.overlays.push(Overlay::Measure(MeasureForm::new()));
+                self.overlays.push(Overlay::Measure(Box::default()));
                 return;
             }
             Action::Edit | Action::Enter => {
                 if let Some(m) = plan.get(selected) {
-                    let form = MeasureForm::edit(selected, m);
+                    let form = Box::new(MeasureForm::edit(selected, m));
                     push_self(self, selected);
                     self.overlays.push(Overlay::Measure(form));
                     return;
@@ -409,9 +449,15 @@ impl App {
             }
             Action::Delete => {
                 if let Some(m) = plan.get(selected) {
-                    let question = format!("Slette tiltaket «{}» fra handlingsplanen?", crate::text::inert_line(&m.tiltak));
+                    let question = format!(
+                        "Slette tiltaket «{}» fra handlingsplanen?",
+                        crate::text::inert_line(&m.tiltak)
+                    );
                     push_self(self, selected.min(len.saturating_sub(2)));
-                    self.overlays.push(Overlay::Confirm { question, then: Then::DeleteMeasure(selected) });
+                    self.overlays.push(Overlay::Confirm {
+                        question,
+                        then: Then::DeleteMeasure(selected),
+                    });
                     return;
                 }
             }

@@ -54,9 +54,13 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
 }
 
 fn session_has_plan(script: &Script, session: &str) -> bool {
-    script
-        .find_session(session)
-        .is_some_and(|at| script.session(at).steps.iter().any(|s| matches!(s.activity, Activity::Plan { .. })))
+    script.find_session(session).is_some_and(|at| {
+        script
+            .session(at)
+            .steps
+            .iter()
+            .any(|s| matches!(s.activity, Activity::Plan { .. }))
+    })
 }
 
 fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usize) {
@@ -67,9 +71,18 @@ fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usiz
     };
     let def = script.session(at);
     let phase = &script.phases[at.phase];
-    let _ = writeln!(out, "{h} Runde {} · {} · {}", sheet.round, inert(&phase.title), inert(&def.title));
+    let _ = writeln!(
+        out,
+        "{h} Runde {} · {} · {}",
+        sheet.round,
+        inert(&phase.title),
+        inert(&def.title)
+    );
     let _ = writeln!(out);
-    let mut meta = vec![format!("Hvem: {}", def.kind.label()), format!("Status: {}", sheet.status.label())];
+    let mut meta = vec![
+        format!("Hvem: {}", def.kind.label()),
+        format!("Status: {}", sheet.status.label()),
+    ];
     if let Some(s) = sheet.started {
         meta.push(format!("startet {}", s.format("%d.%m.%Y %H:%M")));
     }
@@ -96,27 +109,42 @@ fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usiz
     for (i, step) in def.steps.iter().enumerate() {
         match &step.activity {
             Activity::Checklist { items } => {
-                let Some(checks) = sheet.checks.get(&step.id) else { continue };
+                let Some(checks) = sheet.checks.get(&step.id) else {
+                    continue;
+                };
                 let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
                 for def in items {
-                    let Some(c) = checks.iter().find(|c| c.label == def.label) else { continue };
+                    let Some(c) = checks.iter().find(|c| c.label == def.label) else {
+                        continue;
+                    };
                     if def.count {
                         let _ = writeln!(out, "- {}: {}", inert(&c.label), c.count);
                     } else {
-                        let _ = writeln!(out, "- [{}] {}", if c.checked { "x" } else { " " }, inert(&c.label));
+                        let _ = writeln!(
+                            out,
+                            "- [{}] {}",
+                            if c.checked { "x" } else { " " },
+                            inert(&c.label)
+                        );
                     }
                 }
                 let _ = writeln!(out);
             }
             Activity::Fields { form, fields } => {
-                let Some(values) = sheet.forms.get(form) else { continue };
+                let Some(values) = sheet.forms.get(form) else {
+                    continue;
+                };
                 if !written.insert(format!("form:{form}")) {
                     continue;
                 }
                 let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
                 for label in fields {
                     let value = values.get(label).map(|v| v.trim()).unwrap_or("");
-                    let shown = if value.is_empty() { "—".to_string() } else { indent(&inert(value)) };
+                    let shown = if value.is_empty() {
+                        "—".to_string()
+                    } else {
+                        indent(&inert(value))
+                    };
                     let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
                 }
             }
@@ -155,7 +183,12 @@ fn write_list(out: &mut String, sub: &str, title: &str, items: &[Item]) {
             let _ = write!(line, " _(tema: {})_", inert(theme));
         }
         if item.votes > 0 {
-            let _ = write!(line, " — {} {}", item.votes, if item.votes == 1 { "prikk" } else { "prikker" });
+            let _ = write!(
+                line,
+                " — {} {}",
+                item.votes,
+                if item.votes == 1 { "prikk" } else { "prikker" }
+            );
         }
         let _ = writeln!(out, "{line}");
     }

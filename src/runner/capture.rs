@@ -18,14 +18,26 @@ impl Runner {
         let changed = match (&activity, cmd) {
             (Activity::Plan { .. }, _) => false,
             (Activity::Checklist { items }, Cmd::Add(text)) => self.set_count(items, &text, now),
-            (a, Cmd::Add(text)) if a.list().is_some() => self.add_item(a.list().unwrap_or_default(), text, now),
-            (Activity::Collect { list, from: Some(from) }, Cmd::Import) => self.import(list, from, now),
+            (a, Cmd::Add(text)) if a.list().is_some() => {
+                self.add_item(a.list().unwrap_or_default(), text, now)
+            }
+            (
+                Activity::Collect {
+                    list,
+                    from: Some(from),
+                },
+                Cmd::Import,
+            ) => self.import(list, from, now),
             (Activity::Collect { .. }, Cmd::Import) => {
                 self.notice = Some("Dette steget henter ikke inn noen liste fra før.".into());
                 false
             }
-            (a, Cmd::Edit(text)) if a.list().is_some() => self.edit_item(a.list().unwrap_or_default(), text, now),
-            (a, Cmd::Delete) if a.list().is_some() => self.delete_item(a.list().unwrap_or_default(), now),
+            (a, Cmd::Edit(text)) if a.list().is_some() => {
+                self.edit_item(a.list().unwrap_or_default(), text, now)
+            }
+            (a, Cmd::Delete) if a.list().is_some() => {
+                self.delete_item(a.list().unwrap_or_default(), now)
+            }
             (Activity::Collect { list, .. }, Cmd::MoveUp) => self.move_item(list, true, now),
             (Activity::Collect { list, .. }, Cmd::MoveDown) => self.move_item(list, false, now),
             (Activity::Vote { list, .. }, Cmd::MoveUp | Cmd::MoveDown)
@@ -46,7 +58,11 @@ impl Runner {
                     return;
                 };
                 let sheet = self.sheet_mut(now);
-                sheet.forms.entry(form.clone()).or_default().insert(label.clone(), text);
+                sheet
+                    .forms
+                    .entry(form.clone())
+                    .or_default()
+                    .insert(label.clone(), text);
                 true
             }
             _ => false,
@@ -80,7 +96,9 @@ impl Runner {
 
     fn edit_item(&mut self, list: &str, text: String, now: Now) -> bool {
         let text = text.trim().to_string();
-        let Some(id) = self.selected_id() else { return false };
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
         if text.is_empty() {
             self.notice = Some("Teksten kan ikke være tom. Bruk d for å slette.".into());
             return false;
@@ -96,7 +114,9 @@ impl Runner {
     }
 
     fn delete_item(&mut self, list: &str, now: Now) -> bool {
-        let Some(id) = self.selected_id() else { return false };
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
         let sheet = self.sheet_mut(now);
         sheet.list_mut(list).retain(|i| i.id != id);
         // A chosen copy of the deleted item goes with it.
@@ -111,7 +131,11 @@ impl Runner {
     fn move_item(&mut self, list: &str, up: bool, now: Now) -> bool {
         let i = self.selected;
         let n = self.items(list).len();
-        let j = if up { i.checked_sub(1) } else { (i + 1 < n).then_some(i + 1) };
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < n).then_some(i + 1)
+        };
         let Some(j) = j else { return false };
         self.sheet_mut(now).list_mut(list).swap(i, j);
         self.selected = j;
@@ -119,7 +143,9 @@ impl Runner {
     }
 
     fn vote(&mut self, list: &str, delta: i32, now: Now) -> bool {
-        let Some(id) = self.selected_id() else { return false };
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
         let sheet = self.sheet_mut(now);
         let Some(item) = sheet.list_mut(list).iter_mut().find(|i| i.id == id) else {
             return false;
@@ -131,7 +157,9 @@ impl Runner {
     }
 
     fn set_theme(&mut self, list: &str, theme: String, now: Now) -> bool {
-        let Some(id) = self.selected_id() else { return false };
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
         let theme = Some(theme.trim().to_string()).filter(|t| !t.is_empty());
         let sheet = self.sheet_mut(now);
         let Some(item) = sheet.list_mut(list).iter_mut().find(|i| i.id == id) else {
@@ -139,12 +167,18 @@ impl Runner {
         };
         item.theme = theme;
         // Keep the same item selected after the list is re-sorted by theme.
-        self.selected = self.visible_items().iter().position(|i| i.id == id).unwrap_or(0);
+        self.selected = self
+            .visible_items()
+            .iter()
+            .position(|i| i.id == id)
+            .unwrap_or(0);
         true
     }
 
     fn choose(&mut self, list: &str, into: &str, max: Option<u32>, now: Now) -> bool {
-        let Some(id) = self.selected_id() else { return false };
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
         match choose_toggle(self.sheet_mut(now), list, into, id, max) {
             Ok(_) => true,
             Err(ChooseError::Full(max)) => {
@@ -172,7 +206,9 @@ impl Runner {
     }
 
     fn check(&mut self, defs: &[crate::script::CheckDef], delta: i32, now: Now) -> bool {
-        let Some(def) = defs.get(self.selected).cloned() else { return false };
+        let Some(def) = defs.get(self.selected).cloned() else {
+            return false;
+        };
         let checks = self.checklist(defs, now);
         let Some(c) = checks.iter_mut().find(|c| c.label == def.label) else {
             return false;
@@ -191,12 +227,17 @@ impl Runner {
     }
 
     fn set_count(&mut self, defs: &[crate::script::CheckDef], text: &str, now: Now) -> bool {
-        let Some(def) = defs.get(self.selected).cloned() else { return false };
+        let Some(def) = defs.get(self.selected).cloned() else {
+            return false;
+        };
         if !def.count {
             return false;
         }
         let Ok(n) = text.trim().parse::<u32>() else {
-            self.notice = Some(format!("«{}» er ikke et helt tall.", crate::text::inert_line(text)));
+            self.notice = Some(format!(
+                "«{}» er ikke et helt tall.",
+                crate::text::inert_line(text)
+            ));
             return false;
         };
         let checks = self.checklist(defs, now);
@@ -280,7 +321,11 @@ impl Runner {
                 None => false,
             },
             Cmd::MoveMeasure { index, up } => {
-                let j = if up { index.checked_sub(1) } else { Some(index + 1) };
+                let j = if up {
+                    index.checked_sub(1)
+                } else {
+                    Some(index + 1)
+                };
                 match j {
                     Some(j) if index < plan.len() && j < plan.len() => {
                         plan.swap(index, j);

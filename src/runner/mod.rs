@@ -25,7 +25,10 @@ pub enum Cmd {
     PrevStep,
     NextSession,
     PrevSession,
-    GoTo { round: u32, session: String },
+    GoTo {
+        round: u32,
+        session: String,
+    },
     Up,
     Down,
     MoveUp,
@@ -47,7 +50,10 @@ pub enum Cmd {
     EditMeasure(usize, MeasureDraft),
     DeleteMeasure(usize),
     CycleMeasure(usize),
-    MoveMeasure { index: usize, up: bool },
+    MoveMeasure {
+        index: usize,
+        up: bool,
+    },
     /// Finish the session: its worksheet becomes the hand-off artefact.
     Finish,
     StartNextRound,
@@ -147,13 +153,20 @@ impl Runner {
     }
 
     pub fn status_of(&self, key: &SheetKey) -> SessionStatus {
-        self.sheets.get(key).map_or(SessionStatus::NotStarted, |s| s.status)
+        self.sheets
+            .get(key)
+            .map_or(SessionStatus::NotStarted, |s| s.status)
     }
 
     /// Every session of every round started so far, in order.
     pub fn instances(&self) -> Vec<(u32, SessionAt)> {
         (1..=self.forlop.round.max(1))
-            .flat_map(|r| self.script.round_sessions(r).into_iter().map(move |at| (r, at)))
+            .flat_map(|r| {
+                self.script
+                    .round_sessions(r)
+                    .into_iter()
+                    .map(move |at| (r, at))
+            })
             .collect()
     }
 
@@ -181,11 +194,14 @@ impl Runner {
     /// The latest non-empty list of that name from a session before the current one.
     pub fn earlier_list(&self, name: &str) -> Option<(SheetKey, &[Item])> {
         let here = self.instance_index();
-        self.instances()[..here].iter().rev().find_map(|&(round, at)| {
-            let key = SheetKey::new(round, &self.script.session(at).id);
-            let items = self.sheets.get(&key)?.lists.get(name)?;
-            (!items.is_empty()).then_some((key, items.as_slice()))
-        })
+        self.instances()[..here]
+            .iter()
+            .rev()
+            .find_map(|&(round, at)| {
+                let key = SheetKey::new(round, &self.script.session(at).id);
+                let items = self.sheets.get(&key)?.lists.get(name)?;
+                (!items.is_empty()).then_some((key, items.as_slice()))
+            })
     }
 
     /// The session before the current one, if any, and its worksheet if it has one.
@@ -216,7 +232,7 @@ impl Runner {
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             }),
-            Activity::Choose { .. } => items.sort_by(|a, b| b.votes.cmp(&a.votes)),
+            Activity::Choose { .. } => items.sort_by_key(|i| std::cmp::Reverse(i.votes)),
             _ => {}
         }
         items
@@ -261,7 +277,13 @@ impl Runner {
         match cmd {
             Cmd::NextStep => {
                 if self.at.step + 1 < self.session().steps.len() {
-                    self.move_to(self.at.round, self.at.session, self.at.step + 1, now, &mut fx);
+                    self.move_to(
+                        self.at.round,
+                        self.at.session,
+                        self.at.step + 1,
+                        now,
+                        &mut fx,
+                    );
                 } else {
                     self.notice = Some(
                         "Dette er siste steg. Trykk F for å avslutte økta og levere stafettpinnen, eller N for neste økt."
@@ -271,9 +293,16 @@ impl Runner {
             }
             Cmd::PrevStep => {
                 if self.at.step > 0 {
-                    self.move_to(self.at.round, self.at.session, self.at.step - 1, now, &mut fx);
+                    self.move_to(
+                        self.at.round,
+                        self.at.session,
+                        self.at.step - 1,
+                        now,
+                        &mut fx,
+                    );
                 } else {
-                    self.notice = Some("Dette er første steg i økta. P går til forrige økt.".into());
+                    self.notice =
+                        Some("Dette er første steg i økta. P går til forrige økt.".into());
                 }
             }
             Cmd::NextSession => self.next_session(now, &mut fx),
@@ -287,11 +316,15 @@ impl Runner {
                 }
             }
             Cmd::GoTo { round, session } => {
-                match self.instances().into_iter().find(|&(r, at)| {
-                    r == round && self.script.session(at).id == session
-                }) {
+                match self
+                    .instances()
+                    .into_iter()
+                    .find(|&(r, at)| r == round && self.script.session(at).id == session)
+                {
                     Some((r, at)) => self.move_to(r, at, 0, now, &mut fx),
-                    None => self.notice = Some(format!("Fant ikke økta «{session}» i runde {round}.")),
+                    None => {
+                        self.notice = Some(format!("Fant ikke økta «{session}» i runde {round}."))
+                    }
                 }
             }
             Cmd::Up => self.selected = self.selected.saturating_sub(1),
@@ -382,7 +415,14 @@ impl Runner {
     }
 
     /// Leaves the current step (recording its timer) and enters another.
-    fn move_to(&mut self, round: u32, session: SessionAt, step: usize, now: Now, fx: &mut Vec<Effect>) {
+    fn move_to(
+        &mut self,
+        round: u32,
+        session: SessionAt,
+        step: usize,
+        now: Now,
+        fx: &mut Vec<Effect>,
+    ) {
         self.timer.pause(now.mono_ms);
         self.record_timer(now, fx);
         self.at = Cursor {
@@ -403,7 +443,11 @@ impl Runner {
 
     fn step_timer(&self) -> Timer {
         let step = self.step();
-        let used = self.sheet().and_then(|s| s.timers.get(&step.id)).copied().unwrap_or(0);
+        let used = self
+            .sheet()
+            .and_then(|s| s.timers.get(&step.id))
+            .copied()
+            .unwrap_or(0);
         Timer::new(u64::from(step.minutes) * 60, used)
     }
 
@@ -411,7 +455,11 @@ impl Runner {
     fn record_timer(&mut self, now: Now, fx: &mut Vec<Effect>) {
         let used = self.timer.used_s(now.mono_ms);
         let step_id = self.step().id.clone();
-        let stored = self.sheet().and_then(|s| s.timers.get(&step_id)).copied().unwrap_or(0);
+        let stored = self
+            .sheet()
+            .and_then(|s| s.timers.get(&step_id))
+            .copied()
+            .unwrap_or(0);
         if used == stored || self.read_only.contains(&self.key()) {
             return;
         }
@@ -434,7 +482,10 @@ impl Runner {
     /// The current worksheet, created and marked in progress on first use.
     fn sheet_mut(&mut self, now: Now) -> &mut Worksheet {
         let key = self.key();
-        let sheet = self.sheets.entry(key.clone()).or_insert_with(|| Worksheet::new(&key));
+        let sheet = self
+            .sheets
+            .entry(key.clone())
+            .or_insert_with(|| Worksheet::new(&key));
         if sheet.status == SessionStatus::NotStarted {
             sheet.status = SessionStatus::InProgress;
             sheet.started = Some(now.wall);
@@ -444,7 +495,11 @@ impl Runner {
 
     /// A step that starts from an earlier list pulls it in the first time it is entered.
     fn auto_import(&mut self, now: Now, fx: &mut Vec<Effect>) {
-        if let Activity::Collect { list, from: Some(_) } = &self.step().activity {
+        if let Activity::Collect {
+            list,
+            from: Some(_),
+        } = &self.step().activity
+        {
             let exists = self.sheet().is_some_and(|s| s.lists.contains_key(list));
             if !exists {
                 self.capture(Cmd::Import, now, fx);

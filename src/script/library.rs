@@ -70,7 +70,8 @@ impl Library {
         let src = match std::fs::read_to_string(file) {
             Ok(src) => src,
             Err(e) => {
-                self.warnings.push(LibraryWarning(format!("kunne ikke lese {shown}: {e}")));
+                self.warnings
+                    .push(LibraryWarning(format!("kunne ikke lese {shown}: {e}")));
                 return;
             }
         };

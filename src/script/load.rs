@@ -59,7 +59,10 @@ fn from_ron(e: &SpannedError) -> Problem {
             format!("bruk en av: {}", expected.join(", ")),
         ),
         RonError::MissingStructField { field, outer } => {
-            let place = outer.as_deref().map(|o| format!(" i {o}")).unwrap_or_default();
+            let place = outer
+                .as_deref()
+                .map(|o| format!(" i {o}"))
+                .unwrap_or_default();
             let help = if *field == "minutes" {
                 "hvert steg trenger planlagte minutter, for eksempel `minutes: 10,`".to_string()
             } else {
@@ -72,7 +75,10 @@ fn from_ron(e: &SpannedError) -> Problem {
             found,
             outer,
         } => {
-            let place = outer.as_deref().map(|o| format!(" i {o}")).unwrap_or_default();
+            let place = outer
+                .as_deref()
+                .map(|o| format!(" i {o}"))
+                .unwrap_or_default();
             (
                 format!("ukjent felt `{found}`{place}"),
                 format!("gyldige felt er: {}", expected.join(", ")),
@@ -207,7 +213,11 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
         ));
     }
     if script.phases.is_empty() {
-        problems.push(loc.problem(0, "skriptet har ingen faser".into(), "legg til minst én fase under `phases`"));
+        problems.push(loc.problem(
+            0,
+            "skriptet har ingen faser".into(),
+            "legg til minst én fase under `phases`",
+        ));
     }
 
     let mut phase_ids = HashSet::new();
@@ -291,7 +301,10 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     {
         problems.push(loc.problem(
             loc.peek(0, "restart_at", &cycle.restart_at),
-            format!("`restart_at` viser til fasen «{}», som ikke finnes", cycle.restart_at),
+            format!(
+                "`restart_at` viser til fasen «{}», som ikke finnes",
+                cycle.restart_at
+            ),
             format!(
                 "bruk id-en til en av fasene: {}",
                 script.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
@@ -311,7 +324,10 @@ fn check_activity(
     produced_here: &mut HashSet<String>,
     problems: &mut Vec<Problem>,
 ) {
-    let needs_here = |list: &str, field: &str, problems: &mut Vec<Problem>, here: &HashSet<String>| {
+    let needs_here = |list: &str,
+                      field: &str,
+                      problems: &mut Vec<Problem>,
+                      here: &HashSet<String>| {
         if !here.contains(list) {
             let hint = if produced_before.contains(list) {
                 format!(

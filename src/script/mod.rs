@@ -182,11 +182,16 @@ impl Script {
     /// All sessions in script order.
     pub fn sessions(&self) -> impl Iterator<Item = (SessionAt, &Phase, &SessionDef)> {
         self.phases.iter().enumerate().flat_map(|(p, phase)| {
-            phase
-                .sessions
-                .iter()
-                .enumerate()
-                .map(move |(s, def)| (SessionAt { phase: p, session: s }, phase, def))
+            phase.sessions.iter().enumerate().map(move |(s, def)| {
+                (
+                    SessionAt {
+                        phase: p,
+                        session: s,
+                    },
+                    phase,
+                    def,
+                )
+            })
         })
     }
 
@@ -195,7 +200,9 @@ impl Script {
     }
 
     pub fn find_session(&self, id: &str) -> Option<SessionAt> {
-        self.sessions().find(|(_, _, s)| s.id == id).map(|(at, _, _)| at)
+        self.sessions()
+            .find(|(_, _, s)| s.id == id)
+            .map(|(at, _, _)| at)
     }
 
     /// Index of the phase a new round starts with, if the process is a circle.

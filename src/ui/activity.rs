@@ -51,7 +51,11 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
                     let text = if def.count {
                         format!("{}: {}", inert_line(&def.label), c.map_or(0, |c| c.count))
                     } else {
-                        let mark = if c.is_some_and(|c| c.checked) { "[x]" } else { "[ ]" };
+                        let mark = if c.is_some_and(|c| c.checked) {
+                            "[x]"
+                        } else {
+                            "[ ]"
+                        };
                         format!("{mark} {}", inert_line(&def.label))
                     };
                     vec![Line::raw(text)]
@@ -59,25 +63,46 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
                 .collect();
             rows_view(frame, area, rows, Some(sel), theme);
         }
-        Activity::Collect { .. } | Activity::Group { .. } | Activity::Vote { .. } | Activity::Choose { .. } => {
-            list(frame, area, r, theme, width)
-        }
+        Activity::Collect { .. }
+        | Activity::Group { .. }
+        | Activity::Vote { .. }
+        | Activity::Choose { .. } => list(frame, area, r, theme, width),
         Activity::Fields { form, fields } => {
             let values = r.sheet().and_then(|s| s.forms.get(form));
             let rows = fields
                 .iter()
                 .map(|label| {
-                    let mut lines = vec![Line::styled(format!("{}:", inert_line(label)), theme.label())];
-                    match values.and_then(|v| v.get(label)).filter(|v| !v.trim().is_empty()) {
-                        Some(v) => lines.extend(wrap(&inert(v), width.saturating_sub(4)).into_iter().map(|l| Line::raw(format!("  {l}")))),
-                        None => lines.push(Line::styled("  (tomt — Enter for å skrive)", theme.dim())),
+                    let mut lines = vec![Line::styled(
+                        format!("{}:", inert_line(label)),
+                        theme.label(),
+                    )];
+                    match values
+                        .and_then(|v| v.get(label))
+                        .filter(|v| !v.trim().is_empty())
+                    {
+                        Some(v) => lines.extend(
+                            wrap(&inert(v), width.saturating_sub(4))
+                                .into_iter()
+                                .map(|l| Line::raw(format!("  {l}"))),
+                        ),
+                        None => {
+                            lines.push(Line::styled("  (tomt — Enter for å skrive)", theme.dim()))
+                        }
                     }
                     lines
                 })
                 .collect();
             rows_view(frame, area, rows, Some(sel), theme);
         }
-        Activity::Plan { review } => plan::table(frame, area, &r.forlop.plan, Some(sel), *review, today, theme),
+        Activity::Plan { review } => plan::table(
+            frame,
+            area,
+            &r.forlop.plan,
+            Some(sel),
+            *review,
+            today,
+            theme,
+        ),
     }
 }
 
@@ -89,23 +114,41 @@ fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) 
         Activity::Choose { into, max, .. } => {
             let n = r.items(into).len();
             let of = max.map(|m| format!(" av høyst {m}")).unwrap_or_default();
-            header = Some(Line::styled(format!("Valgt: {n}{of} → «{}»", list_title(into)), theme.label()));
+            header = Some(Line::styled(
+                format!("Valgt: {n}{of} → «{}»", list_title(into)),
+                theme.label(),
+            ));
         }
         Activity::Group { list } => {
             let themes = r.themes(list);
             let without = r.items(list).iter().filter(|i| i.theme.is_none()).count();
             let mut parts: Vec<String> = themes
                 .iter()
-                .map(|t| format!("{} ({})", inert_line(t), r.items(list).iter().filter(|i| i.theme.as_ref() == Some(t)).count()))
+                .map(|t| {
+                    format!(
+                        "{} ({})",
+                        inert_line(t),
+                        r.items(list)
+                            .iter()
+                            .filter(|i| i.theme.as_ref() == Some(t))
+                            .count()
+                    )
+                })
                 .collect();
             if without > 0 {
                 parts.push(format!("uten tema ({without})"));
             }
-            header = Some(Line::styled(format!("Tema: {}", parts.join(" · ")), theme.label()));
+            header = Some(Line::styled(
+                format!("Tema: {}", parts.join(" · ")),
+                theme.label(),
+            ));
         }
         Activity::Vote { list, .. } => {
             let total: u32 = r.items(list).iter().map(|i| i.votes).sum();
-            header = Some(Line::styled(format!("Prikker i alt: {total}"), theme.label()));
+            header = Some(Line::styled(
+                format!("Prikker i alt: {total}"),
+                theme.label(),
+            ));
         }
         _ => {}
     }
@@ -117,13 +160,18 @@ fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) 
     }
     if items.is_empty() {
         let text = match activity {
-            Activity::Collect { from: Some(from), .. } => format!(
+            Activity::Collect {
+                from: Some(from), ..
+            } => format!(
                 "Ingen punkter ennå. a legger til; i henter inn «{}» fra stafettpinnen.",
                 list_title(from)
             ),
             _ => "Ingen punkter ennå. Trykk a for å legge til.".to_string(),
         };
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true }), area);
+        frame.render_widget(
+            Paragraph::new(Span::styled(text, theme.dim())).wrap(Wrap { trim: true }),
+            area,
+        );
         return;
     }
     let rows = items
@@ -137,8 +185,16 @@ fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) 
                     (format!("{:>2} {dots}{more} ", item.votes), String::new())
                 }
                 Activity::Choose { into, .. } => {
-                    let mark = if r.is_chosen(into, item.id) { "[✓]" } else { "[ ]" };
-                    let votes = if item.votes > 0 { format!("  ({} ●)", item.votes) } else { String::new() };
+                    let mark = if r.is_chosen(into, item.id) {
+                        "[✓]"
+                    } else {
+                        "[ ]"
+                    };
+                    let votes = if item.votes > 0 {
+                        format!("  ({} ●)", item.votes)
+                    } else {
+                        String::new()
+                    };
                     (format!("{mark} "), votes)
                 }
                 Activity::Group { .. } => {
@@ -150,8 +206,15 @@ fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) 
             let indent = unicode_width::UnicodeWidthStr::width(prefix.as_str()).min(width / 2);
             let text = format!("{}{suffix}", inert(&item.text));
             let mut lines = Vec::new();
-            for (i, l) in wrap(&text, width.saturating_sub(indent + 2).max(1)).into_iter().enumerate() {
-                let lead = if i == 0 { prefix.clone() } else { " ".repeat(indent) };
+            for (i, l) in wrap(&text, width.saturating_sub(indent + 2).max(1))
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if i == 0 {
+                    prefix.clone()
+                } else {
+                    " ".repeat(indent)
+                };
                 lines.push(Line::raw(format!("{lead}{l}")));
             }
             lines
@@ -162,7 +225,13 @@ fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) 
 
 /// Rows of one or more lines, the selected one marked with › and reversed, scrolled so the
 /// selection is always visible.
-pub fn rows_view(frame: &mut Frame, area: Rect, rows: Vec<Vec<Line>>, selected: Option<usize>, theme: &Theme) {
+pub fn rows_view(
+    frame: &mut Frame,
+    area: Rect,
+    rows: Vec<Vec<Line>>,
+    selected: Option<usize>,
+    theme: &Theme,
+) {
     let height = area.height as usize;
     if height == 0 {
         return;
@@ -178,9 +247,17 @@ pub fn rows_view(frame: &mut Frame, area: Rect, rows: Vec<Vec<Line>>, selected: 
         let is_sel = selected.is_some() && i == sel;
         for (j, line) in row.into_iter().enumerate() {
             let marker = if is_sel && j == 0 { "› " } else { "  " };
-            let style = if is_sel { theme.selected() } else { Style::new() };
+            let style = if is_sel {
+                theme.selected()
+            } else {
+                Style::new()
+            };
             let mut spans = vec![Span::styled(marker, style)];
-            spans.extend(line.spans.into_iter().map(|s| s.patch_style(line.style).patch_style(style)));
+            spans.extend(
+                line.spans
+                    .into_iter()
+                    .map(|s| s.patch_style(line.style).patch_style(style)),
+            );
             lines.push(Line::from(spans));
         }
         if lines.len() >= height {
@@ -193,16 +270,28 @@ pub fn rows_view(frame: &mut Frame, area: Rect, rows: Vec<Vec<Line>>, selected: 
 fn stafettpinne(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
     let mut lines: Vec<Line> = Vec::new();
     match r.previous_sheet() {
-        None => lines.push(Line::styled("Dette er første økt: ingen stafettpinne ennå.", theme.dim())),
+        None => lines.push(Line::styled(
+            "Dette er første økt: ingen stafettpinne ennå.",
+            theme.dim(),
+        )),
         Some((key, sheet)) => {
             let name = r
                 .script
                 .find_session(&key.session)
-                .map(|at| format!("{} · {}", r.script.phases[at.phase].title, r.script.session(at).title))
+                .map(|at| {
+                    format!(
+                        "{} · {}",
+                        r.script.phases[at.phase].title,
+                        r.script.session(at).title
+                    )
+                })
                 .unwrap_or_else(|| key.session.clone());
             match sheet {
                 None => lines.push(Line::styled(
-                    format!("Forrige økt ({}) har ikke noe arbeidsark ennå.", inert_line(&name)),
+                    format!(
+                        "Forrige økt ({}) har ikke noe arbeidsark ennå.",
+                        inert_line(&name)
+                    ),
                     theme.dim(),
                 )),
                 Some(sheet) => {
@@ -210,17 +299,27 @@ fn stafettpinne(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
                         .finished
                         .map(|f| format!("levert {}", format_date(f.date())))
                         .unwrap_or_else(|| sheet.status.label().to_string());
-                    lines.push(Line::styled(format!("Fra runde {} · {} ({when})", key.round, inert_line(&name)), theme.label()));
+                    lines.push(Line::styled(
+                        format!("Fra runde {} · {} ({when})", key.round, inert_line(&name)),
+                        theme.label(),
+                    ));
                     for (list, items) in sheet.lists.iter().filter(|(_, i)| !i.is_empty()) {
                         lines.push(Line::raw(""));
                         lines.push(Line::styled(list_title(list), theme.room()));
                         for item in items {
-                            let votes = if item.votes > 0 { format!("  ({} ●)", item.votes) } else { String::new() };
+                            let votes = if item.votes > 0 {
+                                format!("  ({} ●)", item.votes)
+                            } else {
+                                String::new()
+                            };
                             lines.push(Line::raw(format!("• {}{votes}", inert_line(&item.text))));
                         }
                     }
                     for (form, values) in &sheet.forms {
-                        let filled: Vec<_> = values.iter().filter(|(_, v)| !v.trim().is_empty()).collect();
+                        let filled: Vec<_> = values
+                            .iter()
+                            .filter(|(_, v)| !v.trim().is_empty())
+                            .collect();
                         if filled.is_empty() {
                             continue;
                         }
@@ -242,12 +341,22 @@ fn stafettpinne(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
     }
     // Lists this session pulls in from further back than the previous session.
     for step in &r.session().steps {
-        if let Activity::Collect { from: Some(from), .. } = &step.activity
+        if let Activity::Collect {
+            from: Some(from), ..
+        } = &step.activity
             && let Some((key, items)) = r.earlier_list(from)
             && r.previous_sheet().is_none_or(|(prev, _)| prev != key)
         {
             lines.push(Line::raw(""));
-            lines.push(Line::styled(format!("{} (fra runde {} · {})", list_title(from), key.round, key.session), theme.room()));
+            lines.push(Line::styled(
+                format!(
+                    "{} (fra runde {} · {})",
+                    list_title(from),
+                    key.round,
+                    key.session
+                ),
+                theme.room(),
+            ));
             for item in items {
                 lines.push(Line::raw(format!("• {}", inert_line(&item.text))));
             }
@@ -255,7 +364,15 @@ fn stafettpinne(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
     }
     let open = r.forlop.plan.iter().filter(|m| m.status.is_open()).count();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(format!("Åpne tiltak i handlingsplanen: {open} (h viser planen)"), theme.dim()));
+    lines.push(Line::styled(
+        format!("Åpne tiltak i handlingsplanen: {open} (h viser planen)"),
+        theme.dim(),
+    ));
     let scroll = r.selected.min(lines.len().saturating_sub(1)) as u16;
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).scroll((scroll, 0)), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
 }

@@ -22,13 +22,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
         Overlay::NewForlop(form) => new_forlop(frame, area, app, form, theme),
         Overlay::Overview { selected } => {
             if let Screen::Session(s) = &app.screen {
-                let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+                let rect = centered(
+                    area,
+                    area.width.saturating_sub(4),
+                    area.height.saturating_sub(2),
+                );
                 overview::draw(frame, rect, &s.runner, *selected, theme);
             }
         }
         Overlay::Plan { selected } => {
             if let Screen::Session(s) = &app.screen {
-                let rect = centered(area, area.width.saturating_sub(4), area.height.saturating_sub(2));
+                let rect = centered(
+                    area,
+                    area.width.saturating_sub(4),
+                    area.height.saturating_sub(2),
+                );
                 let block = frame_block(" Handlingsplan ", theme).title_bottom(Line::from(vec![
                     Span::styled(" a", theme.key()),
                     Span::raw(" nytt  "),
@@ -46,7 +54,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
                 frame.render_widget(Clear, rect);
                 let inner = block.inner(rect);
                 frame.render_widget(block, rect);
-                plan::table(frame, inner, &s.runner.forlop.plan, Some(*selected), false, app.today, theme);
+                plan::table(
+                    frame,
+                    inner,
+                    &s.runner.forlop.plan,
+                    Some(*selected),
+                    false,
+                    app.today,
+                    theme,
+                );
             }
         }
     }
@@ -66,21 +82,34 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
     let block = frame_block(" Hjelp — Esc lukker · q avslutter (alt er lagret) ", theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     let section = |(title, keys): &(&str, &[(&str, &str)]), width: usize| {
         let key_w = 15usize;
         let mut lines = vec![Line::styled(title.to_string(), theme.label())];
         for (k, what) in keys.iter() {
-            for (i, part) in wrap(what, width.saturating_sub(key_w + 1).max(8)).into_iter().enumerate() {
+            for (i, part) in wrap(what, width.saturating_sub(key_w + 1).max(8))
+                .into_iter()
+                .enumerate()
+            {
                 let k = if i == 0 { *k } else { "" };
-                lines.push(Line::from(vec![Span::styled(format!("{k:<key_w$}"), theme.key()), Span::raw(part)]));
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{k:<key_w$}"), theme.key()),
+                    Span::raw(part),
+                ]));
             }
         }
         lines.push(Line::raw(""));
         lines
     };
-    let left_lines: Vec<Line> = [0, 2].iter().flat_map(|&i| section(&HELP[i], left.width as usize)).collect();
-    let right_lines: Vec<Line> = [1, 3].iter().flat_map(|&i| section(&HELP[i], right.width as usize)).collect();
+    let left_lines: Vec<Line> = [0, 2]
+        .iter()
+        .flat_map(|&i| section(&HELP[i], left.width as usize))
+        .collect();
+    let right_lines: Vec<Line> = [1, 3]
+        .iter()
+        .flat_map(|&i| section(&HELP[i], right.width as usize))
+        .collect();
     frame.render_widget(Paragraph::new(left_lines), left);
     frame.render_widget(Paragraph::new(right_lines), right);
 }
@@ -102,7 +131,12 @@ fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
             Span::raw(" nei"),
         ]),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(frame_block(" Sikker? ", theme)), rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(frame_block(" Sikker? ", theme)),
+        rect,
+    );
 }
 
 fn field_height(area: &TextArea, max: u16) -> u16 {
@@ -117,12 +151,23 @@ fn text_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
     let block = frame_block(&title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let [field, _, hint] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(inner);
+    let [field, _, hint] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
     frame.render_widget(&input.area, field);
-    let newline = if input.target.single_line() { "" } else { " · Alt+Enter ny linje" };
+    let newline = if input.target.single_line() {
+        ""
+    } else {
+        " · Alt+Enter ny linje"
+    };
     frame.render_widget(
-        Paragraph::new(Span::styled(format!("Enter lagrer{newline} · Esc avbryter"), theme.dim())),
+        Paragraph::new(Span::styled(
+            format!("Enter lagrer{newline} · Esc avbryter"),
+            theme.dim(),
+        )),
         hint,
     );
 }
@@ -131,7 +176,11 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     let tiltak_h = field_height(&form.fields[0], 4);
     let rect = centered(area, 76, tiltak_h + 13);
     frame.render_widget(Clear, rect);
-    let title = if form.index.is_some() { " Rediger tiltak " } else { " Nytt tiltak i handlingsplanen " };
+    let title = if form.index.is_some() {
+        " Rediger tiltak "
+    } else {
+        " Nytt tiltak i handlingsplanen "
+    };
     let block = frame_block(title, theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -151,8 +200,15 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     .split(inner);
     let label = |i: usize| {
         let marker = if form.focus == i { "› " } else { "  " };
-        let style = if form.focus == i { theme.label() } else { theme.dim() };
-        Paragraph::new(Span::styled(format!("{marker}{}", MEASURE_LABELS[i]), style))
+        let style = if form.focus == i {
+            theme.label()
+        } else {
+            theme.dim()
+        };
+        Paragraph::new(Span::styled(
+            format!("{marker}{}", MEASURE_LABELS[i]),
+            style,
+        ))
     };
     frame.render_widget(label(0), rows[0]);
     frame.render_widget(&form.fields[0], rows[1]);
@@ -161,14 +217,27 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     frame.render_widget(label(2), rows[4]);
     frame.render_widget(&form.fields[2], rows[5]);
     frame.render_widget(label(3), rows[6]);
-    let status = format!("  ◂ {} ▸   (mellomrom eller ← → bytter)", form.status.label());
-    let style = if form.focus == 3 { theme.selected() } else { ratatui::style::Style::new() };
+    let status = format!(
+        "  ◂ {} ▸   (mellomrom eller ← → bytter)",
+        form.status.label()
+    );
+    let style = if form.focus == 3 {
+        theme.selected()
+    } else {
+        ratatui::style::Style::new()
+    };
     frame.render_widget(Paragraph::new(Span::styled(status, style)), rows[7]);
     if let Some(e) = &form.error {
-        frame.render_widget(Paragraph::new(Span::styled(format!("⚠ {e}"), theme.alert())), rows[8]);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("⚠ {e}"), theme.alert())),
+            rows[8],
+        );
     }
     frame.render_widget(
-        Paragraph::new(Span::styled("Tab/↓ neste felt · Enter lagrer · Esc avbryter", theme.dim())),
+        Paragraph::new(Span::styled(
+            "Tab/↓ neste felt · Enter lagrer · Esc avbryter",
+            theme.dim(),
+        )),
         rows[9],
     );
 }
@@ -190,7 +259,10 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
         Constraint::Min(1),
     ])
     .areas(inner);
-    frame.render_widget(Paragraph::new(Span::styled("Prosess (↑ ↓ velger):", theme.label())), l1);
+    frame.render_widget(
+        Paragraph::new(Span::styled("Prosess (↑ ↓ velger):", theme.label())),
+        l1,
+    );
     let lines: Vec<Line> = app
         .library
         .scripts
@@ -198,18 +270,35 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
         .enumerate()
         .map(|(i, s)| {
             let chosen = i == form.workshop;
-            let text = format!("{} {}", if chosen { "(•)" } else { "( )" }, inert_line(&s.script.title));
-            if chosen { Line::styled(text, theme.selected()) } else { Line::raw(text) }
+            let text = format!(
+                "{} {}",
+                if chosen { "(•)" } else { "( )" },
+                inert_line(&s.script.title)
+            );
+            if chosen {
+                Line::styled(text, theme.selected())
+            } else {
+                Line::raw(text)
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
-        Paragraph::new(Span::styled("Navn på forløpet, f.eks. enheten «Randaberg sykehjem, avd. 2»:", theme.label())),
+        Paragraph::new(Span::styled(
+            "Navn på forløpet, f.eks. enheten «Randaberg sykehjem, avd. 2»:",
+            theme.label(),
+        )),
         l2,
     );
     frame.render_widget(&form.name, name);
     if let Some(e) = &form.error {
-        frame.render_widget(Paragraph::new(Span::styled(format!("⚠ {}", inert_line(e)), theme.alert())), err);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("⚠ {}", inert_line(e)), theme.alert())),
+            err,
+        );
     }
-    frame.render_widget(Paragraph::new(Span::styled("Enter oppretter · Esc avbryter", theme.dim())), hint);
+    frame.render_widget(
+        Paragraph::new(Span::styled("Enter oppretter · Esc avbryter", theme.dim())),
+        hint,
+    );
 }

@@ -11,7 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme) {
-    let warn_height = if app.warnings.is_empty() { 0 } else { (app.warnings.len() as u16 + 2).min(6) };
+    let warn_height = if app.warnings.is_empty() {
+        0
+    } else {
+        (app.warnings.len() as u16 + 2).min(6)
+    };
     let [title, body, warnings, message, footer] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Min(4),
@@ -38,12 +42,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
         let mut lines = vec![
             Line::raw("Ingen forløp ennå."),
             Line::raw(""),
-            Line::from(vec![Span::raw("Trykk "), Span::styled("a", theme.key()), Span::raw(" for å starte et nytt forløp, for eksempel for en avdeling.")]),
+            Line::from(vec![
+                Span::raw("Trykk "),
+                Span::styled("a", theme.key()),
+                Span::raw(" for å starte et nytt forløp, for eksempel for en avdeling."),
+            ]),
             Line::raw(""),
             Line::styled("Prosesser som følger med:", theme.label()),
         ];
         for s in &app.library.scripts {
-            lines.push(Line::raw(format!("• {} — {}", inert_line(&s.script.title), inert_line(&s.script.summary))));
+            lines.push(Line::raw(format!(
+                "• {} — {}",
+                inert_line(&s.script.title),
+                inert_line(&s.script.summary)
+            )));
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     } else {
@@ -56,7 +68,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
                     Span::raw(format!("  {}", inert_line(&e.workshop))),
                 ])];
                 match &e.error {
-                    Some(err) => lines.push(Line::styled(format!("  ⚠ {}", inert_line(err)), theme.alert())),
+                    Some(err) => lines.push(Line::styled(
+                        format!("  ⚠ {}", inert_line(err)),
+                        theme.alert(),
+                    )),
                     None => lines.push(Line::styled(format!("  {}", e.detail), theme.dim())),
                 }
                 lines
@@ -65,18 +80,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
         rows_view(frame, inner, rows, Some(home.selected), theme);
     }
     if warn_height > 0 {
-        let lines: Vec<Line> = app.warnings.iter().map(|w| Line::raw(format!("⚠ {}", inert_line(w)))).collect();
+        let lines: Vec<Line> = app
+            .warnings
+            .iter()
+            .map(|w| Line::raw(format!("⚠ {}", inert_line(w))))
+            .collect();
         frame.render_widget(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .style(theme.warn())
-                .block(Block::new().borders(Borders::ALL).border_style(theme.border()).title(" Advarsler ")),
+                .block(
+                    Block::new()
+                        .borders(Borders::ALL)
+                        .border_style(theme.border())
+                        .title(" Advarsler "),
+                ),
             warnings,
         );
     }
     if let Some(m) = &app.message {
-        frame.render_widget(Paragraph::new(Span::styled(format!(" {}", inert_line(m)), theme.warn())), message);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", inert_line(m)), theme.warn())),
+            message,
+        );
     }
-    let keys = [("↑↓", "velg"), ("Enter", "åpne"), ("a", "nytt forløp"), ("d", "slett"), ("?", "hjelp"), ("q", "avslutt")];
+    let keys = [
+        ("↑↓", "velg"),
+        ("Enter", "åpne"),
+        ("a", "nytt forløp"),
+        ("d", "slett"),
+        ("?", "hjelp"),
+        ("q", "avslutt"),
+    ];
     frame.render_widget(Paragraph::new(key_line(&keys, footer.width, theme)), footer);
 }

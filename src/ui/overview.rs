@@ -17,7 +17,10 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: &
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(format!(" Oversikt: {} ", inert_line(&r.forlop.name)), theme.title()))
+        .title(Span::styled(
+            format!(" Oversikt: {} ", inert_line(&r.forlop.name)),
+            theme.title(),
+        ))
         .title_bottom(Line::from(vec![
             Span::styled(" ↑↓", theme.key()),
             Span::raw(" velg  "),
@@ -62,7 +65,11 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
     let col = 2.0 * x_half / f64::from(area.width.max(1));
     let label = |i: usize| -> String {
         let here = if i == r.at.session.phase { "▶ " } else { "" };
-        format!("{here}{} {}", r.script.phases[i].title, phase_marks(r, i, round))
+        format!(
+            "{here}{} {}",
+            r.script.phases[i].title,
+            phase_marks(r, i, round)
+        )
     };
     let current = r.at.session.phase;
     let canvas = Canvas::default()
@@ -70,7 +77,12 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
         .x_bounds([-x_half, x_half])
         .y_bounds([-y_half, y_half])
         .paint(|ctx| {
-            ctx.draw(&Circle { x: 0.0, y: -0.15, radius: 0.75, color: theme.line_color() });
+            ctx.draw(&Circle {
+                x: 0.0,
+                y: -0.15,
+                radius: 0.75,
+                color: theme.line_color(),
+            });
             ctx.layer();
             let n = ring.len().max(1) as f64;
             for (k, &phase) in ring.iter().enumerate() {
@@ -78,25 +90,48 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
                 let (x, y) = (0.75 * angle.cos() * 1.15, 0.75 * angle.sin() - 0.15);
                 let text = label(phase);
                 let x = x - text.width() as f64 * col / 2.0;
-                let style = if phase == current { theme.title() } else { theme.room() };
+                let style = if phase == current {
+                    theme.title()
+                } else {
+                    theme.room()
+                };
                 ctx.print(x.clamp(-x_half, x_half), y, Line::styled(text, style));
             }
             for (k, &phase) in before.iter().enumerate() {
                 let text = label(phase);
                 let x = -(text.width() as f64) * col / 2.0;
-                let style = if phase == current { theme.title() } else { theme.room() };
-                ctx.print(x, y_half - 0.1 - k as f64 * 0.2, Line::styled(format!("{text}  ↓"), style));
+                let style = if phase == current {
+                    theme.title()
+                } else {
+                    theme.room()
+                };
+                ctx.print(
+                    x,
+                    y_half - 0.1 - k as f64 * 0.2,
+                    Line::styled(format!("{text}  ↓"), style),
+                );
             }
             if let Some(cycle) = &r.script.cycle {
                 let _ = cycle;
                 let text = format!("runde {round}  ↻");
-                ctx.print(-(text.width() as f64) * col / 2.0, -0.15, Line::styled(text, theme.dim()));
+                ctx.print(
+                    -(text.width() as f64) * col / 2.0,
+                    -0.15,
+                    Line::styled(text, theme.dim()),
+                );
             }
         });
     frame.render_widget(canvas, area);
     let legend = Line::styled("○ ikke startet  ◐ pågår  ● ferdig", theme.dim());
     let y = area.y + area.height.saturating_sub(1);
-    frame.render_widget(Paragraph::new(legend), Rect { y, height: 1, ..area });
+    frame.render_widget(
+        Paragraph::new(legend),
+        Rect {
+            y,
+            height: 1,
+            ..area
+        },
+    );
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: &Theme) {
@@ -106,7 +141,11 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         let phase = &r.script.phases[at.phase];
         let def = r.script.session(at);
         let status = r.status_of(&SheetKey::new(round, &def.id));
-        let here = if round == r.at.round && at == r.at.session { "▶" } else { " " };
+        let here = if round == r.at.round && at == r.at.session {
+            "▶"
+        } else {
+            " "
+        };
         let mut lines = Vec::new();
         if round != last_round {
             lines.push(Line::styled(format!("Runde {round}"), theme.label()));
@@ -133,12 +172,24 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         ]));
         rows.push(lines);
     }
-    let done = r.sheets.values().filter(|s| s.status == SessionStatus::Done).count();
+    let done = r
+        .sheets
+        .values()
+        .filter(|s| s.status == SessionStatus::Done)
+        .count();
     let header = Line::styled(
-        format!("{} · {done} av {} økter ferdig", inert_line(&r.script.title), rows.len()),
+        format!(
+            "{} · {done} av {} økter ferdig",
+            inert_line(&r.script.title),
+            rows.len()
+        ),
         theme.room(),
     );
     frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
-    let body = Rect { y: area.y + 2, height: area.height.saturating_sub(2), ..area };
+    let body = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
     rows_view(frame, body, rows, Some(selected), theme);
 }

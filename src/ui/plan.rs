@@ -32,15 +32,28 @@ pub fn table(
     let open = plan.iter().filter(|m| m.status.is_open()).count();
     let late = plan.iter().filter(|m| overdue(m, today)).count();
     let summary = if review {
-        format!("Åpne tiltak: {open} · forfalt: {late} · i alt: {}", plan.len())
+        format!(
+            "Åpne tiltak: {open} · forfalt: {late} · i alt: {}",
+            plan.len()
+        )
     } else {
         format!("Tiltak i planen: {} · åpne: {open}", plan.len())
     };
-    frame.render_widget(Paragraph::new(Span::styled(summary, theme.label())), Rect { height: 1, ..area });
-    let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
+    frame.render_widget(
+        Paragraph::new(Span::styled(summary, theme.label())),
+        Rect { height: 1, ..area },
+    );
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height - 1,
+        ..area
+    };
     if plan.is_empty() {
         frame.render_widget(
-            Paragraph::new(Span::styled("Ingen tiltak ennå. Trykk a for å legge til.", theme.dim())),
+            Paragraph::new(Span::styled(
+                "Ingen tiltak ennå. Trykk a for å legge til.",
+                theme.dim(),
+            )),
             body,
         );
         return;
@@ -53,22 +66,44 @@ pub fn table(
         "{:<w_tiltak$} {:<w_ans$} {:<w_frist$} {}",
         "Tiltak", "Ansvarlig", "Frist", "Status"
     );
-    frame.render_widget(Paragraph::new(Line::styled(format!("  {head}"), theme.dim())), Rect { height: 1, ..body });
-    let rows_area = Rect { y: body.y + 1, height: body.height.saturating_sub(1), ..body };
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("  {head}"), theme.dim())),
+        Rect { height: 1, ..body },
+    );
+    let rows_area = Rect {
+        y: body.y + 1,
+        height: body.height.saturating_sub(1),
+        ..body
+    };
     let rows = plan
         .iter()
         .map(|m| {
             let tiltak = wrap(&inert(&m.tiltak), w_tiltak);
             let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
             let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
-            let status = if overdue(m, today) { "⚠ forfalt".to_string() } else { m.status.label().to_string() };
+            let status = if overdue(m, today) {
+                "⚠ forfalt".to_string()
+            } else {
+                m.status.label().to_string()
+            };
             let n = tiltak.len().max(ansvarlig.len());
             (0..n)
                 .map(|i| {
                     let t = tiltak.get(i).map(String::as_str).unwrap_or("");
                     let a = ansvarlig.get(i).map(String::as_str).unwrap_or("");
-                    let (f, s) = if i == 0 { (frist.as_str(), status.as_str()) } else { ("", "") };
-                    Line::raw(format!("{}{} {}{} {:<w_frist$} {s}", t, pad(t, w_tiltak), a, pad(a, w_ans), f))
+                    let (f, s) = if i == 0 {
+                        (frist.as_str(), status.as_str())
+                    } else {
+                        ("", "")
+                    };
+                    Line::raw(format!(
+                        "{}{} {}{} {:<w_frist$} {s}",
+                        t,
+                        pad(t, w_tiltak),
+                        a,
+                        pad(a, w_ans),
+                        f
+                    ))
                 })
                 .collect()
         })

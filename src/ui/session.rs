@@ -24,7 +24,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     let timer = timer_span(app, s, theme);
     let timer_width = timer.width() as u16;
     let [crumbs_area, timer_area] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)]).areas(header);
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)])
+            .areas(header);
     let crumbs = format!(
         " {} › {} › {} › steg {} av {}",
         inert_line(&r.script.title),
@@ -33,8 +34,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
         r.at.step + 1,
         r.session().steps.len()
     );
-    frame.render_widget(Paragraph::new(Span::styled(crumbs, theme.title())), crumbs_area);
-    frame.render_widget(Paragraph::new(Line::from(timer)).right_aligned(), timer_area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(crumbs, theme.title())),
+        crumbs_area,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(timer)).right_aligned(),
+        timer_area,
+    );
 
     // Progress over the whole round.
     let (done, total) = r.progress();
@@ -48,7 +55,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     );
     frame.render_widget(
         LineGauge::default()
-            .ratio(if total == 0 { 0.0 } else { (done + 1) as f64 / total as f64 })
+            .ratio(if total == 0 {
+                0.0
+            } else {
+                (done + 1) as f64 / total as f64
+            })
             .label(label)
             .filled_style(theme.gauge())
             .unfilled_style(theme.dim()),
@@ -58,7 +69,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     // Body: the room view, and the facilitator's guide beside it unless hidden.
     let show_guide = app.show_guide && body.width >= 70;
     let (room_area, guide_area) = if show_guide {
-        let [a, b] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body);
+        let [a, b] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+            .areas(body);
         (a, Some(b))
     } else if app.show_guide {
         let [a, b] = Layout::vertical([Constraint::Min(6), Constraint::Length(5)]).areas(body);
@@ -82,7 +94,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
         (String::new(), theme.dim())
     };
     frame.render_widget(Paragraph::new(Span::styled(text, style)), notice);
-    frame.render_widget(Paragraph::new(key_line(&footer_keys(s), footer.width, theme)), footer);
+    frame.render_widget(
+        Paragraph::new(key_line(&footer_keys(s), footer.width, theme)),
+        footer,
+    );
 }
 
 fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {
@@ -92,12 +107,23 @@ fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {
     let left = t.left_s(now);
     if left < 0 {
         Span::styled(
-            format!("{symbol} {} over tiden ({} planlagt) ", clock(left.unsigned_abs()), clock(t.planned_s)),
+            format!(
+                "{symbol} {} over tiden ({} planlagt) ",
+                clock(left.unsigned_abs()),
+                clock(t.planned_s)
+            ),
             theme.alert(),
         )
     } else {
         let style = if t.running() { theme.ok() } else { theme.dim() };
-        Span::styled(format!("{symbol} {} / {} ", clock(t.used_s(now)), clock(t.planned_s)), style)
+        Span::styled(
+            format!(
+                "{symbol} {} / {} ",
+                clock(t.used_s(now)),
+                clock(t.planned_s)
+            ),
+            style,
+        )
     }
 }
 
@@ -128,7 +154,10 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Span::styled(inert_line(&step.title).into_owned(), theme.title())),
+        Paragraph::new(Span::styled(
+            inert_line(&step.title).into_owned(),
+            theme.title(),
+        )),
         title_area,
     );
     frame.render_widget(Paragraph::new(room_lines), room_area);
@@ -155,20 +184,29 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(hint, theme.dim()));
     }
-    frame.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn footer_keys(s: &Session) -> Vec<(&'static str, &'static str)> {
     use crate::script::Activity;
     let mut keys = vec![("n/p", "steg")];
     match &s.runner.step().activity {
-        Activity::Collect { .. } => keys.extend([("a", "legg til"), ("e", "rediger"), ("d", "slett")]),
+        Activity::Collect { .. } => {
+            keys.extend([("a", "legg til"), ("e", "rediger"), ("d", "slett")])
+        }
         Activity::Group { .. } => keys.extend([("g", "tema"), ("a", "legg til"), ("e", "rediger")]),
         Activity::Vote { .. } => keys.extend([("␣", "prikk"), ("⌫", "ta bort")]),
         Activity::Choose { .. } => keys.extend([("␣", "velg/fjern")]),
         Activity::Checklist { .. } => keys.extend([("␣", "kryss/tell"), ("e", "skriv antall")]),
         Activity::Fields { .. } => keys.extend([("Enter", "skriv i feltet")]),
-        Activity::Plan { .. } => keys.extend([("a", "nytt tiltak"), ("e", "rediger"), ("s", "status")]),
+        Activity::Plan { .. } => {
+            keys.extend([("a", "nytt tiltak"), ("e", "rediger"), ("s", "status")])
+        }
         Activity::Info | Activity::Stafettpinne => {}
     }
     keys.extend([

@@ -14,7 +14,11 @@ impl Theme {
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn title(&self) -> Style {
@@ -24,7 +28,11 @@ impl Theme {
         Style::new().add_modifier(Modifier::BOLD)
     }
     pub fn dim(&self) -> Style {
-        if self.color { Style::new().fg(Color::DarkGray) } else { Style::new() }
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new()
+        }
     }
     pub fn label(&self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
@@ -49,7 +57,11 @@ impl Theme {
     }
     /// The colour of drawn lines (the overview's circle).
     pub fn line_color(&self) -> Color {
-        if self.color { Color::DarkGray } else { Color::Reset }
+        if self.color {
+            Color::DarkGray
+        } else {
+            Color::Reset
+        }
     }
     pub fn gauge(&self) -> Style {
         if self.color {

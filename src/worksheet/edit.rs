@@ -96,7 +96,10 @@ mod tests {
     fn a_full_choice_refuses_more() {
         let mut s = sheet_with(&["en", "to"]);
         assert_eq!(choose_toggle(&mut s, "a", "b", 1, Some(1)), Ok(true));
-        assert_eq!(choose_toggle(&mut s, "a", "b", 2, Some(1)), Err(ChooseError::Full(1)));
+        assert_eq!(
+            choose_toggle(&mut s, "a", "b", 2, Some(1)),
+            Err(ChooseError::Full(1))
+        );
         assert_eq!(s.list("b").len(), 1);
     }
 

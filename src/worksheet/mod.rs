@@ -220,7 +220,10 @@ impl Worksheet {
     /// True when the group wrote anything in it.
     pub fn has_content(&self) -> bool {
         self.lists.values().any(|l| !l.is_empty())
-            || self.forms.values().any(|f| f.values().any(|v| !v.trim().is_empty()))
+            || self
+                .forms
+                .values()
+                .any(|f| f.values().any(|v| !v.trim().is_empty()))
             || self
                 .checks
                 .values()

@@ -26,7 +26,14 @@ pub struct LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.col, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.path.display(),
+                self.line,
+                self.col,
+                self.message
+            )
         } else {
             write!(f, "{}: {}", self.path.display(), self.message)
         }
@@ -112,7 +119,7 @@ impl Store {
                 Listed { dir, forlop }
             })
             .collect();
-        out.sort_by(|a, b| a.dir.slug().cmp(&b.dir.slug()));
+        out.sort_by_key(|l| l.dir.slug());
         out
     }
 
@@ -260,7 +267,11 @@ impl ForlopDir {
             Err(fs::TryLockError::WouldBlock) => {
                 let mut pid = String::new();
                 let _ = file.read_to_string(&mut pid);
-                let pid = if pid.trim().is_empty() { "ukjent".into() } else { pid.trim().to_string() };
+                let pid = if pid.trim().is_empty() {
+                    "ukjent".into()
+                } else {
+                    pid.trim().to_string()
+                };
                 Err(StoreError::Locked { pid })
             }
             Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
@@ -281,7 +292,8 @@ pub struct Lock {
 
 fn to_ron<T: Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
-    let mut text = ron::ser::to_string_pretty(value, config).expect("worksheet data always serializes");
+    let mut text =
+        ron::ser::to_string_pretty(value, config).expect("worksheet data always serializes");
     text.push('\n');
     text
 }
@@ -294,7 +306,8 @@ pub fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
         col,
         message,
     };
-    let text = fs::read_to_string(path).map_err(|e| fail(0, 0, format!("kunne ikke lese filen: {e}")))?;
+    let text =
+        fs::read_to_string(path).map_err(|e| fail(0, 0, format!("kunne ikke lese filen: {e}")))?;
     #[derive(serde::Deserialize)]
     struct Version {
         format: u32,
@@ -311,7 +324,13 @@ pub fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
             ),
         ));
     }
-    ron::from_str(&text).map_err(|e| fail(e.span.start.line, e.span.start.col, format!("ugyldig innhold: {}", e.code)))
+    ron::from_str(&text).map_err(|e| {
+        fail(
+            e.span.start.line,
+            e.span.start.col,
+            format!("ugyldig innhold: {}", e.code),
+        )
+    })
 }
 
 #[cfg(unix)]
@@ -343,10 +362,17 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
 /// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp"));
     {
-        let mut f = private_options().write(true).create(true).truncate(true).open(&tmp)?;
+        let mut f = private_options()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
         f.write_all(bytes)?;
         f.sync_all()?;
     }

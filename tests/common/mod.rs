@@ -1,5 +1,8 @@
 #![allow(dead_code)]
 
+#[cfg(unix)]
+pub mod pty;
+
 use chrono::NaiveDate;
 use stafett::runner::{Now, Runner};
 use stafett::script::{Library, Script, parse};
@@ -11,7 +14,10 @@ use std::sync::Arc;
 pub fn at(ms: u64) -> Now {
     Now {
         mono_ms: ms,
-        wall: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap().and_hms_opt(8, 0, 0).unwrap()
+        wall: NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap()
             + chrono::Duration::milliseconds(ms as i64),
     }
 }

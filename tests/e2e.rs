@@ -1,0 +1,164 @@
+//! End-to-end: the real binary in a pseudo-terminal, driven by keys, checked by its files.
+
+#![cfg(unix)]
+
+mod common;
+
+use common::pty::{DOWN, ENTER, ESC, Tui};
+use stafett::worksheet::store::load_ron;
+use stafett::worksheet::{Forlop, SessionStatus, Worksheet};
+use std::path::Path;
+
+fn texts(sheet: &Worksheet, list: &str) -> Vec<String> {
+    sheet.list(list).iter().map(|i| i.text.clone()).collect()
+}
+
+/// Adds items in the Utforske verksted, chooses two, finishes, and finds them handed on in
+/// the next sessions, on screen and in the saved files; then comes back to the same step.
+#[test]
+fn utforske_hands_its_chosen_challenges_on_to_utdype() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["new", "oss-og-vart", "E2E sykehjem, avd. 2"]);
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send("NN");
+    tui.wait_for("Utforske › Verksted › steg 1 av 9");
+    tui.send("nnnn");
+    tui.wait_for("steg 5 av 9");
+    tui.send("a");
+    tui.wait_for("Nytt punkt");
+    for item in [
+        "Travle morgener",
+        "Nøkkelen til medisinrommet er borte",
+        "Mye innleie på kveld",
+    ] {
+        tui.send(item);
+        tui.send(ENTER);
+    }
+    tui.send(ESC);
+    tui.wait_for("3. Mye innleie på kveld");
+    tui.send("nnn");
+    tui.wait_for("Velg utfordringer");
+    tui.send(" ");
+    tui.send(DOWN);
+    tui.send(" ");
+    tui.wait_for("Valgt: 2 av høyst 3");
+    tui.send("F");
+    tui.wait_for("Sikker?");
+    tui.send(ENTER);
+    tui.wait_for("Utdype › Forberedelsesmøte › steg 1 av 3");
+    tui.wait_for("Valgte utfordringer");
+    assert!(
+        tui.screen()
+            .contains("• Nøkkelen til medisinrommet er borte"),
+        "{}",
+        tui.screen()
+    );
+    tui.send("N");
+    tui.wait_for("Utdype › Verksted › steg 1 av 7");
+    tui.send("nn");
+    tui.wait_for("1. Travle morgener");
+    tui.wait_for("2. Nøkkelen til medisinrommet er borte");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let dir = data.join("forlop/e2e-sykehjem-avd-2");
+    let utforske: Worksheet = load_ron(&dir.join("r1-utforske-verksted.ron")).unwrap();
+    assert_eq!(utforske.status, SessionStatus::Done);
+    assert_eq!(texts(&utforske, "krevende").len(), 3);
+    assert_eq!(
+        texts(&utforske, "valgte-utfordringer"),
+        ["Travle morgener", "Nøkkelen til medisinrommet er borte"]
+    );
+    let md = std::fs::read_to_string(dir.join("r1-utforske-verksted.md")).unwrap();
+    assert!(
+        md.contains(
+            "### Valgte utfordringer\n\n- Travle morgener\n- Nøkkelen til medisinrommet er borte"
+        ),
+        "{md}"
+    );
+    let utdype: Worksheet = load_ron(&dir.join("r1-utdype-verksted.ron")).unwrap();
+    assert_eq!(
+        texts(&utdype, "konkrete-utfordringer"),
+        ["Travle morgener", "Nøkkelen til medisinrommet er borte"]
+    );
+    let forlop: Forlop = load_ron(&dir.join("forlop.ron")).unwrap();
+    assert_eq!(
+        (forlop.position.session.as_str(), forlop.position.step),
+        ("utdype-verksted", 2)
+    );
+
+    // Coming back later opens exactly where they left.
+    let mut tui = Tui::start(data, &["open", "E2E sykehjem, avd. 2"]);
+    tui.wait_for("Utdype › Verksted › steg 3 av 7");
+    tui.send("q");
+    assert!(tui.wait_exit());
+}
+
+/// SIGKILL at several points loses nothing that was committed.
+#[test]
+fn a_killed_process_loses_nothing_committed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let kill = |tui: &mut Tui| {
+        let status = std::process::Command::new("kill")
+            .args(["-9", &tui.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(!tui.wait_exit());
+    };
+    let mut tui = Tui::start(data, &["new", "oss-og-vart", "Kill"]);
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send(" "); // tick «Leder»
+    tui.wait_for("[x] Leder");
+    kill(&mut tui);
+
+    let mut tui = Tui::start(data, &["open", "Kill"]);
+    tui.wait_for("[x] Leder");
+    tui.send("NN");
+    tui.send("nnnn");
+    tui.wait_for("steg 5 av 9");
+    tui.send("a");
+    tui.send("Lagret før kill");
+    tui.send(ENTER);
+    tui.send("Skrives fortsatt");
+    tui.wait_for("Skrives fortsatt");
+    kill(&mut tui);
+
+    let mut tui = Tui::start(data, &["open", "Kill"]);
+    tui.wait_for("1. Lagret før kill");
+    assert!(
+        !tui.screen().contains("Skrives fortsatt"),
+        "text still in an open field is the only loss"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let sheet: Worksheet = load_ron(&data.join("forlop/kill/r1-utforske-verksted.ron")).unwrap();
+    assert_eq!(texts(&sheet, "krevende"), ["Lagret før kill"]);
+}
+
+/// A second Stafett on the same forløp is refused and says who holds it.
+#[test]
+fn a_second_stafett_on_the_same_forlop_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut first = Tui::start(tmp.path(), &["new", "oss-og-vart", "Lås"]);
+    first.wait_for("Oppstarts- og arbeidsmøte");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args(["open", "Lås"])
+        .env("STAFETT_DATA_DIR", tmp.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "allerede åpent i en annen Stafett (prosess {})",
+            first.pid()
+        )),
+        "{err}"
+    );
+    first.send("q");
+    assert!(first.wait_exit());
+    assert!(Path::new(&tmp.path().join("forlop/las/forlop.ron")).exists());
+}
