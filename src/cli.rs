@@ -248,6 +248,6 @@ fn tui(mut app: App) -> Result<ExitCode, String> {
         );
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    terminal::run(app).map_err(|e| format!("terminalfeil: {e}"))?;
+    terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
 }

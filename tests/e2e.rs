@@ -162,3 +162,70 @@ fn a_second_stafett_on_the_same_forlop_is_refused() {
     assert!(first.wait_exit());
     assert!(Path::new(&tmp.path().join("forlop/las/forlop.ron")).exists());
 }
+
+/// SIGTERM and SIGHUP (a closed terminal) save, restore the terminal and exit cleanly.
+#[test]
+fn sigterm_and_sighup_save_and_leave_cleanly() {
+    for signal in ["-TERM", "-HUP"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut tui = Tui::start(tmp.path(), &["new", "oss-og-vart", "Signal"]);
+        tui.wait_for("Oppstarts- og arbeidsmøte");
+        tui.send("t");
+        tui.wait_for("▶ 00:0");
+        tui.send("n");
+        tui.wait_for("steg 2 av 7");
+        let status = std::process::Command::new("kill")
+            .args([signal, &tui.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(tui.wait_exit(), "{signal}: a clean exit");
+        assert!(
+            !tui.screen().contains("Oppstarts- og arbeidsmøte"),
+            "{signal}: the alternate screen is left"
+        );
+        let forlop: Forlop = load_ron(&tmp.path().join("forlop/signal/forlop.ron")).unwrap();
+        assert_eq!(forlop.position.step, 1, "{signal}");
+    }
+}
+
+/// A panic restores the terminal, writes a recovery file and says where; the next start
+/// offers to take it back.
+#[test]
+fn a_panic_leaves_a_recovery_file_that_the_next_start_offers() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start_with_env(
+        data,
+        &["new", "oss-og-vart", "Panikk"],
+        &[("STAFETT_TEST_PANIC", "1")],
+    );
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send(" ");
+    tui.wait_for("[x] Leder");
+    tui.send("\x1b[24~"); // F12
+    tui.wait_for("Stafett stoppet på grunn av en intern feil");
+    assert!(!tui.wait_exit());
+    let recovery = data.join("forlop/panikk/gjenoppretting.ron");
+    assert!(
+        tui.screen().contains("gjenoppretting.ron"),
+        "{}",
+        tui.screen()
+    );
+    let rec: stafett::worksheet::store::Recovery = load_ron(&recovery).unwrap();
+    assert_eq!(rec.forlop.name, "Panikk");
+    assert!(rec.sheets[0].checks["tilstede"][0].checked);
+
+    let mut tui = Tui::start(data, &["open", "Panikk"]);
+    tui.wait_for("Stafett stoppet uventet");
+    tui.send(ENTER);
+    tui.wait_for("Tatt tilbake og lagret.");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert!(!recovery.exists(), "the used file is set aside");
+    let aside = std::fs::read_dir(data.join("forlop/panikk"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().to_string_lossy().ends_with(".ron.brukt"));
+    assert!(aside, "and kept");
+}

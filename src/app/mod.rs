@@ -80,6 +80,8 @@ pub enum Then {
     Finish,
     NewRound,
     DeleteForlop(ForlopDir),
+    /// Take back the recovery file a crash left.
+    Recover,
 }
 
 impl App {
@@ -191,7 +193,16 @@ impl App {
                     self.confirmed(then, now);
                     false
                 }
-                Action::No => false,
+                Action::No => {
+                    if then == Then::Recover
+                        && let Screen::Session(s) = &self.screen
+                    {
+                        let _ = s.dir.set_recovery_aside(now.wall);
+                        self.message =
+                            Some("Gjenopprettingsfilen er lagt til side, ikke slettet.".into());
+                    }
+                    false
+                }
                 _ => {
                     self.overlays.push(Overlay::Confirm { question, then });
                     return;
@@ -307,6 +318,19 @@ impl App {
         match Session::open(dir, &self.library) {
             Ok((session, warnings)) => {
                 self.warnings.extend(warnings);
+                match session.dir.load_recovery() {
+                    Some(Ok(rec)) => self.overlays.push(Overlay::Confirm {
+                        question: format!(
+                            "Stafett stoppet uventet {}. Ta tilbake det som var i minnet da?",
+                            rec.written.format("%d.%m.%Y kl. %H:%M")
+                        ),
+                        then: Then::Recover,
+                    }),
+                    Some(Err(e)) => {
+                        self.message = Some(format!("Gjenopprettingsfilen kan ikke leses: {e}"))
+                    }
+                    None => {}
+                }
                 self.screen = Screen::Session(Box::new(session));
                 let _ = now;
             }
@@ -396,12 +420,25 @@ impl App {
         let Screen::Session(s) = &mut self.screen else {
             return;
         };
+        if then == Then::Recover {
+            match s.dir.load_recovery() {
+                Some(Ok(rec)) => {
+                    s.recover(rec, now);
+                    self.message = Some("Tatt tilbake og lagret.".into());
+                }
+                Some(Err(e)) => {
+                    self.message = Some(format!("Gjenopprettingsfilen kan ikke leses: {e}"))
+                }
+                None => {}
+            }
+            return;
+        }
         let cmd = match then {
             Then::DeleteItem => crate::runner::Cmd::Delete,
             Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),
             Then::Finish => crate::runner::Cmd::Finish,
             Then::NewRound => crate::runner::Cmd::StartNextRound,
-            Then::DeleteForlop(_) => return,
+            Then::DeleteForlop(_) | Then::Recover => return,
         };
         let fx = s.runner.handle(cmd, now);
         s.run_effects(fx);

@@ -5,7 +5,7 @@ use super::{Action, App, Overlay, Screen, Then};
 use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
 use crate::script::{Activity, Library};
-use crate::worksheet::store::{ForlopDir, Lock};
+use crate::worksheet::store::{ForlopDir, Lock, Recovery};
 use std::collections::BTreeSet;
 
 pub struct Session {
@@ -87,6 +87,33 @@ impl Session {
             },
             Effect::Bell => Ok(()),
         }
+    }
+
+    /// Everything in memory, for the recovery file written after a crash.
+    pub fn recovery(&self, now: Now) -> Recovery {
+        Recovery {
+            format: crate::worksheet::FORMAT,
+            written: now.wall,
+            forlop: self.runner.forlop.clone(),
+            sheets: self.runner.sheets.values().cloned().collect(),
+        }
+    }
+
+    /// Takes back what a crash left: the recovered forløp and worksheets replace the ones on
+    /// disk (never a worksheet that could not be read), and are saved at once.
+    pub fn recover(&mut self, rec: Recovery, now: Now) {
+        let r = &mut self.runner;
+        r.forlop = rec.forlop;
+        let mut fx = vec![Effect::SaveForlop];
+        for sheet in rec.sheets {
+            let key = sheet.key();
+            if !r.read_only.contains(&key) {
+                fx.push(Effect::SaveSheet(key.clone()));
+                r.sheets.insert(key, sheet);
+            }
+        }
+        self.run_effects(fx);
+        let _ = self.dir.set_recovery_aside(now.wall);
     }
 
     /// Tries the failed saves again.

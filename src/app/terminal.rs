@@ -27,7 +27,36 @@ impl Clock {
     }
 }
 
-pub fn run(mut app: App) -> io::Result<()> {
+/// Runs the app until it quits. A panic restores the terminal (ratatui's hook), writes what
+/// was in memory to a recovery file in the forløp folder and comes back as an error that says
+/// where it is.
+pub fn run(mut app: App) -> Result<(), String> {
+    let clock = Clock::start();
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut app, &clock)
+    }));
+    match outcome {
+        Ok(result) => result.map_err(|e| format!("terminalfeil: {e}")),
+        Err(_) => {
+            ratatui::restore();
+            let Some(session) = app.session() else {
+                return Err("Stafett stoppet på grunn av en intern feil. Ingenting var åpent, og alt er lagret.".into());
+            };
+            match session.dir.write_recovery(&session.recovery(clock.now())) {
+                Ok(path) => Err(format!(
+                    "Stafett stoppet på grunn av en intern feil. Det som var i minnet er lagret i {}; neste gang forløpet åpnes, får du spørsmål om å ta det tilbake.",
+                    path.display()
+                )),
+                Err(e) => Err(format!(
+                    "Stafett stoppet på grunn av en intern feil, og kunne ikke skrive gjenopprettingsfilen ({e}). Alt som var lagret før feilen, er i {}.",
+                    session.dir.path.display()
+                )),
+            }
+        }
+    }
+}
+
+fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -35,10 +64,10 @@ pub fn run(mut app: App) -> io::Result<()> {
     }
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let clock = Clock::start();
+    let test_panic = cfg!(debug_assertions) && std::env::var_os("STAFETT_TEST_PANIC").is_some();
     let result = (|| -> io::Result<()> {
         while !app.quit {
-            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+            terminal.draw(|frame| crate::ui::draw(frame, app))?;
             if app.take_bell() {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;
@@ -50,6 +79,10 @@ pub fn run(mut app: App) -> io::Result<()> {
             }
             if event::poll(Duration::from_millis(250))? {
                 let ev = event::read()?;
+                // Debug builds only: lets the end-to-end tests exercise the crash path.
+                if test_panic && ev == event::Event::Key(event::KeyCode::F(12).into()) {
+                    panic!("test panic requested with F12");
+                }
                 app.on_event(ev, clock.now());
             } else {
                 app.tick(clock.now());

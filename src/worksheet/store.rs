@@ -13,6 +13,16 @@ use std::path::{Path, PathBuf};
 
 pub const FORLOP_FILE: &str = "forlop.ron";
 const LOCK_FILE: &str = "forlop.lock";
+pub const RECOVERY_FILE: &str = "gjenoppretting.ron";
+
+/// What was in memory when Stafett stopped on an internal error.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct Recovery {
+    pub format: u32,
+    pub written: NaiveDateTime,
+    pub forlop: Forlop,
+    pub sheets: Vec<Worksheet>,
+}
 
 /// A file that could not be read as what it should be; never overwritten.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -276,6 +286,32 @@ impl ForlopDir {
             }
             Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
         }
+    }
+
+    pub fn recovery_path(&self) -> PathBuf {
+        self.path.join(RECOVERY_FILE)
+    }
+
+    /// Writes the in-memory state after a crash; returns where.
+    pub fn write_recovery(&self, recovery: &Recovery) -> io::Result<PathBuf> {
+        let path = self.recovery_path();
+        write_atomic(&path, to_ron(recovery).as_bytes())?;
+        Ok(path)
+    }
+
+    /// A recovery file left by a crash, if any.
+    pub fn load_recovery(&self) -> Option<Result<Recovery, LoadError>> {
+        let path = self.recovery_path();
+        path.exists().then(|| load_ron(&path))
+    }
+
+    /// Moves a recovery file aside (kept, never deleted) once it has been used or declined.
+    pub fn set_recovery_aside(&self, stamp: NaiveDateTime) -> io::Result<()> {
+        let to = self.path.join(format!(
+            "gjenoppretting-{}.ron.brukt",
+            stamp.format("%Y%m%d-%H%M%S")
+        ));
+        fs::rename(self.recovery_path(), to)
     }
 
     /// Removes the whole folder.

@@ -15,6 +15,10 @@ pub struct Tui {
 
 impl Tui {
     pub fn start(data: &Path, args: &[&str]) -> Tui {
+        Tui::start_with_env(data, args, &[])
+    }
+
+    pub fn start_with_env(data: &Path, args: &[&str], env: &[(&str, &str)]) -> Tui {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -28,6 +32,9 @@ impl Tui {
         cmd.env("STAFETT_DATA_DIR", data);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn stafett");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();
