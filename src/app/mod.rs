@@ -82,6 +82,10 @@ pub enum Then {
     DeleteForlop(ForlopDir),
     /// Take back the recovery file a crash left.
     Recover,
+    /// Use the backup of a forløp file that cannot be read.
+    RestoreForlop(ForlopDir),
+    /// Use the backup of a worksheet that cannot be read.
+    RestoreSheet(crate::worksheet::SheetKey),
 }
 
 impl App {
@@ -315,9 +319,33 @@ impl App {
 
     /// Opens a forløp: takes its lock, loads it, and shows the session where it was left.
     pub fn open(&mut self, dir: ForlopDir, now: Now) {
+        use crate::worksheet::store::backup_readable;
+        if let Err(e) = dir.load_forlop()
+            && backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path())
+        {
+            self.overlays.push(Overlay::Confirm {
+                question: format!(
+                    "{e}. Forrige versjon (forlop.ron.bak) kan leses. Bruke den? Den ødelagte fila tas vare på."
+                ),
+                then: Then::RestoreForlop(dir),
+            });
+            return;
+        }
         match Session::open(dir, &self.library) {
             Ok((session, warnings)) => {
                 self.warnings.extend(warnings);
+                for key in &session.runner.read_only {
+                    let path = session.dir.sheet_path(key);
+                    if backup_readable::<crate::worksheet::Worksheet>(&path) {
+                        self.overlays.push(Overlay::Confirm {
+                            question: format!(
+                                "Arbeidsarket {} kan ikke leses, men forrige versjon kan. Bruke den? Den ødelagte fila tas vare på.",
+                                path.file_name().unwrap_or_default().to_string_lossy()
+                            ),
+                            then: Then::RestoreSheet(key.clone()),
+                        });
+                    }
+                }
                 match session.dir.load_recovery() {
                     Some(Ok(rec)) => self.overlays.push(Overlay::Confirm {
                         question: format!(
@@ -402,6 +430,29 @@ impl App {
     }
 
     fn confirmed(&mut self, then: Then, now: Now) {
+        if let Then::RestoreForlop(dir) = &then {
+            let restored = dir.lock().and_then(|_lock| {
+                crate::worksheet::store::restore_backup(&dir.forlop_path(), now.wall).map_err(
+                    |err| crate::worksheet::store::StoreError::Io {
+                        path: dir.forlop_path(),
+                        err,
+                    },
+                )
+            });
+            match restored {
+                Ok(kept) => {
+                    self.open(dir.clone(), now);
+                    if self.message.is_none() {
+                        self.message = Some(format!(
+                            "Forrige versjon er tatt i bruk; den ødelagte fila er {}",
+                            kept.display()
+                        ));
+                    }
+                }
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            return;
+        }
         if let Then::DeleteForlop(dir) = &then {
             match dir.lock().and_then(|lock| {
                 drop(lock);
@@ -420,6 +471,20 @@ impl App {
         let Screen::Session(s) = &mut self.screen else {
             return;
         };
+        if let Then::RestoreSheet(key) = &then {
+            match s.restore_sheet(key, now) {
+                Ok(kept) => {
+                    let name = s.dir.sheet_path(key).display().to_string();
+                    self.warnings.retain(|w| !w.contains(&name));
+                    self.message = Some(format!(
+                        "Forrige versjon er tatt i bruk; den ødelagte fila er {}",
+                        kept.display()
+                    ));
+                }
+                Err(e) => self.message = Some(e),
+            }
+            return;
+        }
         if then == Then::Recover {
             match s.dir.load_recovery() {
                 Some(Ok(rec)) => {
@@ -438,7 +503,10 @@ impl App {
             Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),
             Then::Finish => crate::runner::Cmd::Finish,
             Then::NewRound => crate::runner::Cmd::StartNextRound,
-            Then::DeleteForlop(_) | Then::Recover => return,
+            Then::DeleteForlop(_)
+            | Then::Recover
+            | Then::RestoreForlop(_)
+            | Then::RestoreSheet(_) => return,
         };
         let fx = s.runner.handle(cmd, now);
         s.run_effects(fx);

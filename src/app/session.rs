@@ -116,6 +116,21 @@ impl Session {
         let _ = self.dir.set_recovery_aside(now.wall);
     }
 
+    /// Puts a worksheet's backup in place of the unreadable file and loads it.
+    pub fn restore_sheet(
+        &mut self,
+        key: &crate::worksheet::SheetKey,
+        now: Now,
+    ) -> Result<std::path::PathBuf, String> {
+        let path = self.dir.sheet_path(key);
+        let kept = crate::worksheet::store::restore_backup(&path, now.wall)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        let sheet = crate::worksheet::store::load_ron(&path).map_err(|e| e.to_string())?;
+        self.runner.sheets.insert(key.clone(), sheet);
+        self.runner.read_only.remove(key);
+        Ok(kept)
+    }
+
     /// Tries the failed saves again.
     pub fn retry_failed(&mut self) {
         if self.failed.is_empty() {

@@ -3,7 +3,7 @@
 //! The engine knows nothing about any particular process; everything specific to «Oss og vårt»
 //! or any other process lives in a RON file under `workshops/` or the user's own folders.
 
-mod library;
+pub mod library;
 mod load;
 
 pub use library::{Library, LibraryWarning, ScriptSource};

@@ -115,10 +115,14 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
-    let rect = centered(area, 64, 7);
+    let width = 72.min(area.width);
+    let mut lines: Vec<Line> = wrap(&inert_line(question), width.saturating_sub(4) as usize)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let rect = centered(area, width, lines.len() as u16 + 4);
     frame.render_widget(Clear, rect);
-    let lines = vec![
-        Line::raw(inert_line(question).into_owned()),
+    lines.extend([
         Line::raw(""),
         Line::from(vec![
             Span::styled("j", theme.key()),
@@ -130,11 +134,9 @@ fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
             Span::styled("Esc", theme.key()),
             Span::raw(" nei"),
         ]),
-    ];
+    ]);
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(frame_block(" Sikker? ", theme)),
+        Paragraph::new(lines).block(frame_block(" Sikker? ", theme)),
         rect,
     );
 }

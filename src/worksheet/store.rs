@@ -326,7 +326,8 @@ pub struct Lock {
     _file: File,
 }
 
-fn to_ron<T: Serialize>(value: &T) -> String {
+/// The text a value is saved as: pretty RON, two-space indent, ending in a newline.
+pub fn to_ron<T: Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new().indentor("  ".to_string());
     let mut text =
         ron::ser::to_string_pretty(value, config).expect("worksheet data always serializes");
@@ -367,6 +368,48 @@ pub fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
             format!("ugyldig innhold: {}", e.code),
         )
     })
+}
+
+/// The backup kept next to a file: `<name>.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!("{name}.bak"))
+}
+
+/// Whether the backup of `path` exists and reads as a `T`.
+pub fn backup_readable<T: DeserializeOwned>(path: &Path) -> bool {
+    let bak = backup_path(path);
+    bak.exists() && load_ron::<T>(&bak).is_ok()
+}
+
+/// Puts the backup in place of a file that cannot be read. The unreadable file is kept as
+/// `<name>.odelagt-<stamp>`, never deleted.
+pub fn restore_backup(path: &Path, stamp: NaiveDateTime) -> io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let kept = path.with_file_name(format!("{name}.odelagt-{}", stamp.format("%Y%m%d-%H%M%S")));
+    let bytes = fs::read(backup_path(path))?;
+    if path.exists() {
+        fs::rename(path, &kept)?;
+    }
+    let tmp = path.with_file_name(format!(".{name}.tmp"));
+    {
+        let mut f = private_options()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        f.write_all(&bytes)?;
+        f.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    sync_dir(path.parent().unwrap_or(Path::new(".")));
+    Ok(kept)
 }
 
 #[cfg(unix)]

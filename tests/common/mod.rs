@@ -1,5 +1,6 @@
 #![allow(dead_code)]
 
+pub mod harness;
 #[cfg(unix)]
 pub mod pty;
 

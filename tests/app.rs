@@ -1,0 +1,143 @@
+//! App-level flows around bad files and disk trouble: nothing typed is lost, nothing unreadable
+//! is overwritten.
+
+mod common;
+
+use common::at;
+use common::harness::Harness;
+use ratatui::crossterm::event::KeyCode;
+use stafett::worksheet::store::load_ron;
+use stafett::worksheet::{SheetKey, Worksheet};
+
+fn forlop_dir(h: &Harness) -> std::path::PathBuf {
+    h.tmp.path().join("data/forlop/randaberg-sykehjem-avd-2")
+}
+
+/// Quits, as a facilitator would before someone edits the files by hand.
+fn quit(h: &mut Harness) {
+    h.keys("q");
+    assert!(h.app.quit);
+}
+
+/// Starts again and opens the forløp from the home screen.
+fn reopen(h: &mut Harness) {
+    let store = stafett::worksheet::store::Store::new(h.tmp.path().join("data"));
+    h.app = stafett::app::App::new(
+        store,
+        stafett::script::Library::shipped(),
+        at(0).wall.date(),
+    );
+    h.key(KeyCode::Enter);
+}
+
+#[test]
+fn a_corrupt_worksheet_with_a_readable_backup_is_offered_back() {
+    let mut h = Harness::with_forlop();
+    h.keys(" "); // tick Leder: first save, no backup yet
+    h.key(KeyCode::Down).keys(" "); // second save: the first is the backup
+    quit(&mut h);
+    let path = forlop_dir(&h).join("r1-starte.ron");
+    let broken = "(format: 1, round: 1, session: \"starte\", checks: {\"tilstede\": [(label: \"Le";
+    std::fs::write(&path, broken).unwrap();
+    reopen(&mut h);
+    let text = h.text(100, 30);
+    assert!(
+        text.contains("Arbeidsarket r1-starte.ron kan ikke leses, men forrige versjon kan"),
+        "{text}"
+    );
+    // Saying no leaves the broken file alone and the session read-only.
+    h.keys("n");
+    h.keys(" ");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+    assert!(
+        h.text(100, 30)
+            .contains("kunne ikke leses og blir ikke skrevet over")
+    );
+    // Next time, yes: the backup is used and the broken file kept.
+    quit(&mut h);
+    reopen(&mut h);
+    h.keys("j");
+    let text = h.text(100, 30);
+    assert!(text.contains("Forrige versjon er tatt i bruk"), "{text}");
+    assert!(text.contains("[x] Leder"), "{text}");
+    let kept: Vec<_> = std::fs::read_dir(forlop_dir(&h))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("r1-starte.ron.odelagt-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), broken);
+    // And it can be worked on again.
+    h.key(KeyCode::Down).keys(" ");
+    let sheet: Worksheet = load_ron(&path).unwrap();
+    assert!(sheet.checks["tilstede"][1].checked);
+}
+
+#[test]
+fn a_corrupt_forlop_file_with_a_readable_backup_is_offered_back() {
+    let mut h = Harness::with_forlop();
+    h.keys("n"); // saves the position: forlop.ron.bak now exists
+    quit(&mut h);
+    let path = forlop_dir(&h).join("forlop.ron");
+    std::fs::write(&path, "(format: 1, name: ").unwrap();
+    reopen(&mut h);
+    let text = h.text(100, 30);
+    assert!(text.contains("Forrige versjon (forlop.ron.bak)"), "{text}");
+    h.key(KeyCode::Enter);
+    let text = h.text(100, 30);
+    assert!(text.contains("Oss og vårt › Starte"), "{text}");
+    assert!(text.contains("Forrige versjon er tatt i bruk"), "{text}");
+}
+
+#[test]
+fn a_failed_save_warns_keeps_the_data_and_retries() {
+    let mut h = Harness::with_forlop();
+    // Something in the way of the temp file makes every save of this worksheet fail.
+    let blocker = forlop_dir(&h).join(".r1-starte.ron.tmp");
+    std::fs::create_dir(&blocker).unwrap();
+    h.keys(" ");
+    let text = h.text(100, 30);
+    assert!(text.contains("Kunne ikke lagre"), "{text}");
+    assert!(text.contains("[x] Leder"), "the tick is kept in memory");
+    assert!(!forlop_dir(&h).join("r1-starte.ron").exists());
+    h.app.tick(at(h.ms + 250));
+    assert!(
+        h.text(100, 30).contains("Kunne ikke lagre"),
+        "still failing, still warning"
+    );
+    std::fs::remove_dir(&blocker).unwrap();
+    h.app.tick(at(h.ms + 500));
+    assert!(
+        !h.text(100, 30).contains("Kunne ikke lagre"),
+        "the warning goes once saved"
+    );
+    let sheet: Worksheet = load_ron(&forlop_dir(&h).join("r1-starte.ron")).unwrap();
+    assert!(sheet.checks["tilstede"][0].checked);
+    assert_eq!(sheet.key(), SheetKey::new(1, "starte"));
+}
+
+#[test]
+fn a_declined_recovery_file_is_set_aside_not_deleted() {
+    let mut h = Harness::with_forlop();
+    let s = h.app.session().unwrap();
+    s.dir.write_recovery(&s.recovery(at(5))).unwrap();
+    quit(&mut h);
+    reopen(&mut h);
+    assert!(
+        h.text(100, 30)
+            .contains("Stafett stoppet uventet 24.11.2026 kl. 08:00")
+    );
+    h.keys("n");
+    assert!(h.text(100, 30).contains("lagt til side, ikke slettet"));
+    let names: Vec<String> = std::fs::read_dir(forlop_dir(&h))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.contains(&"gjenoppretting.ron".to_string()));
+    assert!(names.iter().any(|n| n.ends_with(".ron.brukt")), "{names:?}");
+}

@@ -1,0 +1,163 @@
+//! Property tests: the loaders never panic on any input, every worksheet the program can build
+//! survives save → load unchanged, and exported text never carries a raw control character.
+
+mod common;
+
+use proptest::prelude::*;
+use stafett::script::parse;
+use stafett::worksheet::store::to_ron;
+use stafett::worksheet::{Check, Item, Measure, MeasureStatus, SessionStatus, SheetKey, Worksheet};
+
+/// Text as people type and paste it: Norwegian letters, quotes, newlines, escapes, emoji.
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(
+        prop_oneof![
+            Just('a'),
+            Just('Æ'),
+            Just('ø'),
+            Just('å'),
+            Just(' '),
+            Just('"'),
+            Just('\\'),
+            Just('\n'),
+            Just('\r'),
+            Just('\t'),
+            Just('\u{1b}'),
+            Just('\u{7}'),
+            Just('\u{9b}'),
+            Just('('),
+            Just(')'),
+            Just(','),
+            Just('|'),
+            Just('#'),
+            Just('日'),
+            Just('😀'),
+            Just('\u{301}'),
+            any::<char>(),
+        ],
+        0..40,
+    )
+    .prop_map(|v| v.into_iter().collect())
+}
+
+fn item() -> impl Strategy<Value = Item> {
+    (
+        any::<u64>(),
+        text(),
+        proptest::option::of(text()),
+        any::<u32>(),
+        proptest::option::of(any::<u64>()),
+    )
+        .prop_map(|(id, text, theme, votes, source)| Item {
+            id,
+            text,
+            theme,
+            votes,
+            source,
+        })
+}
+
+fn worksheet() -> impl Strategy<Value = Worksheet> {
+    (
+        1u32..5,
+        "[a-z-]{1,12}",
+        prop_oneof![
+            Just(SessionStatus::NotStarted),
+            Just(SessionStatus::InProgress),
+            Just(SessionStatus::Done)
+        ],
+        proptest::collection::btree_map(text(), proptest::collection::vec(item(), 0..5), 0..4),
+        proptest::collection::btree_map(
+            text(),
+            proptest::collection::vec((text(), any::<bool>(), any::<u32>()), 0..3),
+            0..2,
+        ),
+        proptest::collection::btree_map(
+            text(),
+            proptest::collection::btree_map(text(), text(), 0..3),
+            0..2,
+        ),
+        proptest::collection::btree_map(text(), any::<u64>(), 0..3),
+        proptest::option::of(0i64..4_000_000_000),
+    )
+        .prop_map(
+            |(round, session, status, lists, checks, forms, timers, started)| {
+                let mut w = Worksheet::new(&SheetKey::new(round, &session));
+                w.status = status;
+                w.lists = lists;
+                w.checks = checks
+                    .into_iter()
+                    .map(|(k, v)| {
+                        (
+                            k,
+                            v.into_iter()
+                                .map(|(label, checked, count)| Check {
+                                    label,
+                                    checked,
+                                    count,
+                                })
+                                .collect(),
+                        )
+                    })
+                    .collect();
+                w.forms = forms;
+                w.timers = timers;
+                w.started = started
+                    .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+                    .map(|d| d.naive_utc());
+                w
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_script_loader_never_panics(src in text()) {
+        let _ = parse(&src);
+    }
+
+    #[test]
+    fn the_worksheet_loader_never_panics(src in text()) {
+        let _ = ron::from_str::<Worksheet>(&src);
+        let _ = ron::from_str::<stafett::worksheet::Forlop>(&src);
+    }
+
+    /// A shipped script with one slice cut out or one character put in: a problem list or a
+    /// script, never a panic.
+    #[test]
+    fn a_damaged_shipped_script_is_reported_not_a_panic(at in 0usize..40_000, len in 0usize..50, c in any::<char>()) {
+        let src = stafett::script::library::SHIPPED[0].1;
+        let mut chars: Vec<char> = src.chars().collect();
+        let at = at % chars.len();
+        let end = (at + len).min(chars.len());
+        chars.splice(at..end, [c]);
+        let damaged: String = chars.into_iter().collect();
+        if let Err(problems) = parse(&damaged) {
+            prop_assert!(!problems.is_empty());
+            for p in problems {
+                prop_assert!(p.line >= 1 && p.col >= 1);
+            }
+        }
+    }
+
+    #[test]
+    fn any_worksheet_survives_save_and_load(sheet in worksheet()) {
+        let text = to_ron(&sheet);
+        let back: Worksheet = ron::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert_eq!(back, sheet);
+    }
+
+    #[test]
+    fn exported_markdown_carries_no_raw_control_characters(sheet in worksheet(), tiltak in text()) {
+        let script = common::oss_og_vart();
+        let mut forlop = common::forlop(&script);
+        forlop.plan.push(Measure { id: 1, tiltak, ansvarlig: String::new(), frist: None, status: MeasureStatus::Planned, origin: String::new() });
+        let mut sheet = sheet;
+        sheet.session = "utforske-verksted".into();
+        sheet.round = 1;
+        let md = stafett::export::markdown::session(&script, &forlop, &sheet);
+        prop_assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
+    }
+}
