@@ -141,3 +141,24 @@ fn a_declined_recovery_file_is_set_aside_not_deleted() {
     assert!(!names.contains(&"gjenoppretting.ron".to_string()));
     assert!(names.iter().any(|n| n.ends_with(".ron.brukt")), "{names:?}");
 }
+
+#[test]
+fn x_exports_the_forlop_as_it_is_in_memory_to_a_chosen_folder() {
+    let mut h = Harness::with_forlop();
+    h.keys(" ");
+    let out = h.tmp.path().join("minnepinne");
+    h.keys("x");
+    assert!(
+        h.text(100, 30)
+            .contains("Eksporter hele forløpet som Markdown")
+    );
+    // Replace the suggested folder with ours.
+    for _ in 0..200 {
+        h.key(KeyCode::Backspace);
+    }
+    h.keys(out.to_str().unwrap()).key(KeyCode::Enter);
+    let text = h.text(100, 30);
+    assert!(text.contains("Eksportert til"), "{text}");
+    let md = std::fs::read_to_string(out.join("randaberg-sykehjem-avd-2.md")).unwrap();
+    assert!(md.contains("- [x] Leder"), "{md}");
+}

@@ -12,12 +12,17 @@ pub enum InputTarget {
     Theme,
     Field,
     Count,
+    /// A folder to export the forløp to.
+    ExportDir,
 }
 
 impl InputTarget {
     /// Single-line fields turn pasted newlines into spaces and ignore Alt+Enter.
     pub fn single_line(self) -> bool {
-        matches!(self, InputTarget::Theme | InputTarget::Count)
+        matches!(
+            self,
+            InputTarget::Theme | InputTarget::Count | InputTarget::ExportDir
+        )
     }
 }
 

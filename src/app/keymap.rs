@@ -44,6 +44,7 @@ pub enum Action {
     Overview,
     Plan,
     NewRound,
+    Export,
     // Text fields
     Submit,
     Cancel,
@@ -116,6 +117,7 @@ pub fn resolve(key: KeyEvent, mode: KeyMode) -> Option<Action> {
                 KeyCode::Char('o') => Action::Overview,
                 KeyCode::Char('h') => Action::Plan,
                 KeyCode::Char('R') => Action::NewRound,
+                KeyCode::Char('x') => Action::Export,
                 _ => return None,
             })
         }
@@ -136,6 +138,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("R", "ny runde (i oversikten)"),
             ("h", "handlingsplanen"),
             ("f", "veiledningen av/på"),
+            ("x", "eksporter (Markdown)"),
         ],
     ),
     (
@@ -225,6 +228,7 @@ mod tests {
             (key(KeyCode::Char('o')), Some(Overview)),
             (key(KeyCode::Char('h')), Some(Plan)),
             (key(KeyCode::Char('s')), Some(Status)),
+            (key(KeyCode::Char('x')), Some(Export)),
             (key(KeyCode::Esc), Some(Back)),
             (key(KeyCode::Char('z')), None),
             (with(KeyCode::Char('x'), KeyModifiers::CONTROL), None),

@@ -230,6 +230,17 @@ impl App {
                     _ => Cmd::MoveDown,
                 }
             }
+            Action::Export => {
+                let home = directories::UserDirs::new()
+                    .map(|u| u.home_dir().display().to_string())
+                    .unwrap_or_default();
+                self.overlays.push(Overlay::input(
+                    "Eksporter hele forløpet som Markdown til mappa",
+                    InputTarget::ExportDir,
+                    &home,
+                ));
+                return;
+            }
             Action::NewRound => {
                 self.message = Some("Ny runde startes fra oversikten: trykk o, så R.".into());
                 return;
@@ -237,6 +248,22 @@ impl App {
             _ => return,
         };
         self.runner_cmd(cmd, now);
+    }
+
+    /// Writes the whole forløp, as it is in memory, as Markdown into `dir`.
+    fn export_to(&mut self, dir: &std::path::Path) {
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
+        let r = &s.runner;
+        let text = markdown::forlop(&r.script, &r.forlop, &r.sheets);
+        let path = dir.join(format!("{}.md", s.dir.slug()));
+        let written = crate::worksheet::store::create_private_dir(dir)
+            .and_then(|()| crate::worksheet::store::write_atomic(&path, text.as_bytes()));
+        self.message = Some(match written {
+            Ok(()) => format!("Eksportert til {}", path.display()),
+            Err(e) => format!("Kunne ikke eksportere til {}: {e}", path.display()),
+        });
     }
 
     fn plan_move(&mut self, index: usize, up: bool, now: Now) -> bool {
@@ -339,6 +366,9 @@ impl App {
     pub(super) fn input_action(&mut self, mut input: Box<Input>, action: Action, now: Now) {
         match action {
             Action::Cancel => {}
+            Action::Submit if input.target == InputTarget::ExportDir => {
+                self.export_to(std::path::Path::new(input.text().trim()));
+            }
             Action::Submit => {
                 let text = input.text();
                 let cmd = match input.target {
@@ -347,6 +377,7 @@ impl App {
                     InputTarget::Theme => Cmd::SetTheme(text),
                     InputTarget::Field => Cmd::SetField(text),
                     InputTarget::Count => Cmd::Add(text),
+                    InputTarget::ExportDir => return,
                 };
                 let adding = input.target == InputTarget::AddItem;
                 self.runner_cmd(cmd, now);

@@ -215,6 +215,7 @@ fn footer_keys(s: &Session) -> Vec<(&'static str, &'static str)> {
         ("o", "oversikt"),
         ("h", "plan"),
         ("f", "veiledning"),
+        ("x", "eksport"),
         ("?", "hjelp"),
         ("q", "avslutt"),
     ]);
