@@ -1,7 +1,6 @@
 //! The command line: where data and scripts live, and the commands besides the TUI.
 
 use crate::app::{App, terminal};
-use crate::export::markdown;
 use crate::script::{Library, parse};
 use crate::worksheet::store::Store;
 use clap::{Parser, Subcommand};
@@ -164,14 +163,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             for e in errors.values() {
                 eprintln!("advarsel: hoppet over arbeidsark som ikke kan leses: {e}");
             }
-            let text = markdown::forlop(script, &forlop, &sheets);
             let out_dir = out.unwrap_or_else(|| dir.path.clone());
-            crate::worksheet::store::create_private_dir(&out_dir)
+            let written = crate::export::write_all(&out_dir, &dir.slug(), script, &forlop, &sheets)
                 .map_err(|e| format!("{}: {e}", out_dir.display()))?;
-            let path = out_dir.join(format!("{}.md", dir.slug()));
-            crate::worksheet::store::write_atomic(&path, text.as_bytes())
-                .map_err(|e| format!("{}: {e}", path.display()))?;
-            println!("{}", path.display());
+            for path in written {
+                println!("{}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Delete { name, yes }) => {

@@ -68,6 +68,7 @@ fn list_and_export_work_without_a_terminal() {
         frist: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),
         status: Default::default(),
         origin: String::new(),
+        risk: None,
     });
     dir.save_forlop(&f).unwrap();
     let listed = stafett(tmp.path(), &["list"]);

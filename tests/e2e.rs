@@ -229,3 +229,61 @@ fn a_panic_leaves_a_recovery_file_that_the_next_start_offers() {
         .any(|e| e.file_name().to_string_lossy().ends_with(".ron.brukt"));
     assert!(aside, "and kept");
 }
+
+/// Rates a row of the risk grid, moves its measure into the handlingsplan, and finds both in
+/// the saved files and in the exported CSV.
+#[test]
+fn a_rated_risk_lands_in_the_plan_and_the_csv() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["new", "grov-risikoanalyse", "Risiko e2e"]);
+    tui.wait_for("Forberedende møte");
+    tui.send("N");
+    tui.wait_for("Vurderingsmøte › steg 1 av 3");
+    tui.send("n");
+    tui.wait_for("Forebyggende");
+    tui.send("\t\t\t");
+    tui.wait_for("› Sannsynlighet:");
+    tui.send("5");
+    tui.wait_for("■ 20");
+    tui.send("m");
+    tui.wait_for("lagt i handlingsplanen");
+    tui.send("h");
+    tui.wait_for("[R1] Gå gjennom rutinen");
+    tui.send(ESC);
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let forlop: Forlop = load_ron(&data.join("forlop/risiko-e2e/forlop.ron")).unwrap();
+    let row = &forlop.grids["risiko"][0];
+    assert_eq!(
+        (row.sannsynlighet, row.konsekvens, row.example),
+        (Some(5), Some(4), false)
+    );
+    assert_eq!(forlop.plan[0].risk, Some(1));
+    assert_eq!(row.measure, Some(forlop.plan[0].id));
+
+    let out = data.join("ut");
+    let export = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args(["export", "Risiko e2e", "--out", out.to_str().unwrap()])
+        .env("STAFETT_DATA_DIR", data)
+        .output()
+        .unwrap();
+    assert!(
+        export.status.success(),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    let csv = std::fs::read_to_string(out.join("risiko-e2e-risiko.csv")).unwrap();
+    let first = csv.split("\r\n").nth(1).unwrap();
+    assert!(
+        first.starts_with("1;Forebyggende sykefraværsarbeid;"),
+        "{first}"
+    );
+    assert!(
+        first.contains(";5;Svært sannsynlig;;4;Meget alvorlig;;20;uakseptabel;"),
+        "{first}"
+    );
+    let md = std::fs::read_to_string(out.join("risiko-e2e.md")).unwrap();
+    assert!(md.contains("| R1 |"), "{md}");
+}

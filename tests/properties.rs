@@ -153,7 +153,7 @@ proptest! {
     fn exported_markdown_carries_no_raw_control_characters(sheet in worksheet(), tiltak in text()) {
         let script = common::oss_og_vart();
         let mut forlop = common::forlop(&script);
-        forlop.plan.push(Measure { id: 1, tiltak, ansvarlig: String::new(), frist: None, status: MeasureStatus::Planned, origin: String::new() });
+        forlop.plan.push(Measure { id: 1, tiltak, ansvarlig: String::new(), frist: None, status: MeasureStatus::Planned, origin: String::new(), risk: None });
         let mut sheet = sheet;
         sheet.session = "utforske-verksted".into();
         sheet.round = 1;

@@ -45,6 +45,11 @@ pub enum Action {
     Plan,
     NewRound,
     Export,
+    /// A number key, for levels in a risk grid.
+    Digit(u8),
+    ToggleView,
+    Sort,
+    ToPlan,
     // Text fields
     Submit,
     Cancel,
@@ -118,6 +123,12 @@ pub fn resolve(key: KeyEvent, mode: KeyMode) -> Option<Action> {
                 KeyCode::Char('h') => Action::Plan,
                 KeyCode::Char('R') => Action::NewRound,
                 KeyCode::Char('x') => Action::Export,
+                KeyCode::Char(c @ '0'..='9') => Action::Digit(c as u8 - b'0'),
+                KeyCode::Tab => Action::NextField,
+                KeyCode::BackTab => Action::PrevField,
+                KeyCode::Char('v') => Action::ToggleView,
+                KeyCode::Char('S') => Action::Sort,
+                KeyCode::Char('m') => Action::ToPlan,
                 _ => return None,
             })
         }
@@ -154,6 +165,18 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("g", "gi punktet et tema"),
             ("i", "hent inn lista på nytt"),
             ("s", "bytt status på tiltak"),
+        ],
+    ),
+    (
+        "Risikovurdering",
+        &[
+            ("Tab Shift+Tab", "neste/forrige kolonne"),
+            ("1–5", "sett nivå i kolonnen"),
+            ("e  Enter", "skriv i kolonnen"),
+            ("Mellomrom", "behold eksempelrad"),
+            ("v", "tabell ↔ risikomatrise"),
+            ("S", "sorter etter risiko"),
+            ("m", "tiltaket til handlingsplanen"),
         ],
     ),
     (
@@ -229,6 +252,12 @@ mod tests {
             (key(KeyCode::Char('h')), Some(Plan)),
             (key(KeyCode::Char('s')), Some(Status)),
             (key(KeyCode::Char('x')), Some(Export)),
+            (key(KeyCode::Char('3')), Some(Digit(3))),
+            (key(KeyCode::Tab), Some(NextField)),
+            (key(KeyCode::BackTab), Some(PrevField)),
+            (key(KeyCode::Char('v')), Some(ToggleView)),
+            (key(KeyCode::Char('S')), Some(Sort)),
+            (key(KeyCode::Char('m')), Some(ToPlan)),
             (key(KeyCode::Esc), Some(Back)),
             (key(KeyCode::Char('z')), None),
             (with(KeyCode::Char('x'), KeyModifiers::CONTROL), None),

@@ -56,10 +56,20 @@ pub struct HomeEntry {
 }
 
 pub enum Overlay {
-    Help,
-    Overview { selected: usize },
-    Plan { selected: usize },
-    Confirm { question: String, then: Then },
+    /// The key help, scrolled this many lines.
+    Help {
+        scroll: u16,
+    },
+    Overview {
+        selected: usize,
+    },
+    Plan {
+        selected: usize,
+    },
+    Confirm {
+        question: String,
+        then: Then,
+    },
     Input(Box<Input>),
     Measure(Box<MeasureForm>),
     NewForlop(Box<NewForlop>),
@@ -170,7 +180,7 @@ impl App {
         if self.overlays.is_empty() {
             match action {
                 Action::Quit => self.shutdown(now),
-                Action::Help => self.overlays.push(Overlay::Help),
+                Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
                 _ => match &self.screen {
                     Screen::Home(_) => self.home_action(action, now),
                     Screen::Session(_) => self.session_action(action, now),
@@ -186,10 +196,16 @@ impl App {
             return;
         };
         let keep = match top {
-            Overlay::Help => !matches!(
-                action,
-                Action::Back | Action::Help | Action::Enter | Action::Quit
-            ),
+            Overlay::Help { scroll } => {
+                let scroll = match action {
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::Down => scroll.saturating_add(1).min(60),
+                    Action::Back | Action::Help | Action::Enter | Action::Quit => return,
+                    _ => scroll,
+                };
+                self.overlays.push(Overlay::Help { scroll });
+                return;
+            }
             Overlay::Overview { selected } => return self.overview_action(selected, action, now),
             Overlay::Plan { selected } => return self.plan_overlay_action(selected, action, now),
             Overlay::Confirm { question, then } => match action {
@@ -216,9 +232,7 @@ impl App {
             Overlay::Measure(form) => return self.measure_action(form, action, now),
             Overlay::NewForlop(form) => return self.new_forlop_action(form, action, now),
         };
-        if keep {
-            self.overlays.push(Overlay::Help);
-        }
+        let _ = keep;
     }
 
     fn on_paste(&mut self, pasted: &str) {

@@ -176,6 +176,12 @@ impl App {
             Action::TimerMore => Cmd::TimerAdjust(60),
             Action::TimerLess => Cmd::TimerAdjust(-60),
             Action::TimerReset => Cmd::TimerReset,
+            Action::Digit(n) => Cmd::Level(n),
+            Action::NextField => Cmd::Column(1),
+            Action::PrevField => Cmd::Column(-1),
+            Action::ToggleView => Cmd::ToggleView,
+            Action::Sort => Cmd::SortByRisk,
+            Action::ToPlan => Cmd::ToPlan,
             Action::Guide => {
                 self.show_guide = !self.show_guide;
                 return;
@@ -256,13 +262,17 @@ impl App {
             return;
         };
         let r = &s.runner;
-        let text = markdown::forlop(&r.script, &r.forlop, &r.sheets);
-        let path = dir.join(format!("{}.md", s.dir.slug()));
-        let written = crate::worksheet::store::create_private_dir(dir)
-            .and_then(|()| crate::worksheet::store::write_atomic(&path, text.as_bytes()));
+        let written = crate::export::write_all(dir, &s.dir.slug(), &r.script, &r.forlop, &r.sheets);
         self.message = Some(match written {
-            Ok(()) => format!("Eksportert til {}", path.display()),
-            Err(e) => format!("Kunne ikke eksportere til {}: {e}", path.display()),
+            Ok(paths) => format!(
+                "Eksportert til {}",
+                paths
+                    .iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Err(e) => format!("Kunne ikke eksportere til {}: {e}", dir.display()),
         });
     }
 
@@ -283,6 +293,43 @@ impl App {
         };
         let r = &s.runner;
         let overlay = match (activity, action) {
+            (Activity::RiskGrid { grid, .. }, Action::Add) => {
+                let _ = grid;
+                Overlay::input("Ny risiko: tema", InputTarget::AddItem, "")
+            }
+            (Activity::RiskGrid { grid, .. }, Action::Edit | Action::Enter) => {
+                let column = r.column();
+                match r.grid_rows(grid).get(selected) {
+                    Some(row) => match column.text(row) {
+                        Some(text) => Overlay::input(
+                            format!("Risiko {}: {}", row.id, column.label()),
+                            InputTarget::EditItem,
+                            text,
+                        ),
+                        None => {
+                            self.message = Some(format!(
+                                "{} settes med et tall. Tab flytter til en tekstkolonne.",
+                                column.label()
+                            ));
+                            return;
+                        }
+                    },
+                    None => Overlay::input("Ny risiko: tema", InputTarget::AddItem, ""),
+                }
+            }
+            (Activity::RiskGrid { grid, .. }, Action::Delete) => {
+                match r.grid_rows(grid).get(selected) {
+                    Some(row) => Overlay::Confirm {
+                        question: format!(
+                            "Slette risiko {} «{}»?",
+                            row.id,
+                            crate::text::inert_line(&row.tema)
+                        ),
+                        then: Then::DeleteItem,
+                    },
+                    None => return,
+                }
+            }
             (Activity::Plan { .. }, Action::Add) => Overlay::Measure(Box::default()),
             (Activity::Plan { .. }, Action::Edit | Action::Enter) => {
                 match r.forlop.plan.get(selected) {
@@ -486,7 +533,7 @@ impl App {
             }
             Action::Help => {
                 self.overlays.push(Overlay::Overview { selected });
-                self.overlays.push(Overlay::Help);
+                self.overlays.push(Overlay::Help { scroll: 0 });
                 return;
             }
             Action::Quit => return self.shutdown(now),
@@ -543,7 +590,7 @@ impl App {
             }
             Action::Help => {
                 push_self(self, selected);
-                self.overlays.push(Overlay::Help);
+                self.overlays.push(Overlay::Help { scroll: 0 });
                 return;
             }
             _ => {}

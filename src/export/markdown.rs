@@ -26,6 +26,19 @@ pub fn session(script: &Script, forlop: &Forlop, sheet: &Worksheet) -> String {
     if session_has_plan(script, &sheet.session) {
         write_plan(&mut out, forlop, 2);
     }
+    if let Some(at) = script.find_session(&sheet.session) {
+        let mut grids: Vec<&str> = Vec::new();
+        for step in &script.session(at).steps {
+            if let Activity::RiskGrid { grid, .. } | Activity::RiskSetup { grid } = &step.activity
+                && !grids.contains(&grid.as_str())
+            {
+                grids.push(grid);
+            }
+        }
+        for grid in grids {
+            write_grid(&mut out, script, forlop, grid, 2);
+        }
+    }
     out
 }
 
@@ -42,6 +55,9 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
     );
     let _ = writeln!(out);
     write_plan(&mut out, forlop, 2);
+    for grid in forlop.grids.keys() {
+        write_grid(&mut out, script, forlop, grid, 2);
+    }
     for round in 1..=forlop.round.max(1) {
         for at in script.round_sessions(round) {
             let key = SheetKey::new(round, &script.session(at).id);
@@ -201,21 +217,143 @@ fn write_plan(out: &mut String, forlop: &Forlop, level: usize) {
         let _ = writeln!(out, "Ingen tiltak ennå.\n");
         return;
     }
-    let _ = writeln!(out, "| # | Tiltak | Ansvarlig | Frist | Status | Fra |");
-    let _ = writeln!(out, "|---|---|---|---|---|---|");
+    let _ = writeln!(
+        out,
+        "| # | Tiltak | Ansvarlig | Frist | Status | Risiko | Fra |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     for (i, m) in forlop.plan.iter().enumerate() {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             i + 1,
             cell(&m.tiltak),
             cell(&m.ansvarlig),
             m.frist.map(format_date).unwrap_or_default(),
             m.status.label(),
+            m.risk.map(|r| format!("R{r}")).unwrap_or_default(),
             cell(&m.origin)
         );
     }
     let _ = writeln!(out);
+}
+
+/// A risk grid: the agreed scale and bands, every row, and the matrix with the row IDs.
+fn write_grid(out: &mut String, script: &Script, forlop: &Forlop, grid: &str, level: usize) {
+    use crate::worksheet::risk::RiskSettings;
+    let h = "#".repeat(level);
+    let Some(settings) = forlop
+        .risk
+        .get(grid)
+        .cloned()
+        .or_else(|| script.scales.first().map(RiskSettings::from_scale))
+    else {
+        return;
+    };
+    let Some(scale) = script.scale(&settings.scale) else {
+        return;
+    };
+    let rows = forlop.grids.get(grid).map(Vec::as_slice).unwrap_or(&[]);
+    let _ = writeln!(out, "{h} Risikovurdering ({})\n", inert(grid));
+    let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
+    let _ = writeln!(
+        out,
+        "Skala: {}. Akseptabel: 1–{}, høy: {}–{}, uakseptabel: {}–{max}.\n",
+        inert(&scale.title),
+        settings.high_from.saturating_sub(1),
+        settings.high_from,
+        settings.unacceptable_from.saturating_sub(1),
+        settings.unacceptable_from
+    );
+    if rows.is_empty() {
+        let _ = writeln!(out, "Ingen risikoer ennå.\n");
+        return;
+    }
+    let level_text = |labels: &[String], l: Option<u8>| match l {
+        Some(l) => format!(
+            "{l} {}",
+            labels
+                .get(usize::from(l) - 1)
+                .map(|s| cell(s))
+                .unwrap_or_default()
+        ),
+        None => "–".into(),
+    };
+    let risk = |v: Option<u32>| match v {
+        Some(v) => {
+            let band = settings.band(v);
+            format!("{} {v} {}", band.symbol(), band.label())
+        }
+        None => "–".into(),
+    };
+    let _ = writeln!(
+        out,
+        "| ID | Tema | Hva kan skje? | Sårbarhet | Sannsynlighet | Konsekvens | Risikoverdi | Usikkerhet | Foreslåtte tiltak | Restrisiko |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
+    for r in rows {
+        let mut s = level_text(&scale.sannsynlighet, r.sannsynlighet);
+        if !r.sannsynlighet_tekst.is_empty() {
+            s.push_str(&format!(": {}", cell(&r.sannsynlighet_tekst)));
+        }
+        let mut k = level_text(&scale.konsekvens, r.konsekvens);
+        if !r.konsekvens_tekst.is_empty() {
+            k.push_str(&format!(": {}", cell(&r.konsekvens_tekst)));
+        }
+        let mut u = r
+            .usikkerhet
+            .map_or("–".to_string(), |u| u.label().to_string());
+        if !r.usikkerhet_tekst.is_empty() {
+            u.push_str(&format!(": {}", cell(&r.usikkerhet_tekst)));
+        }
+        let example = if r.example { " _(eksempel)_" } else { "" };
+        let _ = writeln!(
+            out,
+            "| {}{example} | {} | {} | {} | {s} | {k} | {} | {u} | {} | {} |",
+            r.id,
+            cell(&r.tema),
+            cell(&r.hendelse),
+            cell(&r.sarbarhet),
+            risk(r.value()),
+            cell(&r.tiltak),
+            risk(r.rest_value()),
+        );
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Risikomatrise (sannsynlighet nedover fra høyest, konsekvens bortover; ID-ene står i rutene):\n"
+    );
+    let _ = write!(out, "| S \\ K |");
+    for (i, k) in scale.konsekvens.iter().enumerate() {
+        let _ = write!(out, " {} {} |", i + 1, cell(k));
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "|---|{}", "---|".repeat(scale.konsekvens.len()));
+    for s in (1..=scale.sannsynlighet.len() as u8).rev() {
+        let _ = write!(
+            out,
+            "| {s} {} |",
+            cell(&scale.sannsynlighet[usize::from(s) - 1])
+        );
+        for k in 1..=scale.konsekvens.len() as u8 {
+            let band = settings.band(u32::from(s) * u32::from(k));
+            let ids: Vec<String> = rows
+                .iter()
+                .filter(|r| r.sannsynlighet == Some(s) && r.konsekvens == Some(k))
+                .map(|r| r.id.to_string())
+                .collect();
+            let _ = write!(out, " {} {} |", band.symbol(), ids.join(", "));
+        }
+        let _ = writeln!(out);
+    }
+    let _ = writeln!(
+        out,
+        "\n{} akseptabel · {} høy · {} uakseptabel\n",
+        crate::worksheet::risk::Band::Acceptable.symbol(),
+        crate::worksheet::risk::Band::High.symbol(),
+        crate::worksheet::risk::Band::Unacceptable.symbol()
+    );
 }
 
 fn cell(s: &str) -> String {

@@ -290,6 +290,7 @@ impl Runner {
                     frist: d.frist,
                     status: d.status,
                     origin,
+                    risk: None,
                 });
                 if matches!(self.step().activity, Activity::Plan { .. }) {
                     self.selected = self.forlop.plan.len() - 1;
@@ -342,7 +343,7 @@ impl Runner {
     }
 }
 
-fn is_plan_cmd(cmd: &Cmd) -> bool {
+pub(super) fn is_plan_cmd(cmd: &Cmd) -> bool {
     matches!(
         cmd,
         Cmd::AddMeasure(_)

@@ -2,6 +2,7 @@
 //! terminal: commands come in with the time, effects (save, bell, hand-off) go out as data.
 
 mod capture;
+mod risk;
 mod timer;
 
 pub use timer::Timer;
@@ -38,7 +39,8 @@ pub enum Cmd {
     /// Replace the selected item's text.
     Edit(String),
     Delete,
-    /// Space: a vote, a tick, a count up, a choice, depending on the activity.
+    /// Space: a vote, a tick, a count up, a choice, keeping an example row, depending on
+    /// the activity.
     Mark,
     /// Take one vote or count away.
     Unmark,
@@ -54,6 +56,15 @@ pub enum Cmd {
         index: usize,
         up: bool,
     },
+    /// Move the grid's column focus by this many columns.
+    Column(i8),
+    /// A level key (1–5) for the focused grid column.
+    Level(u8),
+    /// Switch the grid between table and risk matrix.
+    ToggleView,
+    SortByRisk,
+    /// Turn the selected risk row's proposed measure into a handlingsplan row.
+    ToPlan,
     /// Finish the session: its worksheet becomes the hand-off artefact.
     Finish,
     StartNextRound,
@@ -90,6 +101,10 @@ pub struct Runner {
     pub read_only: BTreeSet<SheetKey>,
     pub at: Cursor,
     pub selected: usize,
+    /// The focused column of a risk grid, an index into `Column::ALL`.
+    pub column: usize,
+    /// Whether a risk grid shows as the matrix rather than the table.
+    pub matrix: bool,
     pub timer: Timer,
     /// A short message for the facilitator after a command (e.g. why nothing happened).
     pub notice: Option<String>,
@@ -123,6 +138,8 @@ impl Runner {
                 step,
             },
             selected: 0,
+            column: 0,
+            matrix: false,
             timer: Timer::new(0, 0),
             notice: None,
         };
@@ -246,6 +263,8 @@ impl Runner {
             Activity::Plan { .. } => self.forlop.plan.len(),
             // The hand-off view scrolls line by line; the view clamps to its real length.
             Activity::Stafettpinne => 200,
+            Activity::RiskSetup { .. } => 3,
+            Activity::RiskGrid { grid, .. } => self.grid_rows(grid).len(),
             a if a.list().is_some() => self.visible_items().len(),
             _ => 0,
         }
@@ -358,7 +377,11 @@ impl Runner {
                 self.record_timer(now, &mut fx);
                 fx.push(Effect::SaveForlop);
             }
-            other => self.capture(other, now, &mut fx),
+            other => {
+                if !self.risk_cmd(&other, now, &mut fx) {
+                    self.capture(other, now, &mut fx)
+                }
+            }
         }
         dedup(&mut fx);
         fx
@@ -431,6 +454,8 @@ impl Runner {
             step,
         };
         self.selected = 0;
+        self.column = 0;
+        self.matrix = false;
         self.timer = self.step_timer();
         self.forlop.position = crate::worksheet::Position {
             round,
@@ -493,8 +518,20 @@ impl Runner {
         sheet
     }
 
-    /// A step that starts from an earlier list pulls it in the first time it is entered.
+    /// A step that starts from an earlier list pulls it in the first time it is entered; a
+    /// risk grid starts with its example rows and themes.
     fn auto_import(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        if let Activity::RiskGrid {
+            grid, themes_from, ..
+        } = &self.step().activity
+            && !self.forlop.grids.contains_key(grid)
+        {
+            let (grid, themes_from) = (grid.clone(), themes_from.clone());
+            if self.seed_grid(&grid, themes_from.as_deref(), false) {
+                fx.push(Effect::SaveForlop);
+            }
+            return;
+        }
         if let Activity::Collect {
             list,
             from: Some(_),

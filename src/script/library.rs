@@ -5,10 +5,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The shipped scripts, embedded so `stafett` works from any folder on a fresh machine.
-pub const SHIPPED: &[(&str, &str)] = &[(
-    "oss-og-vart.ron",
-    include_str!("../../workshops/oss-og-vart.ron"),
-)];
+pub const SHIPPED: &[(&str, &str)] = &[
+    (
+        "oss-og-vart.ron",
+        include_str!("../../workshops/oss-og-vart.ron"),
+    ),
+    (
+        "grov-risikoanalyse.ron",
+        include_str!("../../workshops/grov-risikoanalyse.ron"),
+    ),
+];
 
 /// A script and where it came from.
 #[derive(Debug, Clone)]

@@ -220,6 +220,9 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
         ));
     }
 
+    // Scales may stand before or after the phases: they get their own locator.
+    check_scales(&mut Locator { src, cursor: 0 }, script, &mut problems);
+
     let mut phase_ids = HashSet::new();
     let mut session_ids = HashSet::new();
     // Lists produced by any earlier session, and by earlier steps of the current one.
@@ -291,6 +294,14 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
                     &mut produced_here,
                     &mut problems,
                 );
+                check_risk_activity(
+                    &loc,
+                    step_at,
+                    &step.id,
+                    &step.activity,
+                    script,
+                    &mut problems,
+                );
             }
             produced_before.extend(produced_here);
         }
@@ -313,6 +324,88 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     }
     problems.sort_by_key(|p| (p.line, p.col));
     problems
+}
+
+fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>) {
+    let mut ids = HashSet::new();
+    for scale in &script.scales {
+        let at = loc.seek("id", &scale.id);
+        if !ids.insert(scale.id.as_str()) {
+            problems.push(loc.problem(
+                at,
+                format!("skala-id «{}» er brukt før", scale.id),
+                "gi hver skala sin egen id",
+            ));
+        }
+        for (axis, levels) in [
+            ("sannsynlighet", &scale.sannsynlighet),
+            ("konsekvens", &scale.konsekvens),
+        ] {
+            if !(3..=5).contains(&levels.len()) {
+                problems.push(loc.problem(
+                    loc.key(at, axis),
+                    format!(
+                        "skalaen «{}» har {} nivåer for {axis}",
+                        scale.id,
+                        levels.len()
+                    ),
+                    "en skala har 3, 4 eller 5 nivåer, med én tekst per nivå, lavest først",
+                ));
+            }
+        }
+        let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
+        if scale.high_from == 0
+            || scale.high_from > scale.unacceptable_from
+            || scale.unacceptable_from > max
+        {
+            problems.push(loc.problem(
+                loc.key(at, "high_from"),
+                format!(
+                    "grensene i skalaen «{}» passer ikke: høy fra {}, uakseptabel fra {}, høyeste risikoverdi er {max}",
+                    scale.id, scale.high_from, scale.unacceptable_from
+                ),
+                format!("velg 1 ≤ high_from ≤ unacceptable_from ≤ {max}"),
+            ));
+        }
+    }
+}
+
+fn check_risk_activity(
+    loc: &Locator,
+    step_at: usize,
+    step_id: &str,
+    activity: &Activity,
+    script: &Script,
+    problems: &mut Vec<Problem>,
+) {
+    let seed = match activity {
+        Activity::RiskSetup { .. } => &[][..],
+        Activity::RiskGrid { seed, .. } => seed.as_slice(),
+        _ => return,
+    };
+    let Some(scale) = script.scales.first() else {
+        problems.push(loc.problem(
+            step_at,
+            format!("steget «{step_id}» bruker et risikorutenett, men skriptet har ingen skala"),
+            "legg til `scales: [(id: …, title: …, sannsynlighet: […], konsekvens: […], high_from: …, unacceptable_from: …)]`",
+        ));
+        return;
+    };
+    let top = scale.sannsynlighet.len().min(scale.konsekvens.len()) as u8;
+    for row in seed {
+        for level in [row.sannsynlighet, row.konsekvens].into_iter().flatten() {
+            if level == 0 || level > top {
+                problems.push(loc.problem(
+                    loc.peek(step_at, "tema", &row.tema),
+                    format!(
+                        "eksempelraden «{}» i steget «{step_id}» har nivå {level}",
+                        row.tema
+                    ),
+                    format!("nivåer går fra 1 til {top} i skalaen «{}»", scale.id),
+                ));
+            }
+        }
+    }
 }
 
 fn check_activity(
@@ -344,7 +437,22 @@ fn check_activity(
         }
     };
     match activity {
-        Activity::Info | Activity::Stafettpinne | Activity::Plan { .. } => {}
+        Activity::Info
+        | Activity::Stafettpinne
+        | Activity::Plan { .. }
+        | Activity::RiskSetup { .. } => {}
+        Activity::RiskGrid { themes_from, .. } => {
+            if let Some(from) = themes_from
+                && !produced_before.contains(from)
+                && !produced_here.contains(from)
+            {
+                problems.push(loc.problem(
+                    loc.peek(step_at, "themes_from", from),
+                    format!("steget «{step_id}» henter tema fra listen «{from}», men ingen tidligere steg lager den"),
+                    "sjekk stavemåten, eller samle temaene i et tidligere steg med `Collect`",
+                ));
+            }
+        }
         Activity::Checklist { items } => {
             if items.is_empty() {
                 problems.push(loc.problem(

@@ -27,6 +27,36 @@ pub struct Script {
     /// Where the process goes on after its last phase, if it is a circle.
     #[serde(default)]
     pub cycle: Option<Cycle>,
+    /// Risk scales a group can choose between; the first is the default.
+    #[serde(default)]
+    pub scales: Vec<RiskScale>,
+}
+
+/// A sannsynlighet × konsekvens scale with its default acceptance bands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RiskScale {
+    pub id: String,
+    pub title: String,
+    /// One label per level, lowest first (3 to 5 levels).
+    pub sannsynlighet: Vec<String>,
+    pub konsekvens: Vec<String>,
+    /// Risk values from this one up are høy.
+    pub high_from: u32,
+    /// Risk values from this one up are uakseptabel.
+    pub unacceptable_from: u32,
+}
+
+/// An example row a risk grid starts with, clearly marked as example text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RiskSeed {
+    pub tema: String,
+    pub hendelse: String,
+    pub sarbarhet: String,
+    pub sannsynlighet: Option<u8>,
+    pub konsekvens: Option<u8>,
+    pub tiltak: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,6 +161,17 @@ pub enum Activity {
         #[serde(default)]
         review: bool,
     },
+    /// Agree the scale and the acceptance bands of a risk grid before assessing.
+    RiskSetup { grid: String },
+    /// Assess risks row by row, as a table or as a risk matrix. Starts with `seed` rows
+    /// (marked as examples) and a row for each item of the list `themes_from`.
+    RiskGrid {
+        grid: String,
+        #[serde(default)]
+        themes_from: Option<String>,
+        #[serde(default)]
+        seed: Vec<RiskSeed>,
+    },
 }
 
 impl Activity {
@@ -147,6 +188,8 @@ impl Activity {
             Activity::Fields { .. } => "felter",
             Activity::Plan { review: false } => "handlingsplan",
             Activity::Plan { review: true } => "gjennomgang av handlingsplan",
+            Activity::RiskSetup { .. } => "skala og akseptkriterier",
+            Activity::RiskGrid { .. } => "risikovurdering",
         }
     }
 
@@ -206,6 +249,14 @@ impl Script {
     }
 
     /// Index of the phase a new round starts with, if the process is a circle.
+    /// A risk scale by id, or the first one.
+    pub fn scale(&self, id: &str) -> Option<&RiskScale> {
+        self.scales
+            .iter()
+            .find(|s| s.id == id)
+            .or(self.scales.first())
+    }
+
     pub fn restart_phase(&self) -> Option<usize> {
         let cycle = self.cycle.as_ref()?;
         self.phases.iter().position(|p| p.id == cycle.restart_at)

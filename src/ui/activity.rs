@@ -30,6 +30,10 @@ pub fn hint(activity: &Activity) -> Option<String> {
         Activity::Choose { .. } => "Mellomrom velger eller fjerner.".into(),
         Activity::Fields { .. } => "↑ ↓ velger felt, Enter skriver. Alt+Enter gir ny linje.".into(),
         Activity::Plan { .. } => "a nytt tiltak, e rediger, s bytter status, d sletter. h viser hele planen.".into(),
+        Activity::RiskSetup { .. } => "↑ ↓ velger linje; mellomrom og ⌫ bytter skala eller flytter grensen.".into(),
+        Activity::RiskGrid { .. } => {
+            "Tab velger kolonne, 1–5 setter nivå, e skriver tekst, v bytter til matrise, S sorterer, m legger tiltaket i handlingsplanen.".into()
+        }
     })
 }
 
@@ -94,6 +98,8 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
                 .collect();
             rows_view(frame, area, rows, Some(sel), theme);
         }
+        Activity::RiskSetup { grid } => super::risk::setup(frame, area, r, grid, theme),
+        Activity::RiskGrid { grid, .. } => super::risk::grid(frame, area, r, grid, theme),
         Activity::Plan { review } => plan::table(
             frame,
             area,

@@ -15,7 +15,7 @@ use ratatui_textarea::TextArea;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
     match overlay {
-        Overlay::Help => help(frame, area, theme),
+        Overlay::Help { scroll } => help(frame, area, *scroll, theme),
         Overlay::Confirm { question, .. } => confirm(frame, area, question, theme),
         Overlay::Input(input) => text_input(frame, area, input, theme),
         Overlay::Measure(form) => measure(frame, area, form, theme),
@@ -76,10 +76,13 @@ fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .padding(Padding::horizontal(1))
 }
 
-fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
     let rect = centered(area, 110, area.height);
     frame.render_widget(Clear, rect);
-    let block = frame_block(" Hjelp — Esc lukker · q avslutter (alt er lagret) ", theme);
+    let block = frame_block(
+        " Hjelp — ↑↓ blar · Esc lukker · q avslutter (alt er lagret) ",
+        theme,
+    );
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [left, right] =
@@ -102,16 +105,25 @@ fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::raw(""));
         lines
     };
-    let left_lines: Vec<Line> = [0, 2]
+    // Sections in order, the left column filled to about half of all lines.
+    let sections: Vec<Vec<Line>> = HELP
         .iter()
-        .flat_map(|&i| section(&HELP[i], left.width as usize))
+        .map(|s| section(s, left.width as usize))
         .collect();
-    let right_lines: Vec<Line> = [1, 3]
-        .iter()
-        .flat_map(|&i| section(&HELP[i], right.width as usize))
-        .collect();
-    frame.render_widget(Paragraph::new(left_lines), left);
-    frame.render_widget(Paragraph::new(right_lines), right);
+    let total: usize = sections.iter().map(Vec::len).sum();
+    let mut left_lines: Vec<Line> = Vec::new();
+    let mut right_lines: Vec<Line> = Vec::new();
+    for s in sections {
+        if left_lines.len() + s.len() / 2 <= total / 2 {
+            left_lines.extend(s);
+        } else {
+            right_lines.extend(s);
+        }
+    }
+    let longest = left_lines.len().max(right_lines.len()) as u16;
+    let scroll = scroll.min(longest.saturating_sub(inner.height));
+    frame.render_widget(Paragraph::new(left_lines).scroll((scroll, 0)), left);
+    frame.render_widget(Paragraph::new(right_lines).scroll((scroll, 0)), right);
 }
 
 fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {

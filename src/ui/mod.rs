@@ -5,6 +5,7 @@ mod dialog;
 mod home;
 mod overview;
 mod plan;
+mod risk;
 mod session;
 pub mod theme;
 pub mod wrap;

@@ -78,7 +78,11 @@ pub fn table(
     let rows = plan
         .iter()
         .map(|m| {
-            let tiltak = wrap(&inert(&m.tiltak), w_tiltak);
+            let text = match m.risk {
+                Some(id) => format!("[R{id}] {}", inert(&m.tiltak)),
+                None => inert(&m.tiltak).into_owned(),
+            };
+            let tiltak = wrap(&text, w_tiltak);
             let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
             let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
             let status = if overdue(m, today) {

@@ -207,6 +207,14 @@ fn footer_keys(s: &Session) -> Vec<(&'static str, &'static str)> {
         Activity::Plan { .. } => {
             keys.extend([("a", "nytt tiltak"), ("e", "rediger"), ("s", "status")])
         }
+        Activity::RiskSetup { .. } => keys.extend([("␣/⌫", "endre")]),
+        Activity::RiskGrid { .. } => keys.extend([
+            ("Tab", "kolonne"),
+            ("1-5", "nivå"),
+            ("e", "skriv"),
+            ("v", "matrise"),
+            ("m", "til plan"),
+        ]),
         Activity::Info | Activity::Stafettpinne => {}
     }
     keys.extend([

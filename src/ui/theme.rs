@@ -13,6 +13,10 @@ impl Theme {
         Theme { color }
     }
 
+    pub fn has_color(&self) -> bool {
+        self.color
+    }
+
     fn fg(&self, c: Color) -> Style {
         if self.color {
             Style::new().fg(c)

@@ -2,6 +2,7 @@
 //! session held. Plain data with pure mutators; saving and loading live in [`store`].
 
 mod edit;
+pub mod risk;
 pub mod store;
 
 pub use edit::{ChooseError, choose_toggle, import_items};
@@ -28,6 +29,12 @@ pub struct Forlop {
     /// The handlingsplan, shared by the whole forløp.
     #[serde(default)]
     pub plan: Vec<Measure>,
+    /// Risk grids by name: they span the sessions that assess and act on them.
+    #[serde(default)]
+    pub grids: BTreeMap<String, Vec<risk::RiskRow>>,
+    /// The scale and bands agreed for each grid.
+    #[serde(default)]
+    pub risk: BTreeMap<String, risk::RiskSettings>,
     #[serde(default)]
     pub next_id: u64,
 }
@@ -53,6 +60,9 @@ pub struct Measure {
     /// Where it was agreed, e.g. "Runde 1 · Teste · Verksted".
     #[serde(default)]
     pub origin: String,
+    /// The risk row it answers, if it came from a risk grid.
+    #[serde(default)]
+    pub risk: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -176,6 +176,8 @@ impl Store {
                 step: 0,
             },
             plan: Vec::new(),
+            grids: BTreeMap::new(),
+            risk: BTreeMap::new(),
             next_id: 1,
         };
         dir.save_forlop(&forlop).map_err(io_err(&dir.path))?;

@@ -67,6 +67,8 @@ pub fn forlop(script: &Script) -> Forlop {
             step: 0,
         },
         plan: Vec::new(),
+        grids: Default::default(),
+        risk: Default::default(),
         next_id: 1,
     }
 }

@@ -1,0 +1,126 @@
+//! The risk grid as CSV for a spreadsheet in a Norwegian locale: semicolon-separated, UTF-8
+//! with a byte-order mark, CRLF line ends, one row per risk, levels as numbers and labels.
+
+use crate::script::Script;
+use crate::text::inert;
+use crate::worksheet::Forlop;
+use crate::worksheet::risk::RiskSettings;
+
+const HEADER: [&str; 18] = [
+    "ID",
+    "Tema",
+    "Hva kan skje?",
+    "Sårbarhet",
+    "Sannsynlighet",
+    "Sannsynlighet (nivå)",
+    "Begrunnelse for sannsynlighet",
+    "Konsekvens",
+    "Konsekvens (nivå)",
+    "Beskrivelse av konsekvens",
+    "Risikoverdi",
+    "Risikonivå",
+    "Usikkerhet",
+    "Usikkerhet, hvorfor",
+    "Foreslåtte tiltak",
+    "Restrisiko sannsynlighet",
+    "Restrisiko konsekvens",
+    "Restrisiko",
+];
+
+/// One field, quoted when needed. A leading `=`, `+`, `-` or `@` is escaped with `'` so a
+/// spreadsheet never runs a cell as a formula.
+fn field(s: &str) -> String {
+    let s = inert(s).replace('\n', " ");
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s
+    };
+    if s.contains([';', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+pub fn grid(script: &Script, forlop: &Forlop, grid: &str) -> String {
+    let settings = forlop
+        .risk
+        .get(grid)
+        .cloned()
+        .or_else(|| script.scales.first().map(RiskSettings::from_scale));
+    let scale = script.scale(settings.as_ref().map_or("", |s| s.scale.as_str()));
+    let label = |labels: Option<&Vec<String>>, l: Option<u8>| -> (String, String) {
+        match l {
+            Some(l) => (
+                l.to_string(),
+                labels
+                    .and_then(|v| v.get(usize::from(l).wrapping_sub(1)))
+                    .cloned()
+                    .unwrap_or_default(),
+            ),
+            None => (String::new(), String::new()),
+        }
+    };
+    let band = |v: Option<u32>| -> (String, String) {
+        match (v, &settings) {
+            (Some(v), Some(s)) => (v.to_string(), s.band(v).label().to_string()),
+            (Some(v), None) => (v.to_string(), String::new()),
+            _ => (String::new(), String::new()),
+        }
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&HEADER.join(";"));
+    out.push_str("\r\n");
+    for row in forlop.grids.get(grid).map(Vec::as_slice).unwrap_or(&[]) {
+        let (s, s_label) = label(scale.map(|s| &s.sannsynlighet), row.sannsynlighet);
+        let (k, k_label) = label(scale.map(|s| &s.konsekvens), row.konsekvens);
+        let (value, value_band) = band(row.value());
+        let (rest, rest_band) = band(row.rest_value());
+        let rest_text = if rest.is_empty() {
+            String::new()
+        } else {
+            format!("{rest} {rest_band}")
+        };
+        let cells = [
+            row.id.to_string(),
+            row.tema.clone(),
+            row.hendelse.clone(),
+            row.sarbarhet.clone(),
+            s,
+            s_label,
+            row.sannsynlighet_tekst.clone(),
+            k,
+            k_label,
+            row.konsekvens_tekst.clone(),
+            value,
+            value_band,
+            row.usikkerhet
+                .map_or(String::new(), |u| u.label().to_string()),
+            row.usikkerhet_tekst.clone(),
+            row.tiltak.clone(),
+            row.rest_sannsynlighet
+                .map_or(String::new(), |l| l.to_string()),
+            row.rest_konsekvens.map_or(String::new(), |l| l.to_string()),
+            rest_text,
+        ];
+        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_formulas_defused() {
+        assert_eq!(field("enkel"), "enkel");
+        assert_eq!(field("a;b"), "\"a;b\"");
+        assert_eq!(field("si \"hei\""), "\"si \"\"hei\"\"\"");
+        assert_eq!(field("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(field("to\nlinjer"), "to linjer");
+        assert_eq!(field("\u{1b}[31m"), "\u{241b}[31m");
+    }
+}

@@ -1,0 +1,310 @@
+//! Risk grid and risk setup commands: pure, like the rest of the runner.
+
+use super::{Cmd, Effect, Now, Runner};
+use crate::script::{Activity, RiskScale};
+use crate::worksheet::Measure;
+use crate::worksheet::risk::{Column, RiskRow, RiskSettings};
+
+impl Runner {
+    /// The scale and bands in force for a grid: as agreed, or the script's default.
+    pub fn risk_settings(&self, grid: &str) -> Option<RiskSettings> {
+        if let Some(s) = self.forlop.risk.get(grid) {
+            return Some(s.clone());
+        }
+        self.script.scales.first().map(RiskSettings::from_scale)
+    }
+
+    /// The scale in force for a grid.
+    pub fn risk_scale(&self, grid: &str) -> Option<&RiskScale> {
+        let id = self
+            .forlop
+            .risk
+            .get(grid)
+            .map(|s| s.scale.as_str())
+            .unwrap_or("");
+        self.script.scale(id)
+    }
+
+    pub fn grid_rows(&self, grid: &str) -> &[RiskRow] {
+        self.forlop
+            .grids
+            .get(grid)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    pub fn column(&self) -> Column {
+        Column::ALL[self.column % Column::ALL.len()]
+    }
+
+    /// Handles a grid or setup command; false when the current step has no grid.
+    pub(super) fn risk_cmd(&mut self, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+        if super::capture::is_plan_cmd(cmd) {
+            return false;
+        }
+        let activity = self.step().activity.clone();
+        match activity {
+            Activity::RiskSetup { grid } => {
+                self.setup_cmd(&grid, cmd, fx);
+                true
+            }
+            Activity::RiskGrid {
+                grid, themes_from, ..
+            } => {
+                self.grid_cmd(&grid, themes_from.as_deref(), cmd, now, fx);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn setup_cmd(&mut self, grid: &str, cmd: &Cmd, fx: &mut Vec<Effect>) {
+        let Some(mut set) = self.risk_settings(grid) else {
+            return;
+        };
+        let delta: i64 = match cmd {
+            Cmd::Mark => 1,
+            Cmd::Unmark => -1,
+            _ => return,
+        };
+        let scales = &self.script.scales;
+        match self.selected {
+            0 => {
+                let i = scales.iter().position(|s| s.id == set.scale).unwrap_or(0) as i64;
+                let next = &scales[(i + delta).rem_euclid(scales.len() as i64) as usize];
+                set = RiskSettings::from_scale(next);
+            }
+            row => {
+                let max = self
+                    .script
+                    .scale(&set.scale)
+                    .map_or(25, |s| (s.sannsynlighet.len() * s.konsekvens.len()) as u32);
+                if row == 1 {
+                    set.high_from = (i64::from(set.high_from) + delta)
+                        .clamp(1, i64::from(set.unacceptable_from))
+                        as u32;
+                } else {
+                    set.unacceptable_from = (i64::from(set.unacceptable_from) + delta)
+                        .clamp(i64::from(set.high_from), i64::from(max))
+                        as u32;
+                }
+            }
+        }
+        self.forlop.risk.insert(grid.to_string(), set);
+        fx.push(Effect::SaveForlop);
+    }
+
+    fn grid_cmd(
+        &mut self,
+        grid: &str,
+        themes_from: Option<&str>,
+        cmd: &Cmd,
+        now: Now,
+        fx: &mut Vec<Effect>,
+    ) {
+        let n = self.grid_rows(grid).len();
+        let i = self.selected.min(n.saturating_sub(1));
+        let column = self.column();
+        let changed = match cmd {
+            Cmd::Column(d) => {
+                let len = Column::ALL.len() as i64;
+                self.column = (self.column as i64 + i64::from(*d)).rem_euclid(len) as usize;
+                false
+            }
+            Cmd::ToggleView => {
+                self.matrix = !self.matrix;
+                false
+            }
+            Cmd::Add(tema) => {
+                let id = self.grid_rows(grid).iter().map(|r| r.id).max().unwrap_or(0) + 1;
+                let mut row = RiskRow::new(id);
+                row.tema = tema.trim().to_string();
+                self.forlop
+                    .grids
+                    .entry(grid.to_string())
+                    .or_default()
+                    .push(row);
+                self.selected = n;
+                true
+            }
+            Cmd::Edit(text) if n > 0 => {
+                let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
+                match column.text_mut(row) {
+                    Some(cell) => {
+                        *cell = text.trim().to_string();
+                        row.example = false;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Cmd::Level(level) if n > 0 => {
+                let scale = self.risk_scale(grid);
+                let max = match column {
+                    Column::Sannsynlighet | Column::RestSannsynlighet => {
+                        scale.map_or(5, |s| s.sannsynlighet.len())
+                    }
+                    _ => scale.map_or(5, |s| s.konsekvens.len()),
+                } as u8;
+                if !column.is_level() {
+                    self.notice = Some("Velg kolonnen Sannsynlighet, Konsekvens eller Usikkerhet med Tab, og trykk et tall.".into());
+                    return;
+                }
+                let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
+                if column.set_level(row, *level, max) {
+                    row.example = false;
+                    true
+                } else {
+                    let top = if column == Column::Usikkerhet { 3 } else { max };
+                    self.notice = Some(format!("{} går fra 1 til {top}.", column.label()));
+                    false
+                }
+            }
+            Cmd::Mark if n > 0 => {
+                let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
+                let was = row.example;
+                row.example = false;
+                was
+            }
+            Cmd::Delete if n > 0 => {
+                self.forlop
+                    .grids
+                    .get_mut(grid)
+                    .expect("rows exist")
+                    .remove(i);
+                self.selected = i.min(n.saturating_sub(2));
+                true
+            }
+            Cmd::MoveUp | Cmd::MoveDown if n > 0 => {
+                let j = if *cmd == Cmd::MoveUp {
+                    i.checked_sub(1)
+                } else {
+                    (i + 1 < n).then_some(i + 1)
+                };
+                match j {
+                    Some(j) => {
+                        self.forlop
+                            .grids
+                            .get_mut(grid)
+                            .expect("rows exist")
+                            .swap(i, j);
+                        self.selected = j;
+                        true
+                    }
+                    None => false,
+                }
+            }
+            Cmd::SortByRisk => {
+                let Some(rows) = self.forlop.grids.get_mut(grid) else {
+                    return;
+                };
+                let id = rows.get(i).map(|r| r.id);
+                rows.sort_by_key(|r| std::cmp::Reverse(r.value()));
+                self.selected = rows.iter().position(|r| Some(r.id) == id).unwrap_or(0);
+                self.notice = Some("Sortert etter risikoverdi, høyest først.".into());
+                true
+            }
+            Cmd::ToPlan if n > 0 => self.row_to_plan(grid, i),
+            Cmd::Import => self.seed_grid(grid, themes_from, true),
+            _ => false,
+        };
+        let _ = now;
+        if changed {
+            fx.push(Effect::SaveForlop);
+        }
+    }
+
+    /// Turns a row's proposed measure into a handlingsplan row that points back to it.
+    fn row_to_plan(&mut self, grid: &str, i: usize) -> bool {
+        let row = &self.forlop.grids[grid][i];
+        if row.tiltak.trim().is_empty() {
+            self.notice = Some("Raden har ikke noe foreslått tiltak ennå: velg kolonnen med Tab og skriv det med e.".into());
+            return false;
+        }
+        if let Some(m) = row.measure
+            && self.forlop.plan.iter().any(|p| p.id == m)
+        {
+            self.notice = Some(format!(
+                "Tiltaket for risiko {} står allerede i handlingsplanen.",
+                row.id
+            ));
+            return false;
+        }
+        let (row_id, tiltak) = (row.id, row.tiltak.clone());
+        self.forlop.next_id = self.forlop.next_id.max(1);
+        let id = self.forlop.next_id;
+        self.forlop.next_id += 1;
+        let origin = format!(
+            "Runde {} · {} · {}",
+            self.at.round,
+            self.phase().title,
+            self.session().title
+        );
+        self.forlop.plan.push(Measure {
+            id,
+            tiltak,
+            ansvarlig: String::new(),
+            frist: None,
+            status: Default::default(),
+            origin,
+            risk: Some(row_id),
+        });
+        self.forlop.grids.get_mut(grid).expect("rows exist")[i].measure = Some(id);
+        self.notice = Some(format!(
+            "Tiltaket er lagt i handlingsplanen (svarer på risiko {row_id}). Sett ansvarlig og frist der."
+        ));
+        true
+    }
+
+    /// Starts a grid with the script's example rows and a row for each theme collected
+    /// earlier. With `again`, only themes not in the grid yet are added.
+    pub(super) fn seed_grid(&mut self, grid: &str, themes_from: Option<&str>, again: bool) -> bool {
+        let Activity::RiskGrid { seed, .. } = self.step().activity.clone() else {
+            return false;
+        };
+        let mut rows: Vec<RiskRow> = self.grid_rows(grid).to_vec();
+        let mut next = rows.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        if !again {
+            for s in &seed {
+                let mut row = RiskRow::new(next);
+                next += 1;
+                row.tema = s.tema.clone();
+                row.hendelse = s.hendelse.clone();
+                row.sarbarhet = s.sarbarhet.clone();
+                row.sannsynlighet = s.sannsynlighet;
+                row.konsekvens = s.konsekvens;
+                row.tiltak = s.tiltak.clone();
+                row.example = true;
+                rows.push(row);
+            }
+        }
+        let themes: Vec<String> = themes_from
+            .and_then(|list| {
+                self.earlier_list(list)
+                    .map(|(_, items)| items.to_vec())
+                    .or_else(|| self.sheet().map(|s| s.list(list).to_vec()))
+            })
+            .unwrap_or_default()
+            .into_iter()
+            .map(|i| i.text)
+            .collect();
+        let before = rows.len();
+        for tema in themes {
+            if !rows.iter().any(|r| r.tema.eq_ignore_ascii_case(&tema)) {
+                let mut row = RiskRow::new(next);
+                next += 1;
+                row.tema = tema;
+                rows.push(row);
+            }
+        }
+        if again {
+            self.notice = Some(match rows.len() - before {
+                0 => "Alle temaene står allerede i rutenettet.".to_string(),
+                n => format!("La til {n} tema."),
+            });
+        }
+        let changed = !again || rows.len() != before;
+        self.forlop.grids.insert(grid.to_string(), rows);
+        changed
+    }
+}

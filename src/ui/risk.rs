@@ -1,0 +1,471 @@
+//! The risk grid's two views — table and matrix — and the setup of scale and bands.
+//! Every band is shown with its symbol and its word as well as its colour.
+
+use super::activity::rows_view;
+use super::theme::Theme;
+use super::wrap::wrap;
+use crate::runner::Runner;
+use crate::script::RiskScale;
+use crate::text::{inert, inert_line};
+use crate::worksheet::risk::{Band, Column, RiskRow, RiskSettings};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+fn band_style(band: Band, theme: &Theme) -> Style {
+    if !theme.has_color() {
+        return match band {
+            Band::Unacceptable => Style::new().add_modifier(Modifier::BOLD),
+            _ => Style::new(),
+        };
+    }
+    match band {
+        Band::Acceptable => Style::new().fg(Color::Black).bg(Color::Green),
+        Band::High => Style::new().fg(Color::Black).bg(Color::Yellow),
+        Band::Unacceptable => Style::new()
+            .fg(Color::White)
+            .bg(Color::Red)
+            .add_modifier(Modifier::BOLD),
+    }
+}
+
+/// `■ 12 uakseptabel`, or a dash when a level is missing.
+fn risk_text(value: Option<u32>, set: &RiskSettings, long: bool) -> (String, Option<Band>) {
+    match value {
+        Some(v) => {
+            let band = set.band(v);
+            let text = if long {
+                format!("{} {v:>2} {}", band.symbol(), band.label())
+            } else {
+                format!("{} {v:>2}", band.symbol())
+            };
+            (text, Some(band))
+        }
+        None => ("–".into(), None),
+    }
+}
+
+/// The bands as a legend line: `○ akseptabel 1–4 · ◆ høy 5–11 · ■ uakseptabel 12–25`.
+fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
+    let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
+    let range = |a: u32, b: u32| {
+        if a > b {
+            "ingen".to_string()
+        } else if a == b {
+            a.to_string()
+        } else {
+            format!("{a}–{b}")
+        }
+    };
+    format!(
+        "{} akseptabel {} · {} høy {} · {} uakseptabel {}",
+        Band::Acceptable.symbol(),
+        range(1, set.high_from.saturating_sub(1)),
+        Band::High.symbol(),
+        range(set.high_from, set.unacceptable_from.saturating_sub(1)),
+        Band::Unacceptable.symbol(),
+        range(set.unacceptable_from, max),
+    )
+}
+
+pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
+    let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
+        return;
+    };
+    let rows = vec![
+        vec![Line::raw(format!(
+            "Skala: {}   (mellomrom/⌫ bytter)",
+            inert_line(&scale.title)
+        ))],
+        vec![Line::raw(format!(
+            "Høy fra risikoverdi: {}   (mellomrom +1, ⌫ −1)",
+            set.high_from
+        ))],
+        vec![Line::raw(format!(
+            "Uakseptabel fra risikoverdi: {}   (mellomrom +1, ⌫ −1)",
+            set.unacceptable_from
+        ))],
+    ];
+    let top = Rect {
+        height: 3.min(area.height),
+        ..area
+    };
+    rows_view(frame, top, rows, Some(r.selected), theme);
+    if area.height < 6 {
+        return;
+    }
+    let rest = Rect {
+        y: area.y + 4,
+        height: area.height - 4,
+        ..area
+    };
+    let mut lines = vec![Line::styled(legend(&set, scale), theme.label())];
+    lines.push(Line::raw(format!(
+        "Sannsynlighet: {}",
+        scale
+            .sannsynlighet
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{} {}", i + 1, inert_line(l)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    )));
+    lines.push(Line::raw(format!(
+        "Konsekvens: {}",
+        scale
+            .konsekvens
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{} {}", i + 1, inert_line(l)))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    )));
+    let text_height = 5.min(rest.height);
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        Rect {
+            height: text_height,
+            ..rest
+        },
+    );
+    if rest.height > text_height + 6 {
+        let m = Rect {
+            y: rest.y + text_height,
+            height: rest.height - text_height,
+            ..rest
+        };
+        matrix(frame, m, &[], None, &set, scale, theme);
+    }
+}
+
+pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
+    let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
+        return;
+    };
+    let rows = r.grid_rows(grid);
+    let selected = rows.get(r.selected);
+    let view = if r.matrix { "v: tabell" } else { "v: matrise" };
+    let head = Line::from(vec![
+        Span::styled(legend(&set, scale), theme.label()),
+        Span::styled(format!("  · {view}"), theme.dim()),
+    ]);
+    frame.render_widget(Paragraph::new(head), Rect { height: 1, ..area });
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(1),
+        ..area
+    };
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                "Ingen risikoer ennå. Trykk a for å legge til en rad.",
+                theme.dim(),
+            )),
+            body,
+        );
+        return;
+    }
+    if r.matrix {
+        matrix(frame, body, rows, selected, &set, scale, theme);
+        return;
+    }
+    // Table above, the selected row in full below.
+    let (detail_lines, focus_line) = selected
+        .map(|row| detail(row, r.column(), &set, scale, body.width as usize, theme))
+        .unwrap_or_default();
+    let detail_h = (detail_lines.len() as u16).min(body.height * 2 / 5);
+    // Scroll the detail so the focused field is always in sight.
+    let scroll = (focus_line as u16).saturating_sub(detail_h.saturating_sub(2));
+    let table_area = Rect {
+        height: body.height - detail_h,
+        ..body
+    };
+    table(frame, table_area, rows, r.selected, &set, theme);
+    let detail_area = Rect {
+        y: body.y + table_area.height,
+        height: detail_h,
+        ..body
+    };
+    frame.render_widget(
+        Paragraph::new(detail_lines).scroll((scroll, 0)),
+        detail_area,
+    );
+}
+
+fn table(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[RiskRow],
+    selected: usize,
+    set: &RiskSettings,
+    theme: &Theme,
+) {
+    if area.height < 2 {
+        return;
+    }
+    let width = area.width.saturating_sub(2) as usize;
+    let wide = width >= 90;
+    let risk_w = if wide { 16 } else { 5 };
+    // ID and space, two spaces around the texts, "S K ", the risk, and on wide screens
+    // usikkerhet and restrisiko.
+    let fixed = 4 + 2 + 4 + risk_w + if wide { 9 + 5 } else { 0 };
+    let text_w = width.saturating_sub(fixed).max(10);
+    let tema_w = (text_w * 2 / 5).max(6);
+    let hva_w = text_w.saturating_sub(tema_w + 1).max(4);
+    let mut head = format!(
+        "{:<3} {:<tema_w$} {:<hva_w$} S K {:<risk_w$}",
+        "ID", "Tema", "Hva kan skje?", "Risiko"
+    );
+    if wide {
+        head.push_str(&format!(" {:<8} {}", "Usikker", "Rest"));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("  {head}"), theme.dim())),
+        Rect { height: 1, ..area },
+    );
+    let lines = rows
+        .iter()
+        .map(|row| {
+            let tema = wrap(&inert(&row.tema), tema_w);
+            let hva = wrap(&inert(&row.hendelse), hva_w);
+            let n = tema.len().max(hva.len()).min(2);
+            let (risk, band) = risk_text(row.value(), set, wide);
+            (0..n)
+                .map(|i| {
+                    let t = tema.get(i).map(String::as_str).unwrap_or("");
+                    let h = hva.get(i).map(String::as_str).unwrap_or("");
+                    let id = if i == 0 {
+                        format!("{}{}", row.id, if row.example { "✎" } else { "" })
+                    } else {
+                        String::new()
+                    };
+                    let mut spans = vec![Span::raw(format!(
+                        "{id:<3} {t}{} {h}{} ",
+                        pad(t, tema_w),
+                        pad(h, hva_w)
+                    ))];
+                    if i == 0 {
+                        let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
+                        spans.push(Span::raw(format!(
+                            "{} {} ",
+                            level(row.sannsynlighet),
+                            level(row.konsekvens)
+                        )));
+                        let style = band.map_or(Style::new(), |b| band_style(b, theme));
+                        spans.push(Span::styled(format!("{risk:<risk_w$}"), style));
+                        if wide {
+                            let u = row.usikkerhet.map_or("–", |u| u.label());
+                            let (rest, _) = risk_text(row.rest_value(), set, false);
+                            spans.push(Span::raw(format!(" {u:<8} {rest}")));
+                        }
+                    }
+                    Line::from(spans)
+                })
+                .collect()
+        })
+        .collect();
+    rows_view(
+        frame,
+        Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        },
+        lines,
+        Some(selected),
+        theme,
+    );
+}
+
+fn pad(s: &str, width: usize) -> String {
+    " ".repeat(width.saturating_sub(s.width()))
+}
+
+/// Every field of the selected row, the focused column marked.
+/// The lines, and the index of the focused field's first line.
+fn detail(
+    row: &RiskRow,
+    focus: Column,
+    set: &RiskSettings,
+    scale: &RiskScale,
+    width: usize,
+    theme: &Theme,
+) -> (Vec<Line<'static>>, usize) {
+    let level_label = |labels: &[String], l: Option<u8>| match l {
+        Some(l) => format!(
+            "{l} {}",
+            labels
+                .get(usize::from(l) - 1)
+                .map(|s| inert_line(s).into_owned())
+                .unwrap_or_default()
+        ),
+        None => "– (trykk 1–{n})".replace("{n}", &labels.len().to_string()),
+    };
+    let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
+    let title = if row.example {
+        format!(
+            "Risiko {} — eksempeltekst: behold (mellomrom), rediger (e) eller slett (d)",
+            row.id
+        )
+    } else {
+        format!("Risiko {}", row.id)
+    };
+    lines.push(Line::styled(title, theme.label()));
+    let mut focus_line = 0;
+    for column in Column::ALL {
+        let value = match column {
+            Column::Sannsynlighet => level_label(&scale.sannsynlighet, row.sannsynlighet),
+            Column::Konsekvens => level_label(&scale.konsekvens, row.konsekvens),
+            Column::RestSannsynlighet => level_label(&scale.sannsynlighet, row.rest_sannsynlighet),
+            Column::RestKonsekvens => level_label(&scale.konsekvens, row.rest_konsekvens),
+            Column::Usikkerhet => row
+                .usikkerhet
+                .map_or("– (1 lav, 2 middels, 3 høy)".to_string(), |u| {
+                    u.label().to_string()
+                }),
+            c => c
+                .text(row)
+                .map(|t| inert_line(t).into_owned())
+                .unwrap_or_default(),
+        };
+        let focused = column == focus;
+        if focused {
+            focus_line = lines.len();
+        }
+        let marker = if focused { "› " } else { "  " };
+        let label_style = if focused {
+            theme.selected()
+        } else {
+            theme.dim()
+        };
+        let label = format!("{marker}{:<19} ", format!("{}:", column.label()));
+        let avail = width.saturating_sub(label.width()).max(8);
+        for (i, part) in wrap(&value, avail).into_iter().enumerate() {
+            let lead = if i == 0 {
+                Span::styled(label.clone(), label_style)
+            } else {
+                Span::raw(" ".repeat(label.width()))
+            };
+            lines.push(Line::from(vec![lead, Span::raw(part)]));
+        }
+        if column == Column::Konsekvens {
+            let (risk, band) = risk_text(row.value(), set, true);
+            let style = band.map_or(Style::new(), |b| band_style(b, theme));
+            lines.push(Line::from(vec![
+                Span::styled("  Risikoverdi: ", theme.dim()),
+                Span::styled(risk, style),
+            ]));
+        }
+        if column == Column::RestKonsekvens {
+            let (risk, band) = risk_text(row.rest_value(), set, true);
+            let style = band.map_or(Style::new(), |b| band_style(b, theme));
+            lines.push(Line::from(vec![
+                Span::styled("  Restrisiko: ", theme.dim()),
+                Span::styled(risk, style),
+            ]));
+        }
+    }
+    if row.measure.is_some() {
+        lines.push(Line::styled(
+            "  Tiltaket står i handlingsplanen.",
+            theme.ok(),
+        ));
+    }
+    (lines, focus_line)
+}
+
+/// The risk matrix: sannsynlighet up, konsekvens across, each cell showing its band and the
+/// IDs of the rows in it. The selected row's cell is marked.
+pub fn matrix(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &[RiskRow],
+    selected: Option<&RiskRow>,
+    set: &RiskSettings,
+    scale: &RiskScale,
+    theme: &Theme,
+) {
+    let s_levels = scale.sannsynlighet.len();
+    let k_levels = scale.konsekvens.len();
+    if s_levels == 0 || k_levels == 0 || area.height < 4 || area.width < 20 {
+        return;
+    }
+    let label_w = ((area.width as usize) / 5).clamp(6, 22);
+    let cell_w = ((area.width as usize - label_w) / k_levels).max(4);
+    let cell_h = ((area.height as usize - 2) / s_levels).clamp(1, 4);
+    let sel_cell = selected.and_then(|r| Some((r.sannsynlighet?, r.konsekvens?)));
+    for (si, s) in (1..=s_levels as u8).rev().enumerate() {
+        let y = area.y + (si * cell_h) as u16;
+        let label = format!(
+            "{s} {}",
+            inert_line(&scale.sannsynlighet[usize::from(s) - 1])
+        );
+        let label: String = wrap(&label, label_w - 1)
+            .into_iter()
+            .take(cell_h)
+            .collect::<Vec<_>>()
+            .join("\n");
+        frame.render_widget(
+            Paragraph::new(label),
+            Rect::new(area.x, y, label_w as u16, cell_h as u16),
+        );
+        for k in 1..=k_levels as u8 {
+            let x = area.x + (label_w + (usize::from(k) - 1) * cell_w) as u16;
+            let band = set.band(u32::from(s) * u32::from(k));
+            let ids: Vec<String> = rows
+                .iter()
+                .filter(|r| r.sannsynlighet == Some(s) && r.konsekvens == Some(k))
+                .map(|r| r.id.to_string())
+                .collect();
+            let here = sel_cell == Some((s, k));
+            let mut style = band_style(band, theme);
+            if here {
+                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            }
+            let marker = if here { "›" } else { "" };
+            let room = cell_w.saturating_sub(1);
+            let fits = |label: &str| marker.width() + 2 + label.width() <= room;
+            let first = if fits(band.label()) {
+                format!("{marker}{} {}", band.symbol(), band.label())
+            } else if fits(band.short_label()) {
+                format!("{marker}{} {}", band.symbol(), band.short_label())
+            } else {
+                format!("{marker}{}", band.symbol())
+            };
+            let mut text = vec![Line::raw(first)];
+            if cell_h > 1 {
+                for part in wrap(&ids.join(","), cell_w.saturating_sub(1))
+                    .into_iter()
+                    .take(cell_h - 1)
+                {
+                    text.push(Line::raw(part));
+                }
+            } else if !ids.is_empty() {
+                text[0] = Line::raw(format!("{} {}", band.symbol(), ids.join(",")));
+            }
+            let rect = Rect::new(x, y, (cell_w as u16).saturating_sub(1), cell_h as u16);
+            frame.render_widget(Paragraph::new(text).style(style), rect);
+        }
+    }
+    // Konsekvens along the bottom.
+    let y = area.y + (s_levels * cell_h) as u16;
+    if y < area.y + area.height {
+        for k in 1..=k_levels {
+            let x = area.x + (label_w + (k - 1) * cell_w) as u16;
+            let label = format!("{k} {}", inert_line(&scale.konsekvens[k - 1]));
+            let h = (area.y + area.height - y).min(2);
+            frame.render_widget(
+                Paragraph::new(wrap(&label, cell_w.saturating_sub(1)).join("\n"))
+                    .style(theme.dim()),
+                Rect::new(x, y, (cell_w as u16).saturating_sub(1), h),
+            );
+        }
+        frame.render_widget(
+            Paragraph::new(Line::styled("S ↑  K →", theme.dim())),
+            Rect::new(area.x, y, label_w as u16, 1),
+        );
+    }
+}

@@ -1,0 +1,369 @@
+//! The coarse risk grid: rows, levels, risk value and bands. Pure data and arithmetic.
+
+use crate::script::RiskScale;
+use serde::{Deserialize, Serialize};
+
+/// How sure the group is of an assessment; where the parties disagree, it is written here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Uncertainty {
+    Low,
+    Medium,
+    High,
+}
+
+impl Uncertainty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Uncertainty::Low => "lav",
+            Uncertainty::Medium => "middels",
+            Uncertainty::High => "høy",
+        }
+    }
+
+    /// From the key pressed: 1 lav, 2 middels, 3 høy.
+    pub fn from_level(n: u8) -> Option<Uncertainty> {
+        match n {
+            1 => Some(Uncertainty::Low),
+            2 => Some(Uncertainty::Medium),
+            3 => Some(Uncertainty::High),
+            _ => None,
+        }
+    }
+}
+
+/// The three bands a risk value falls in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Band {
+    Acceptable,
+    High,
+    Unacceptable,
+}
+
+impl Band {
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::Acceptable => "akseptabel",
+            Band::High => "høy",
+            Band::Unacceptable => "uakseptabel",
+        }
+    }
+
+    /// The label shortened for narrow matrix cells.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Band::Acceptable => "aksept.",
+            Band::High => "høy",
+            Band::Unacceptable => "uaksept.",
+        }
+    }
+
+    /// A symbol that carries the band without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Band::Acceptable => "○",
+            Band::High => "◆",
+            Band::Unacceptable => "■",
+        }
+    }
+}
+
+/// The scale and bands a group agreed before assessing, stored with the forløp.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskSettings {
+    /// The id of the script's scale.
+    pub scale: String,
+    /// Risk values from this one up are høy.
+    pub high_from: u32,
+    /// Risk values from this one up are uakseptabel.
+    pub unacceptable_from: u32,
+}
+
+impl RiskSettings {
+    pub fn from_scale(scale: &RiskScale) -> RiskSettings {
+        RiskSettings {
+            scale: scale.id.clone(),
+            high_from: scale.high_from,
+            unacceptable_from: scale.unacceptable_from,
+        }
+    }
+
+    pub fn band(&self, value: u32) -> Band {
+        if value >= self.unacceptable_from {
+            Band::Unacceptable
+        } else if value >= self.high_from {
+            Band::High
+        } else {
+            Band::Acceptable
+        }
+    }
+}
+
+/// Risk value: sannsynlighet × konsekvens, when both are set.
+pub fn value(s: Option<u8>, k: Option<u8>) -> Option<u32> {
+    Some(u32::from(s?) * u32::from(k?))
+}
+
+/// One row of the grid.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RiskRow {
+    pub id: u64,
+    #[serde(default)]
+    pub tema: String,
+    /// Hva kan skje? An unwanted event.
+    #[serde(default)]
+    pub hendelse: String,
+    /// What is already in place.
+    #[serde(default)]
+    pub sarbarhet: String,
+    #[serde(default)]
+    pub sannsynlighet: Option<u8>,
+    #[serde(default)]
+    pub sannsynlighet_tekst: String,
+    #[serde(default)]
+    pub konsekvens: Option<u8>,
+    #[serde(default)]
+    pub konsekvens_tekst: String,
+    #[serde(default)]
+    pub usikkerhet: Option<Uncertainty>,
+    #[serde(default)]
+    pub usikkerhet_tekst: String,
+    /// Foreslåtte nye tiltak.
+    #[serde(default)]
+    pub tiltak: String,
+    /// Restrisiko: sannsynlighet and konsekvens after the measure.
+    #[serde(default)]
+    pub rest_sannsynlighet: Option<u8>,
+    #[serde(default)]
+    pub rest_konsekvens: Option<u8>,
+    /// Still the script's example text, not yet kept or edited by the group.
+    #[serde(default)]
+    pub example: bool,
+    /// The handlingsplan row made from this row's measure.
+    #[serde(default)]
+    pub measure: Option<u64>,
+}
+
+impl RiskRow {
+    pub fn new(id: u64) -> RiskRow {
+        RiskRow {
+            id,
+            tema: String::new(),
+            hendelse: String::new(),
+            sarbarhet: String::new(),
+            sannsynlighet: None,
+            sannsynlighet_tekst: String::new(),
+            konsekvens: None,
+            konsekvens_tekst: String::new(),
+            usikkerhet: None,
+            usikkerhet_tekst: String::new(),
+            tiltak: String::new(),
+            rest_sannsynlighet: None,
+            rest_konsekvens: None,
+            example: false,
+            measure: None,
+        }
+    }
+
+    pub fn value(&self) -> Option<u32> {
+        value(self.sannsynlighet, self.konsekvens)
+    }
+
+    pub fn rest_value(&self) -> Option<u32> {
+        value(self.rest_sannsynlighet, self.rest_konsekvens)
+    }
+}
+
+/// The grid's columns, in the order Tab moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Tema,
+    Hendelse,
+    Sarbarhet,
+    Sannsynlighet,
+    SannsynlighetTekst,
+    Konsekvens,
+    KonsekvensTekst,
+    Usikkerhet,
+    UsikkerhetTekst,
+    Tiltak,
+    RestSannsynlighet,
+    RestKonsekvens,
+}
+
+impl Column {
+    pub const ALL: [Column; 12] = [
+        Column::Tema,
+        Column::Hendelse,
+        Column::Sarbarhet,
+        Column::Sannsynlighet,
+        Column::SannsynlighetTekst,
+        Column::Konsekvens,
+        Column::KonsekvensTekst,
+        Column::Usikkerhet,
+        Column::UsikkerhetTekst,
+        Column::Tiltak,
+        Column::RestSannsynlighet,
+        Column::RestKonsekvens,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Tema => "Tema",
+            Column::Hendelse => "Hva kan skje?",
+            Column::Sarbarhet => "Sårbarhet",
+            Column::Sannsynlighet => "Sannsynlighet",
+            Column::SannsynlighetTekst => "Begrunnelse for S",
+            Column::Konsekvens => "Konsekvens",
+            Column::KonsekvensTekst => "Beskrivelse av K",
+            Column::Usikkerhet => "Usikkerhet",
+            Column::UsikkerhetTekst => "Usikkerhet, hvorfor",
+            Column::Tiltak => "Foreslåtte tiltak",
+            Column::RestSannsynlighet => "Restrisiko S",
+            Column::RestKonsekvens => "Restrisiko K",
+        }
+    }
+
+    /// True for columns set with a number key rather than typed text.
+    pub fn is_level(self) -> bool {
+        matches!(
+            self,
+            Column::Sannsynlighet
+                | Column::Konsekvens
+                | Column::Usikkerhet
+                | Column::RestSannsynlighet
+                | Column::RestKonsekvens
+        )
+    }
+
+    pub fn text(self, row: &RiskRow) -> Option<&String> {
+        Some(match self {
+            Column::Tema => &row.tema,
+            Column::Hendelse => &row.hendelse,
+            Column::Sarbarhet => &row.sarbarhet,
+            Column::SannsynlighetTekst => &row.sannsynlighet_tekst,
+            Column::KonsekvensTekst => &row.konsekvens_tekst,
+            Column::UsikkerhetTekst => &row.usikkerhet_tekst,
+            Column::Tiltak => &row.tiltak,
+            _ => return None,
+        })
+    }
+
+    pub fn text_mut(self, row: &mut RiskRow) -> Option<&mut String> {
+        Some(match self {
+            Column::Tema => &mut row.tema,
+            Column::Hendelse => &mut row.hendelse,
+            Column::Sarbarhet => &mut row.sarbarhet,
+            Column::SannsynlighetTekst => &mut row.sannsynlighet_tekst,
+            Column::KonsekvensTekst => &mut row.konsekvens_tekst,
+            Column::UsikkerhetTekst => &mut row.usikkerhet_tekst,
+            Column::Tiltak => &mut row.tiltak,
+            _ => return None,
+        })
+    }
+
+    /// Sets a level from a number key; `max` is the scale's number of levels. Returns whether
+    /// the number fits the column.
+    pub fn set_level(self, row: &mut RiskRow, n: u8, max: u8) -> bool {
+        let level = (1..=max).contains(&n).then_some(n);
+        match self {
+            Column::Usikkerhet => match Uncertainty::from_level(n) {
+                Some(u) => row.usikkerhet = Some(u),
+                None => return false,
+            },
+            _ if level.is_none() => return false,
+            Column::Sannsynlighet => row.sannsynlighet = level,
+            Column::Konsekvens => row.konsekvens = level,
+            Column::RestSannsynlighet => row.rest_sannsynlighet = level,
+            Column::RestKonsekvens => row.rest_konsekvens = level,
+            _ => return false,
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(high: u32, unacceptable: u32) -> RiskSettings {
+        RiskSettings {
+            scale: "x".into(),
+            high_from: high,
+            unacceptable_from: unacceptable,
+        }
+    }
+
+    /// Every value of every scale size from 3×3 to 5×5 lands in the band its thresholds say.
+    #[test]
+    fn band_table_for_every_scale_size_and_setting() {
+        for levels in 3u8..=5 {
+            let max = u32::from(levels) * u32::from(levels);
+            for high in 1..=max {
+                for unacceptable in high..=max {
+                    let set = settings(high, unacceptable);
+                    for s in 1..=levels {
+                        for k in 1..=levels {
+                            let v = value(Some(s), Some(k)).unwrap();
+                            assert_eq!(v, u32::from(s) * u32::from(k));
+                            let want = if v >= unacceptable {
+                                Band::Unacceptable
+                            } else if v >= high {
+                                Band::High
+                            } else {
+                                Band::Acceptable
+                            };
+                            assert_eq!(
+                                set.band(v),
+                                want,
+                                "{levels}×{levels} {high}/{unacceptable} {s}×{k}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn known_bands_of_the_shipped_defaults() {
+        // 5×5: 1–4 akseptabel, 5–11 høy, 12–25 uakseptabel.
+        let five = settings(5, 12);
+        let cases = [
+            (1, Band::Acceptable),
+            (4, Band::Acceptable),
+            (5, Band::High),
+            (11, Band::High),
+            (12, Band::Unacceptable),
+            (25, Band::Unacceptable),
+        ];
+        for (v, band) in cases {
+            assert_eq!(five.band(v), band, "{v}");
+        }
+        // 4×4: 1–3, 4–8, 9–16.
+        let four = settings(4, 9);
+        assert_eq!(
+            (four.band(3), four.band(4), four.band(8), four.band(9)),
+            (Band::Acceptable, Band::High, Band::High, Band::Unacceptable)
+        );
+    }
+
+    #[test]
+    fn no_value_until_both_levels_are_set() {
+        assert_eq!(value(Some(3), None), None);
+        assert_eq!(value(None, Some(3)), None);
+        assert_eq!(value(Some(3), Some(4)), Some(12));
+    }
+
+    #[test]
+    fn levels_outside_the_scale_are_refused() {
+        let mut row = RiskRow::new(1);
+        assert!(Column::Sannsynlighet.set_level(&mut row, 4, 4));
+        assert!(!Column::Sannsynlighet.set_level(&mut row, 5, 4));
+        assert!(!Column::Konsekvens.set_level(&mut row, 0, 5));
+        assert_eq!(row.sannsynlighet, Some(4));
+        assert!(Column::Usikkerhet.set_level(&mut row, 3, 5));
+        assert_eq!(row.usikkerhet, Some(Uncertainty::High));
+        assert!(!Column::Usikkerhet.set_level(&mut row, 4, 5));
+        assert!(!Column::Tema.set_level(&mut row, 1, 5));
+    }
+}

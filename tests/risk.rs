@@ -1,0 +1,359 @@
+//! The risk grid: pure transitions, views, exports and a 200-row round trip.
+
+mod common;
+
+use common::at;
+use common::harness::Harness;
+use ratatui::crossterm::event::KeyCode;
+use stafett::runner::{Cmd, Effect, Runner};
+use stafett::script::Library;
+use stafett::worksheet::risk::{Band, Column, RiskRow, Uncertainty};
+
+fn script() -> std::sync::Arc<stafett::script::Script> {
+    Library::shipped()
+        .get("grov-risikoanalyse")
+        .unwrap()
+        .clone()
+}
+
+/// A runner at the assessment step, after «Ekstra tema» was collected in the preparation.
+fn at_assessment() -> Runner {
+    let mut r = common::runner(script());
+    for _ in 0..3 {
+        r.handle(Cmd::NextStep, at(0));
+    }
+    assert_eq!(r.step().id, "tema");
+    r.handle(Cmd::Add("Ekstra tema".into()), at(0));
+    r.handle(Cmd::NextSession, at(0));
+    r.handle(Cmd::NextStep, at(0));
+    assert_eq!(r.step().id, "vurder");
+    r
+}
+
+#[test]
+fn the_grid_starts_with_marked_examples_and_the_collected_themes() {
+    let r = at_assessment();
+    let rows = r.grid_rows("risiko");
+    assert_eq!(rows.len(), 6);
+    assert!(rows[..5].iter().all(|row| row.example));
+    assert_eq!(rows[0].tema, "Forebyggende sykefraværsarbeid");
+    assert_eq!(
+        (rows[5].tema.as_str(), rows[5].example, rows[5].id),
+        ("Ekstra tema", false, 6)
+    );
+}
+
+#[test]
+fn levels_are_set_with_one_key_in_the_focused_column() {
+    let mut r = at_assessment();
+    r.handle(Cmd::Down, at(0));
+    assert_eq!(r.handle(Cmd::Level(5), at(0)), vec![]);
+    assert!(
+        r.notice.as_deref().unwrap().contains("Velg kolonnen"),
+        "Tema is a text column"
+    );
+    for _ in 0..3 {
+        r.handle(Cmd::Column(1), at(0));
+    }
+    assert_eq!(r.column(), Column::Sannsynlighet);
+    assert_eq!(r.handle(Cmd::Level(5), at(0)), vec![Effect::SaveForlop]);
+    assert_eq!(r.handle(Cmd::Level(6), at(0)), vec![]);
+    assert!(r.notice.as_deref().unwrap().contains("fra 1 til 5"));
+    let row = &r.grid_rows("risiko")[1];
+    assert_eq!(
+        (row.sannsynlighet, row.konsekvens, row.value(), row.example),
+        (Some(5), Some(4), Some(20), false)
+    );
+    for _ in 0..4 {
+        r.handle(Cmd::Column(-1), at(0));
+    }
+    assert_eq!(r.column(), Column::RestKonsekvens, "focus wraps round");
+    r.handle(Cmd::Column(-4), at(0));
+    assert_eq!(r.column(), Column::Usikkerhet);
+    r.handle(Cmd::Level(3), at(0));
+    assert_eq!(r.grid_rows("risiko")[1].usikkerhet, Some(Uncertainty::High));
+}
+
+#[test]
+fn editing_keeping_deleting_and_moving_rows() {
+    let mut r = at_assessment();
+    r.handle(Cmd::Column(1), at(0));
+    r.handle(Cmd::Edit("  Fravær følges opp for sent  ".into()), at(0));
+    assert_eq!(
+        r.grid_rows("risiko")[0].hendelse,
+        "Fravær følges opp for sent"
+    );
+    assert!(
+        !r.grid_rows("risiko")[0].example,
+        "an edit makes it the group's own"
+    );
+    r.handle(Cmd::Down, at(0));
+    assert_eq!(
+        r.handle(Cmd::Mark, at(0)),
+        vec![Effect::SaveForlop],
+        "space keeps an example"
+    );
+    assert_eq!(
+        r.handle(Cmd::Mark, at(0)),
+        vec![],
+        "keeping twice changes nothing"
+    );
+    r.handle(Cmd::MoveUp, at(0));
+    assert_eq!(r.grid_rows("risiko")[0].id, 2);
+    r.handle(Cmd::Delete, at(0));
+    assert_eq!(r.grid_rows("risiko").len(), 5);
+    r.handle(Cmd::Add("Nytt tema".into()), at(0));
+    let last = r.grid_rows("risiko").last().unwrap();
+    assert_eq!((last.id, last.tema.as_str()), (7, "Nytt tema"));
+    assert_eq!(r.selected, 5);
+}
+
+#[test]
+fn sorting_puts_the_highest_risk_first_and_keeps_the_selection() {
+    let mut r = at_assessment();
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Down, at(0)); // row 5: 4 × 3 = 12
+    r.handle(Cmd::SortByRisk, at(0));
+    let values: Vec<Option<u32>> = r.grid_rows("risiko").iter().map(RiskRow::value).collect();
+    assert_eq!(
+        values,
+        [Some(12), Some(12), Some(12), Some(9), Some(9), None]
+    );
+    assert_eq!(r.grid_rows("risiko")[r.selected].id, 5);
+}
+
+#[test]
+fn a_proposed_measure_becomes_a_linked_plan_row_once() {
+    let mut r = at_assessment();
+    r.handle(Cmd::Down, at(0));
+    assert_eq!(r.handle(Cmd::ToPlan, at(0)), vec![Effect::SaveForlop]);
+    let m = &r.forlop.plan[0];
+    assert_eq!(
+        (m.risk, m.tiltak.as_str()),
+        (
+            Some(2),
+            "Felles gjennomgang av hva som skal meldes, og tilbakemelding på hver melding"
+        )
+    );
+    assert_eq!(m.origin, "Runde 1 · Risikovurdering · Vurderingsmøte");
+    assert_eq!(r.grid_rows("risiko")[1].measure, Some(m.id));
+    assert_eq!(r.handle(Cmd::ToPlan, at(0)), vec![]);
+    assert!(
+        r.notice
+            .as_deref()
+            .unwrap()
+            .contains("allerede i handlingsplanen")
+    );
+    // A row without a proposal says what to do.
+    for _ in 0..4 {
+        r.handle(Cmd::Down, at(0));
+    }
+    assert_eq!(r.handle(Cmd::ToPlan, at(0)), vec![]);
+    assert!(
+        r.notice
+            .as_deref()
+            .unwrap()
+            .contains("ikke noe foreslått tiltak")
+    );
+}
+
+#[test]
+fn the_setup_switches_scale_and_moves_the_bands_within_bounds() {
+    let mut r = common::runner(script());
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::NextStep, at(0));
+    assert_eq!(r.step().id, "skala");
+    assert_eq!(r.risk_settings("risiko").unwrap().scale, "5x5");
+    r.handle(Cmd::Mark, at(0));
+    let set = r.risk_settings("risiko").unwrap();
+    assert_eq!(
+        (set.scale.as_str(), set.high_from, set.unacceptable_from),
+        ("arbeidstilsynet-4x4", 4, 9)
+    );
+    assert_eq!(r.risk_scale("risiko").unwrap().sannsynlighet.len(), 4);
+    r.handle(Cmd::Down, at(0));
+    for _ in 0..20 {
+        r.handle(Cmd::Mark, at(0));
+    }
+    assert_eq!(
+        r.risk_settings("risiko").unwrap().high_from,
+        9,
+        "høy never passes uakseptabel"
+    );
+    r.handle(Cmd::Down, at(0));
+    for _ in 0..20 {
+        r.handle(Cmd::Mark, at(0));
+    }
+    assert_eq!(
+        r.risk_settings("risiko").unwrap().unacceptable_from,
+        16,
+        "never above 4 × 4"
+    );
+    for _ in 0..20 {
+        r.handle(Cmd::Unmark, at(0));
+    }
+    assert_eq!(
+        r.risk_settings("risiko").unwrap().unacceptable_from,
+        9,
+        "never below høy"
+    );
+    assert_eq!(
+        r.risk_settings("risiko").unwrap().band(9),
+        Band::Unacceptable
+    );
+}
+
+#[test]
+fn a_200_row_grid_survives_save_and_load() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = stafett::worksheet::store::Store::new(tmp.path());
+    let (dir, mut f) = store
+        .create(
+            "Stor enhet",
+            "grov-risikoanalyse",
+            "forberedelse",
+            at(0).wall,
+        )
+        .unwrap();
+    let rows: Vec<RiskRow> = (1..=200u64)
+        .map(|i| {
+            let mut row = RiskRow::new(i);
+            row.tema = format!("Tema {i} med æøå");
+            row.hendelse = "Noe kan skje; «sitat» og \"fnutter\"\nto linjer".into();
+            row.sannsynlighet = Some((i % 5 + 1) as u8);
+            row.konsekvens = Some((i % 3 + 1) as u8);
+            row.usikkerhet = Uncertainty::from_level((i % 3 + 1) as u8);
+            row.rest_sannsynlighet = Some(1);
+            row.example = i % 2 == 0;
+            row
+        })
+        .collect();
+    f.grids.insert("risiko".into(), rows);
+    dir.save_forlop(&f).unwrap();
+    assert_eq!(dir.load_forlop().unwrap(), f);
+}
+
+#[test]
+fn csv_opens_as_columns_in_a_norwegian_spreadsheet() {
+    let mut r = at_assessment();
+    r.handle(Cmd::Column(1), at(0));
+    r.handle(Cmd::Edit("Fravær; følges \"ikke\" opp".into()), at(0));
+    let csv = stafett::export::csv::grid(&r.script, &r.forlop, "risiko");
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
+    let lines: Vec<&str> = csv
+        .trim_start_matches('\u{feff}')
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert_eq!(lines.len(), 7);
+    assert!(
+        lines[0].starts_with("ID;Tema;Hva kan skje?;Sårbarhet;Sannsynlighet;Sannsynlighet (nivå)")
+    );
+    assert_eq!(lines[0].split(';').count(), 18);
+    assert!(
+        lines[1]
+            .starts_with("1;Forebyggende sykefraværsarbeid;\"Fravær; følges \"\"ikke\"\" opp\";"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains(";3;Sannsynlig;;4;Meget alvorlig;;12;uakseptabel;"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[6].starts_with("6;Ekstra tema;"), "{}", lines[6]);
+}
+
+#[test]
+fn markdown_has_the_grid_and_the_matrix() {
+    let r = at_assessment();
+    let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(md.contains("## Risikovurdering (risiko)"), "{md}");
+    assert!(
+        md.contains("Akseptabel: 1–4, høy: 5–11, uakseptabel: 12–25."),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 5 _(eksempel)_ | Arbeidsbelastning og turnus |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 4 Meget sannsynlig | ○  | ◆  | ■ 5 | ■  | ■  |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| 3 Sannsynlig | ○  | ◆  | ◆ 3, 4 | ■ 1, 2 | ■  |"),
+        "{md}"
+    );
+}
+
+fn grid_harness() -> Harness {
+    let mut h = Harness::new();
+    h.app
+        .create("grov-risikoanalyse", "Enhet Nord", at(0))
+        .unwrap();
+    h.keys("N").keys("n");
+    h
+}
+
+#[test]
+fn table_view_80x24() {
+    let mut h = grid_harness();
+    h.key(KeyCode::Down)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .keys("5");
+    insta::assert_snapshot!(h.draw(80, 24).backend());
+}
+
+#[test]
+fn table_view_with_the_guide_hidden_120x36() {
+    let mut h = grid_harness();
+    h.keys("f");
+    insta::assert_snapshot!(h.draw(120, 36).backend());
+}
+
+#[test]
+fn matrix_view_80x24_and_100x30() {
+    let mut h = grid_harness();
+    h.key(KeyCode::Down).keys("vf");
+    insta::assert_snapshot!("matrix_80x24", h.draw(80, 24).backend());
+    insta::assert_snapshot!("matrix_100x30", h.draw(100, 30).backend());
+    // Moving the selection in the table moves the marked cell in the matrix.
+    let before = h.text(100, 30);
+    h.key(KeyCode::Down).key(KeyCode::Down);
+    assert_ne!(before, h.text(100, 30));
+    assert!(h.text(100, 30).contains("›◆ høy"), "{}", h.text(100, 30));
+}
+
+#[test]
+fn setup_view() {
+    let mut h = Harness::new();
+    h.app
+        .create("grov-risikoanalyse", "Enhet Nord", at(0))
+        .unwrap();
+    h.keys("nn");
+    insta::assert_snapshot!(h.draw(100, 30).backend());
+}
+
+#[test]
+fn matrix_without_colour_still_says_the_band_in_every_cell() {
+    let mut h = grid_harness();
+    h.app.color = false;
+    h.keys("vf");
+    let text = h.text(100, 30);
+    for band in ["○ akseptabel", "◆ høy", "■ uakseptabel"] {
+        assert!(text.contains(band), "{band}: {text}");
+    }
+    assert!(
+        h.draw(100, 30)
+            .backend()
+            .buffer()
+            .content()
+            .iter()
+            .all(|c| c.bg == ratatui::style::Color::Reset)
+    );
+}
