@@ -287,3 +287,96 @@ fn a_rated_risk_lands_in_the_plan_and_the_csv() {
     let md = std::fs::read_to_string(out.join("risiko-e2e.md")).unwrap();
     assert!(md.contains("| R1 |"), "{md}");
 }
+
+/// «En bra dag på jobb»: Møte 1 rates two challenges and chooses one; Møte 2 goes through it
+/// and a measure lands in the handlingsplan.
+#[test]
+fn a_chosen_challenge_is_iterated_in_mote_2_and_lands_in_the_plan() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["new", "en-bra-dag-pa-jobb", "Kontoret"]);
+    tui.wait_for("Forberedende møte");
+    tui.send("n");
+    tui.wait_for("Velg bransje");
+    tui.send(" ");
+    tui.wait_for("(•) 1 Kontorarbeid");
+    tui.send("N");
+    tui.wait_for("Møte 1 – utfordringene");
+    tui.send("nnn");
+    tui.wait_for("1 av 5: Rolleuklarhet og sosial støtte");
+    tui.send("1");
+    tui.wait_for("Vurdering: 1 Lite viktig her");
+    tui.send("n");
+    tui.wait_for("2 av 5: Omstilling og endring");
+    tui.send("3");
+    tui.wait_for("Vurdering: 3 Svært viktig");
+    tui.send("nnnn");
+    tui.wait_for("Velg utfordringer");
+    tui.wait_for("[ ] Omstilling og endring  [3 Svært viktig]");
+    tui.send(" ");
+    tui.wait_for("Valgt: 1 av høyst 2");
+    tui.send("F");
+    tui.wait_for("Sikker?");
+    tui.send(ENTER);
+    tui.wait_for("Møte 2 – tiltak");
+    tui.send("nnn");
+    tui.wait_for("1 av 1: Omstilling og endring");
+    tui.send("a");
+    tui.wait_for("Nytt tiltak i handlingsplanen");
+    tui.send("Informasjonsmøte før hver endring");
+    tui.send("\t");
+    tui.send("Leder");
+    tui.send("\t");
+    tui.send("01.03.2027");
+    tui.send(ENTER);
+    tui.wait_for("Informasjonsmøte Leder          01.03.2027");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let dir = data.join("forlop/kontoret");
+    let mote1: Worksheet = load_ron(&dir.join("r1-mote-1.ron")).unwrap();
+    let rated: Vec<(String, Option<u8>)> = mote1
+        .list("utfordringer")
+        .iter()
+        .map(|i| (i.text.clone(), i.rating))
+        .take(2)
+        .collect();
+    assert_eq!(
+        rated,
+        [
+            ("Rolleuklarhet og sosial støtte".to_string(), Some(1)),
+            ("Omstilling og endring".to_string(), Some(3))
+        ]
+    );
+    assert_eq!(
+        texts(&mote1, "valgte-utfordringer"),
+        ["Omstilling og endring"]
+    );
+    let forlop: Forlop = load_ron(&dir.join("forlop.ron")).unwrap();
+    let m = &forlop.plan[0];
+    assert_eq!(
+        (m.tiltak.as_str(), m.ansvarlig.as_str()),
+        ("Informasjonsmøte før hver endring", "Leder")
+    );
+    assert_eq!(m.frist, chrono::NaiveDate::from_ymd_opt(2027, 3, 1));
+    assert!(m.origin.ends_with("Omstilling og endring"), "{}", m.origin);
+}
+
+/// A closed terminal (window closed, SSH dropped) ends Stafett with everything saved, instead of
+/// leaving it spinning on a dead tty.
+#[test]
+fn a_closed_terminal_ends_stafett_and_keeps_the_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start(tmp.path(), &["new", "oss-og-vart", "Lukket"]);
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send("n");
+    tui.wait_for("steg 2 av 7");
+    tui.send("t"); // a running timer redraws every second
+    tui.wait_for("▶");
+    assert!(
+        tui.close_terminal(),
+        "Stafett must end when its terminal goes away"
+    );
+    let forlop: Forlop = load_ron(&tmp.path().join("forlop/lukket/forlop.ron")).unwrap();
+    assert_eq!(forlop.position.step, 1);
+}

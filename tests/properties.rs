@@ -47,14 +47,20 @@ fn item() -> impl Strategy<Value = Item> {
         proptest::option::of(text()),
         any::<u32>(),
         proptest::option::of(any::<u64>()),
+        (text(), text(), proptest::option::of(any::<u8>())),
     )
-        .prop_map(|(id, text, theme, votes, source)| Item {
-            id,
-            text,
-            theme,
-            votes,
-            source,
-        })
+        .prop_map(
+            |(id, text, theme, votes, source, (detail, reference, rating))| Item {
+                id,
+                text,
+                theme,
+                votes,
+                source,
+                detail,
+                reference,
+                rating,
+            },
+        )
 }
 
 fn worksheet() -> impl Strategy<Value = Worksheet> {
@@ -79,9 +85,10 @@ fn worksheet() -> impl Strategy<Value = Worksheet> {
         ),
         proptest::collection::btree_map(text(), any::<u64>(), 0..3),
         proptest::option::of(0i64..4_000_000_000),
+        text(),
     )
         .prop_map(
-            |(round, session, status, lists, checks, forms, timers, started)| {
+            |(round, session, status, lists, checks, forms, timers, started, summary)| {
                 let mut w = Worksheet::new(&SheetKey::new(round, &session));
                 w.status = status;
                 w.lists = lists;
@@ -102,12 +109,20 @@ fn worksheet() -> impl Strategy<Value = Worksheet> {
                     .collect();
                 w.forms = forms;
                 w.timers = timers;
+                w.summary = summary;
                 w.started = started
                     .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
                     .map(|d| d.naive_utc());
                 w
             },
         )
+}
+
+/// Parsed once: the property below runs thousands of cases.
+fn shipped_script() -> std::sync::Arc<stafett::script::Script> {
+    static SCRIPT: std::sync::OnceLock<std::sync::Arc<stafett::script::Script>> =
+        std::sync::OnceLock::new();
+    SCRIPT.get_or_init(common::oss_og_vart).clone()
 }
 
 proptest! {
@@ -151,13 +166,13 @@ proptest! {
 
     #[test]
     fn exported_markdown_carries_no_raw_control_characters(sheet in worksheet(), tiltak in text()) {
-        let script = common::oss_og_vart();
+        let script = shipped_script();
         let mut forlop = common::forlop(&script);
         forlop.plan.push(Measure { id: 1, tiltak, ansvarlig: String::new(), frist: None, status: MeasureStatus::Planned, origin: String::new(), risk: None });
         let mut sheet = sheet;
         sheet.session = "utforske-verksted".into();
         sheet.round = 1;
-        let md = stafett::export::markdown::session(&script, &forlop, &sheet);
+        let md = stafett::export::markdown::session(&script, &forlop, &sheet, &Default::default());
         prop_assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
     }
 }

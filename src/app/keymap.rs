@@ -163,6 +163,7 @@ pub const HELP: &[(&str, &[(&str, &str)])] = &[
             ("Mellomrom", "prikk, kryss, tell, velg"),
             ("⌫", "ta bort prikk, tell ned"),
             ("g", "gi punktet et tema"),
+            ("1–9", "vurder punktet · velg rolle/sett"),
             ("i", "hent inn lista på nytt"),
             ("s", "bytt status på tiltak"),
         ],

@@ -2,6 +2,7 @@
 //! carries out effects (saving, the bell).
 
 pub mod forms;
+mod input;
 pub mod keymap;
 mod session;
 pub mod terminal;

@@ -80,7 +80,7 @@ impl Session {
             },
             Effect::HandOver(key) => match r.sheets.get(key) {
                 Some(sheet) => {
-                    let text = markdown::session(&r.script, &r.forlop, sheet);
+                    let text = markdown::session(&r.script, &r.forlop, sheet, &r.sheets);
                     self.dir.write_markdown(key, &text)
                 }
                 None => Ok(()),
@@ -160,7 +160,7 @@ impl App {
             return;
         };
         let r = &s.runner;
-        let activity = r.step().activity.clone();
+        let activity = r.activity();
         let selected = r.selected;
         let cmd = match action {
             Action::NextStep => Cmd::NextStep,
@@ -210,6 +210,11 @@ impl App {
                     then: Then::Finish,
                 });
                 return;
+            }
+            Action::Enter
+                if matches!(activity, Activity::PickSet { .. } | Activity::Roles { .. }) =>
+            {
+                Cmd::Mark
             }
             Action::Add | Action::Edit | Action::Enter | Action::Delete | Action::Theme => {
                 return self.open_editor(action, &activity, selected);
@@ -293,6 +298,10 @@ impl App {
         };
         let r = &s.runner;
         let overlay = match (activity, action) {
+            (Activity::Summary, Action::Add | Action::Edit | Action::Enter) => {
+                let current = r.sheet().map(|s| s.summary.clone()).unwrap_or_default();
+                Overlay::input("Oppsummering", InputTarget::Field, &current)
+            }
             (Activity::RiskGrid { grid, .. }, Action::Add) => {
                 let _ = grid;
                 Overlay::input("Ny risiko: tema", InputTarget::AddItem, "")

@@ -3,6 +3,7 @@
 //! terminal (SIGHUP) or SIGTERM saves before leaving.
 
 use super::App;
+use super::input::{Input, Wait};
 use crate::runner::Now;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
@@ -64,6 +65,7 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
     }
     let mut terminal = ratatui::init();
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    let input = Input::new()?;
     let test_panic = cfg!(debug_assertions) && std::env::var_os("STAFETT_TEST_PANIC").is_some();
     let result = (|| -> io::Result<()> {
         while !app.quit {
@@ -77,15 +79,23 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
                 app.shutdown(clock.now());
                 break;
             }
-            if event::poll(Duration::from_millis(250))? {
-                let ev = event::read()?;
-                // Debug builds only: lets the end-to-end tests exercise the crash path.
-                if test_panic && ev == event::Event::Key(event::KeyCode::F(12).into()) {
-                    panic!("test panic requested with F12");
+            match input.wait(Duration::from_millis(250))? {
+                Wait::Ready => {
+                    // Everything crossterm can read now, so its buffer is empty when we wait again.
+                    while event::poll(Duration::ZERO)? {
+                        let ev = event::read()?;
+                        // Debug builds only: lets the end-to-end tests exercise the crash path.
+                        if test_panic && ev == event::Event::Key(event::KeyCode::F(12).into()) {
+                            panic!("test panic requested with F12");
+                        }
+                        app.on_event(ev, clock.now());
+                    }
                 }
-                app.on_event(ev, clock.now());
-            } else {
-                app.tick(clock.now());
+                Wait::Timeout => app.tick(clock.now()),
+                Wait::Gone => {
+                    app.shutdown(clock.now());
+                    break;
+                }
             }
         }
         Ok(())

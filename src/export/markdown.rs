@@ -17,12 +17,18 @@ pub fn list_title(name: &str) -> String {
     }
 }
 
-/// The hand-off copy of one session's worksheet.
-pub fn session(script: &Script, forlop: &Forlop, sheet: &Worksheet) -> String {
+/// The hand-off copy of one session's worksheet. `all` holds the forløp's other worksheets,
+/// for the items a step went through that an earlier session handed on.
+pub fn session(
+    script: &Script,
+    forlop: &Forlop,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}", inert(&forlop.name));
     let _ = writeln!(out);
-    write_sheet(&mut out, script, sheet, 2);
+    write_sheet(&mut out, script, sheet, all, 2);
     if session_has_plan(script, &sheet.session) {
         write_plan(&mut out, forlop, 2);
     }
@@ -54,19 +60,62 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
         forlop.round
     );
     let _ = writeln!(out);
+    let in_order: Vec<&Worksheet> = (1..=forlop.round.max(1))
+        .flat_map(|round| {
+            script
+                .round_sessions(round)
+                .into_iter()
+                .filter_map(move |at| sheets.get(&SheetKey::new(round, &script.session(at).id)))
+        })
+        .collect();
+    // The agreed summary comes first.
+    let summaries: Vec<&Worksheet> = in_order
+        .iter()
+        .copied()
+        .filter(|s| !s.summary.trim().is_empty())
+        .collect();
+    if !summaries.is_empty() {
+        let _ = writeln!(out, "## Oppsummering\n");
+        for s in summaries {
+            let _ = writeln!(out, "{}\n", inert(s.summary.trim()));
+        }
+    }
+    for sheet in in_order {
+        write_sheet(&mut out, script, sheet, sheets, 2);
+    }
     write_plan(&mut out, forlop, 2);
     for grid in forlop.grids.keys() {
         write_grid(&mut out, script, forlop, grid, 2);
     }
-    for round in 1..=forlop.round.max(1) {
+    out
+}
+
+/// The items a for-each step went through: this worksheet's list, or else the latest one an
+/// earlier session of the forløp handed on.
+fn for_each_items(
+    script: &Script,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+    list: &str,
+) -> Vec<Item> {
+    if !sheet.list(list).is_empty() {
+        return sheet.list(list).to_vec();
+    }
+    let mut found = Vec::new();
+    for round in 1..=sheet.round {
         for at in script.round_sessions(round) {
-            let key = SheetKey::new(round, &script.session(at).id);
-            if let Some(sheet) = sheets.get(&key) {
-                write_sheet(&mut out, script, sheet, 2);
+            let id = &script.session(at).id;
+            if round == sheet.round && *id == sheet.session {
+                return found;
+            }
+            if let Some(s) = all.get(&SheetKey::new(round, id))
+                && !s.list(list).is_empty()
+            {
+                found = s.list(list).to_vec();
             }
         }
     }
-    out
+    found
 }
 
 fn session_has_plan(script: &Script, session: &str) -> bool {
@@ -79,7 +128,13 @@ fn session_has_plan(script: &Script, session: &str) -> bool {
     })
 }
 
-fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usize) {
+fn write_sheet(
+    out: &mut String,
+    script: &Script,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+    level: usize,
+) {
     let h = "#".repeat(level);
     let Some(at) = script.find_session(&sheet.session) else {
         let _ = writeln!(out, "{h} {} (ukjent økt)\n", inert(&sheet.session));
@@ -122,7 +177,61 @@ fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usiz
     };
     let mut written: HashSet<String> = HashSet::new();
     let sub = "#".repeat(level + 1);
+    if !sheet.summary.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "{sub} Oppsummering\n\n{}\n",
+            inert(sheet.summary.trim())
+        );
+    }
+    // Ratings are labelled by the step that rated the list.
+    let labels = |list: &str| -> Option<&[String]> {
+        def.steps
+            .iter()
+            .filter_map(|s| s.for_each.as_ref())
+            .find(|fe| fe.list == list && !fe.rate.is_empty())
+            .map(|fe| fe.rate.as_slice())
+    };
     for (i, step) in def.steps.iter().enumerate() {
+        if let Some(fe) = &step.for_each {
+            for item in for_each_items(script, sheet, all, &fe.list) {
+                let _ = writeln!(out, "{sub} {}: {}\n", inert(&step.title), inert(&item.text));
+                if let Some(r) = crate::runner::rating_label(&fe.rate, item.rating) {
+                    let _ = writeln!(out, "Vurdering: {}\n", inert(&r));
+                }
+                let scoped = |name: &str| format!("{name}@{}", item.id);
+                match &step.activity {
+                    Activity::Fields { form, fields } => {
+                        let Some(values) = sheet.forms.get(&scoped(form)) else {
+                            continue;
+                        };
+                        for label in fields {
+                            let value = values.get(label).map(|v| v.trim()).unwrap_or("");
+                            let shown = if value.is_empty() {
+                                "—".to_string()
+                            } else {
+                                indent(&inert(value))
+                            };
+                            let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
+                        }
+                        written.insert(format!("form:{}", scoped(form)));
+                    }
+                    a => {
+                        if let Some(list) = a.list() {
+                            let name = scoped(list);
+                            for note in sheet.list(&name) {
+                                let _ = writeln!(out, "- {}", indent(&inert(&note.text)));
+                            }
+                            if !sheet.list(&name).is_empty() {
+                                let _ = writeln!(out);
+                            }
+                            written.insert(name);
+                        }
+                    }
+                }
+            }
+            continue;
+        }
         match &step.activity {
             Activity::Checklist { items } => {
                 let Some(checks) = sheet.checks.get(&step.id) else {
@@ -169,12 +278,18 @@ fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usiz
                     && last_use.get(list) == Some(&i)
                     && written.insert(list.to_string())
                 {
-                    write_list(out, &sub, &first_title(list), sheet.list(list));
+                    write_list(
+                        out,
+                        &sub,
+                        &first_title(list),
+                        sheet.list(list),
+                        labels(list),
+                    );
                 }
                 if let Activity::Choose { into, .. } = a
                     && written.insert(into.clone())
                 {
-                    write_list(out, &sub, &list_title(into), sheet.list(into));
+                    write_list(out, &sub, &list_title(into), sheet.list(into), None);
                 }
             }
         }
@@ -182,12 +297,12 @@ fn write_sheet(out: &mut String, script: &Script, sheet: &Worksheet, level: usiz
     // Lists the script does not name any more are still the group's work: keep them.
     for (name, items) in &sheet.lists {
         if !written.contains(name) && !items.is_empty() {
-            write_list(out, &sub, &list_title(name), items);
+            write_list(out, &sub, &list_title(name), items, None);
         }
     }
 }
 
-fn write_list(out: &mut String, sub: &str, title: &str, items: &[Item]) {
+fn write_list(out: &mut String, sub: &str, title: &str, items: &[Item], labels: Option<&[String]>) {
     let _ = writeln!(out, "{sub} {}\n", inert(title));
     if items.is_empty() {
         let _ = writeln!(out, "(tom)\n");
@@ -197,6 +312,9 @@ fn write_list(out: &mut String, sub: &str, title: &str, items: &[Item]) {
         let mut line = format!("- {}", indent(&inert(&item.text)));
         if let Some(theme) = &item.theme {
             let _ = write!(line, " _(tema: {})_", inert(theme));
+        }
+        if let Some(r) = labels.and_then(|l| crate::runner::rating_label(l, item.rating)) {
+            let _ = write!(line, " — vurdering: {}", inert(&r));
         }
         if item.votes > 0 {
             let _ = write!(

@@ -14,7 +14,7 @@ impl Runner {
             self.notice = Some(read_only_notice());
             return;
         }
-        let activity = self.step().activity.clone();
+        let activity = self.activity();
         let changed = match (&activity, cmd) {
             (Activity::Plan { .. }, _) => false,
             (Activity::Checklist { items }, Cmd::Add(text)) => self.set_count(items, &text, now),
@@ -83,13 +83,7 @@ impl Runner {
         }
         let sheet = self.sheet_mut(now);
         let id = sheet.fresh_id();
-        sheet.list_mut(list).push(Item {
-            id,
-            text,
-            theme: None,
-            votes: 0,
-            source: None,
-        });
+        sheet.list_mut(list).push(Item::new(id, text));
         self.selected = self.items(list).len() - 1;
         true
     }
@@ -273,6 +267,11 @@ impl Runner {
             self.phase().title,
             self.session().title
         );
+        // A measure made while going through items says which item it answers.
+        let origin = match self.current_item() {
+            Some(item) => format!("{origin} · {}", item.text),
+            None => origin,
+        };
         let plan = &mut self.forlop.plan;
         let changed = match cmd {
             Cmd::AddMeasure(d) => {

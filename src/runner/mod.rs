@@ -2,7 +2,10 @@
 //! terminal: commands come in with the time, effects (save, bell, hand-off) go out as data.
 
 mod capture;
+mod foreach;
 mod risk;
+
+pub use foreach::rating_label;
 mod timer;
 
 pub use timer::Timer;
@@ -91,6 +94,8 @@ pub struct Cursor {
     pub round: u32,
     pub session: SessionAt,
     pub step: usize,
+    /// The item of a for-each step.
+    pub item: usize,
 }
 
 pub struct Runner {
@@ -136,6 +141,7 @@ impl Runner {
                 round,
                 session,
                 step,
+                item: 0,
             },
             selected: 0,
             column: 0,
@@ -144,6 +150,7 @@ impl Runner {
             notice: None,
         };
         r.timer = r.step_timer();
+        r.at.item = r.forlop.position.item.min(r.item_count().saturating_sub(1));
         r
     }
 
@@ -237,7 +244,7 @@ impl Runner {
     /// The items of the current step's list in the order they are shown: grouping shows them
     /// by theme, choosing by votes (most first); otherwise in list order.
     pub fn visible_items(&self) -> Vec<&Item> {
-        let activity = &self.step().activity;
+        let activity = self.activity();
         let Some(list) = activity.list() else {
             return Vec::new();
         };
@@ -249,7 +256,9 @@ impl Runner {
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => std::cmp::Ordering::Equal,
             }),
-            Activity::Choose { .. } => items.sort_by_key(|i| std::cmp::Reverse(i.votes)),
+            Activity::Choose { .. } => {
+                items.sort_by_key(|i| std::cmp::Reverse((i.votes, i.rating)))
+            }
             _ => {}
         }
         items
@@ -257,7 +266,7 @@ impl Runner {
 
     /// How many rows the current step lets the facilitator select among.
     pub fn row_count(&self) -> usize {
-        match &self.step().activity {
+        match &self.activity() {
             Activity::Checklist { items } => items.len(),
             Activity::Fields { fields, .. } => fields.len(),
             Activity::Plan { .. } => self.forlop.plan.len(),
@@ -265,6 +274,8 @@ impl Runner {
             Activity::Stafettpinne => 200,
             Activity::RiskSetup { .. } => 3,
             Activity::RiskGrid { grid, .. } => self.grid_rows(grid).len(),
+            Activity::PickSet { .. } => self.script.sets.len(),
+            Activity::Roles { tasks, .. } => tasks.len(),
             a if a.list().is_some() => self.visible_items().len(),
             _ => 0,
         }
@@ -295,7 +306,8 @@ impl Runner {
         let mut fx = Vec::new();
         match cmd {
             Cmd::NextStep => {
-                if self.at.step + 1 < self.session().steps.len() {
+                if self.step_item(true, &mut fx) {
+                } else if self.at.step + 1 < self.session().steps.len() {
                     self.move_to(
                         self.at.round,
                         self.at.session,
@@ -311,7 +323,8 @@ impl Runner {
                 }
             }
             Cmd::PrevStep => {
-                if self.at.step > 0 {
+                if self.step_item(false, &mut fx) {
+                } else if self.at.step > 0 {
                     self.move_to(
                         self.at.round,
                         self.at.session,
@@ -319,6 +332,10 @@ impl Runner {
                         now,
                         &mut fx,
                     );
+                    // Coming back into a for-each step lands on its last item.
+                    let last = self.item_count().saturating_sub(1);
+                    self.at.item = last;
+                    self.forlop.position.item = last;
                 } else {
                     self.notice =
                         Some("Dette er første steg i økta. P går til forrige økt.".into());
@@ -378,7 +395,7 @@ impl Runner {
                 fx.push(Effect::SaveForlop);
             }
             other => {
-                if !self.risk_cmd(&other, now, &mut fx) {
+                if !self.extra_cmd(&other, now, &mut fx) && !self.risk_cmd(&other, now, &mut fx) {
                     self.capture(other, now, &mut fx)
                 }
             }
@@ -452,6 +469,7 @@ impl Runner {
             round,
             session,
             step,
+            item: 0,
         };
         self.selected = 0;
         self.column = 0;
@@ -461,6 +479,7 @@ impl Runner {
             round,
             session: self.session().id.clone(),
             step,
+            item: 0,
         };
         fx.push(Effect::SaveForlop);
         self.auto_import(now, fx);

@@ -14,6 +14,10 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "grov-risikoanalyse.ron",
         include_str!("../../workshops/grov-risikoanalyse.ron"),
     ),
+    (
+        "en-bra-dag-pa-jobb.ron",
+        include_str!("../../workshops/en-bra-dag-pa-jobb.ron"),
+    ),
 ];
 
 /// A script and where it came from.

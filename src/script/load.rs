@@ -302,6 +302,15 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
                     script,
                     &mut problems,
                 );
+                check_step_extras(
+                    &loc,
+                    step_at,
+                    step,
+                    script,
+                    &produced_before,
+                    &produced_here,
+                    &mut problems,
+                );
             }
             produced_before.extend(produced_here);
         }
@@ -326,7 +335,90 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     problems
 }
 
+/// For-each, rating, lead and item sets.
+fn check_step_extras(
+    loc: &Locator,
+    step_at: usize,
+    step: &super::Step,
+    script: &Script,
+    produced_before: &HashSet<String>,
+    produced_here: &HashSet<String>,
+    problems: &mut Vec<Problem>,
+) {
+    let step_id = &step.id;
+    if let Some(fe) = &step.for_each {
+        let here = produced_here.contains(&fe.list);
+        if !here && !produced_before.contains(&fe.list) {
+            problems.push(loc.problem(
+                loc.peek(step_at, "list", &fe.list),
+                format!("steget «{step_id}» gjentas for hvert punkt i «{}», men ingen tidligere steg lager den listen", fe.list),
+                "lag listen først, med `Collect`, `Choose(into: …)` eller `PickSet`",
+            ));
+        }
+        if !fe.rate.is_empty() {
+            if !(2..=9).contains(&fe.rate.len()) {
+                problems.push(loc.problem(
+                    loc.key(step_at, "rate"),
+                    format!(
+                        "vurderingen i steget «{step_id}» har {}",
+                        if fe.rate.len() == 1 { "bare ett nivå".to_string() } else { format!("{} nivåer", fe.rate.len()) }
+                    ),
+                    "gi 2 til 9 nivåer, lavest først, for eksempel `rate: [\"Lite\", \"Noe\", \"Mye\"]`",
+                ));
+            }
+            if !here {
+                problems.push(loc.problem(
+                    loc.key(step_at, "rate"),
+                    format!("steget «{step_id}» vurderer punktene i «{}», men lista hører ikke til denne økta", fe.list),
+                    format!("hent lista inn i økta først med `Collect(list: \"{0}\", from: Some(\"{0}\"))`", fe.list),
+                ));
+            }
+        }
+    }
+    if let Some(lead) = &step.lead {
+        let known = script.sessions().any(|(_, _, s)| {
+            s.steps.iter().any(
+                |st| matches!(&st.activity, Activity::Roles { tasks, .. } if tasks.contains(lead)),
+            )
+        });
+        if !known {
+            problems.push(loc.problem(
+                loc.peek(step_at, "lead", lead),
+                format!(
+                    "steget «{step_id}» sier at «{lead}» leder, men ingen `Roles` har den oppgaven"
+                ),
+                "bruk navnet på en oppgave fra et `Roles`-steg, skrevet helt likt",
+            ));
+        }
+    }
+    if matches!(step.activity, Activity::PickSet { .. }) && script.sets.is_empty() {
+        problems.push(loc.problem(
+            step_at,
+            format!("steget «{step_id}» lar gruppa velge et sett, men skriptet har ingen `sets`"),
+            "legg til `sets: [(id: …, title: …, items: [(title: …, detail: …, reference: …)])]`",
+        ));
+    }
+}
+
 fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>) {
+    let mut set_ids = HashSet::new();
+    for set in &script.sets {
+        let at = find_field(loc.src, 0, "id", &set.id).unwrap_or(0);
+        if !set_ids.insert(set.id.as_str()) {
+            problems.push(loc.problem(
+                at,
+                format!("sett-id «{}» er brukt før", set.id),
+                "gi hvert sett sin egen id",
+            ));
+        }
+        if set.items.is_empty() {
+            problems.push(loc.problem(
+                at,
+                format!("settet «{}» har ingen punkter", set.id),
+                "legg til punkter i `items`",
+            ));
+        }
+    }
     let mut ids = HashSet::new();
     for scale in &script.scales {
         let at = loc.seek("id", &scale.id);
@@ -440,7 +532,20 @@ fn check_activity(
         Activity::Info
         | Activity::Stafettpinne
         | Activity::Plan { .. }
-        | Activity::RiskSetup { .. } => {}
+        | Activity::RiskSetup { .. }
+        | Activity::Summary => {}
+        Activity::PickSet { list } => {
+            produced_here.insert(list.clone());
+        }
+        Activity::Roles { tasks, roles } => {
+            if tasks.is_empty() || roles.is_empty() || roles.len() > 9 {
+                problems.push(loc.problem(
+                    step_at,
+                    format!("rollene i steget «{step_id}» trenger minst én oppgave og 1 til 9 roller"),
+                    "for eksempel `Roles(tasks: [\"Inviterer\"], roles: [\"Leder\", \"Tillitsvalgt\", \"Verneombud\"])`",
+                ));
+            }
+        }
         Activity::RiskGrid { themes_from, .. } => {
             if let Some(from) = themes_from
                 && !produced_before.contains(from)

@@ -30,6 +30,43 @@ pub struct Script {
     /// Risk scales a group can choose between; the first is the default.
     #[serde(default)]
     pub scales: Vec<RiskScale>,
+    /// Predefined sets of items a group picks one of (e.g. an industry's five challenges).
+    #[serde(default)]
+    pub sets: Vec<ItemSet>,
+}
+
+/// A named set of predefined items, e.g. the five challenges of one industry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemSet {
+    pub id: String,
+    pub title: String,
+    /// Shown wherever the set is used, e.g. that a draft must be checked against its source.
+    #[serde(default)]
+    pub note: String,
+    pub items: Vec<SetItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SetItem {
+    pub title: String,
+    /// One line about it.
+    #[serde(default)]
+    pub detail: String,
+    /// Where to find more, e.g. the film to show.
+    #[serde(default)]
+    pub reference: String,
+}
+
+/// Repeats a step for each item of a list; with `rate`, a number key rates the current item.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForEach {
+    pub list: String,
+    /// Labels of the rating levels, lowest first (2 to 9), e.g. ["Lite", "Noe", "Mye"].
+    #[serde(default)]
+    pub rate: Vec<String>,
 }
 
 /// A sannsynlighet × konsekvens scale with its default acceptance bands.
@@ -125,6 +162,12 @@ pub struct Step {
     #[serde(default)]
     pub guide: String,
     pub activity: Activity,
+    /// Repeat the step for each item of a list, each item with its own notes.
+    #[serde(default)]
+    pub for_each: Option<ForEach>,
+    /// The task (from a `Roles` activity) whose role leads this part; shown in the header.
+    #[serde(default)]
+    pub lead: Option<String>,
 }
 
 /// What a step asks the group to produce. Lists are named; a list produced in one session can
@@ -161,6 +204,15 @@ pub enum Activity {
         #[serde(default)]
         review: bool,
     },
+    /// Pick one of the script's item sets; its items become the list.
+    PickSet { list: String },
+    /// Share tasks between roles (e.g. who invites, who leads which part).
+    Roles {
+        tasks: Vec<String>,
+        roles: Vec<String>,
+    },
+    /// A free summary text, put first in the export.
+    Summary,
     /// Agree the scale and the acceptance bands of a risk grid before assessing.
     RiskSetup { grid: String },
     /// Assess risks row by row, as a table or as a risk matrix. Starts with `seed` rows
@@ -188,6 +240,9 @@ impl Activity {
             Activity::Fields { .. } => "felter",
             Activity::Plan { review: false } => "handlingsplan",
             Activity::Plan { review: true } => "gjennomgang av handlingsplan",
+            Activity::PickSet { .. } => "velg sett",
+            Activity::Roles { .. } => "roller",
+            Activity::Summary => "oppsummering",
             Activity::RiskSetup { .. } => "skala og akseptkriterier",
             Activity::RiskGrid { .. } => "risikovurdering",
         }

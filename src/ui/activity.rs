@@ -31,6 +31,9 @@ pub fn hint(activity: &Activity) -> Option<String> {
         Activity::Fields { .. } => "↑ ↓ velger felt, Enter skriver. Alt+Enter gir ny linje.".into(),
         Activity::Plan { .. } => "a nytt tiltak, e rediger, s bytter status, d sletter. h viser hele planen.".into(),
         Activity::RiskSetup { .. } => "↑ ↓ velger linje; mellomrom og ⌫ bytter skala eller flytter grensen.".into(),
+        Activity::PickSet { .. } => "↑ ↓ og mellomrom (eller et tall) velger settet.".into(),
+        Activity::Roles { .. } => "↑ ↓ velger oppgave; mellomrom bytter rolle, et tall velger rollen direkte, ⌫ fjerner.".into(),
+        Activity::Summary => "Enter skriver oppsummeringen; Alt+Enter gir ny linje.".into(),
         Activity::RiskGrid { .. } => {
             "Tab velger kolonne, 1–5 setter nivå, e skriver tekst, v bytter til matrise, S sorterer, m legger tiltaket i handlingsplanen.".into()
         }
@@ -43,7 +46,8 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
     }
     let width = area.width as usize;
     let sel = r.selected;
-    match &r.step().activity {
+    let activity = r.activity();
+    match &activity {
         Activity::Info => {}
         Activity::Stafettpinne => stafettpinne(frame, area, r, theme),
         Activity::Checklist { items } => {
@@ -99,6 +103,81 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
             rows_view(frame, area, rows, Some(sel), theme);
         }
         Activity::RiskSetup { grid } => super::risk::setup(frame, area, r, grid, theme),
+        Activity::PickSet { list } => {
+            let picked = r.sheet().and_then(|s| s.sets.get(list));
+            let rows = r
+                .script
+                .sets
+                .iter()
+                .enumerate()
+                .map(|(i, set)| {
+                    let mark = if picked == Some(&set.id) {
+                        "(•)"
+                    } else {
+                        "( )"
+                    };
+                    let mut lines = vec![Line::raw(format!(
+                        "{mark} {} {}",
+                        i + 1,
+                        inert_line(&set.title)
+                    ))];
+                    if !set.note.is_empty() {
+                        lines.push(Line::styled(
+                            format!("      ⚠ {}", inert_line(&set.note)),
+                            theme.warn(),
+                        ));
+                    }
+                    lines
+                })
+                .collect();
+            rows_view(frame, area, rows, Some(sel), theme);
+        }
+        Activity::Roles { tasks, roles } => {
+            let keys = roles
+                .iter()
+                .enumerate()
+                .map(|(i, r)| format!("{} {}", i + 1, inert_line(r)))
+                .collect::<Vec<_>>()
+                .join(" · ");
+            frame.render_widget(
+                Paragraph::new(Line::styled(keys, theme.dim())),
+                Rect { height: 1, ..area },
+            );
+            let rows = tasks
+                .iter()
+                .map(|task| {
+                    let who = r
+                        .forlop
+                        .roles
+                        .get(task)
+                        .map_or("– ikke avtalt".to_string(), |w| {
+                            format!("→ {}", inert_line(w))
+                        });
+                    vec![Line::raw(format!("{}  {who}", inert_line(task)))]
+                })
+                .collect();
+            let body = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            };
+            rows_view(frame, body, rows, Some(sel), theme);
+        }
+        Activity::Summary => {
+            let text = r.sheet().map(|s| s.summary.as_str()).unwrap_or("");
+            let lines: Vec<Line> = if text.trim().is_empty() {
+                vec![Line::styled(
+                    "(tomt — Enter for å skrive oppsummeringen)",
+                    theme.dim(),
+                )]
+            } else {
+                wrap(&inert(text), width)
+                    .into_iter()
+                    .map(Line::raw)
+                    .collect()
+            };
+            frame.render_widget(Paragraph::new(lines), area);
+        }
         Activity::RiskGrid { grid, .. } => super::risk::grid(frame, area, r, grid, theme),
         Activity::Plan { review } => plan::table(
             frame,
@@ -113,7 +192,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
 }
 
 fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) {
-    let activity = &r.step().activity;
+    let activity = &r.activity();
     let items = r.visible_items();
     let mut header: Option<Line> = None;
     match activity {
@@ -196,11 +275,14 @@ fn list(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, width: usize) 
                     } else {
                         "[ ]"
                     };
-                    let votes = if item.votes > 0 {
+                    let mut votes = if item.votes > 0 {
                         format!("  ({} ●)", item.votes)
                     } else {
                         String::new()
                     };
+                    if let Some(rating) = r.rating_text(activity.list().unwrap_or_default(), item) {
+                        votes.push_str(&format!("  [{rating}]"));
+                    }
                     (format!("{mark} "), votes)
                 }
                 Activity::Group { .. } => {

@@ -45,9 +45,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
 
     // Progress over the whole round.
     let (done, total) = r.progress();
+    let lead = r.lead().map(|(task, role)| match role {
+        Some(role) => format!(" · {}: {}", inert_line(&task), inert_line(&role)),
+        None => format!(" · {}: ikke avtalt", inert_line(&task)),
+    });
     let label = format!(
-        " {} · runde {} · {} · steg {}/{} ",
+        " {}{} · runde {} · {} · steg {}/{} ",
         inert_line(&r.forlop.name),
+        lead.unwrap_or_default(),
         r.at.round,
         r.session().kind.label(),
         done + 1,
@@ -144,9 +149,12 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
         .into_iter()
         .map(|l| Line::styled(l, theme.room()))
         .collect();
+    let item_lines = for_each_lines(r, width, theme);
+    let item_height = (item_lines.len() as u16).min(inner.height / 3);
     let room_height = (room_lines.len() as u16).min(inner.height.saturating_sub(2) / 2 + 1);
-    let [title_area, _, room_area, _, activity_area] = Layout::vertical([
+    let [title_area, item_area, _, room_area, _, activity_area] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(item_height),
         Constraint::Length(1),
         Constraint::Length(room_height),
         Constraint::Length(1),
@@ -160,8 +168,58 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
         )),
         title_area,
     );
+    frame.render_widget(Paragraph::new(item_lines), item_area);
     frame.render_widget(Paragraph::new(room_lines), room_area);
     activity::draw(frame, activity_area, r, theme, app.today);
+}
+
+/// For a step that repeats for each item: which item, what it is about, where to find the
+/// film, and its rating.
+fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let Some((fe, items)) = r.for_each() else {
+        return Vec::new();
+    };
+    let Some(item) = items.get(r.at.item) else {
+        return vec![Line::styled(
+            format!(
+                "Lista «{}» er tom: ingen punkter å gå gjennom ennå.",
+                fe.list
+            ),
+            theme.warn(),
+        )];
+    };
+    let mut lines = vec![Line::styled(
+        format!(
+            "{} av {}: {}",
+            r.at.item + 1,
+            items.len(),
+            inert_line(&item.text)
+        ),
+        theme.room(),
+    )];
+    for (label, text) in [("", &item.detail), ("Se: ", &item.reference)] {
+        if !text.is_empty() {
+            for l in wrap(&format!("{label}{}", inert(text)), width) {
+                lines.push(Line::styled(l, theme.dim()));
+            }
+        }
+    }
+    if !fe.rate.is_empty() {
+        let current = crate::runner::rating_label(&fe.rate, item.rating)
+            .unwrap_or_else(|| "ikke vurdert".into());
+        let keys = fe
+            .rate
+            .iter()
+            .enumerate()
+            .map(|(i, l)| format!("{} {}", i + 1, inert_line(l)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        lines.push(Line::from(vec![
+            Span::styled(format!("Vurdering: {current}"), theme.label()),
+            Span::styled(format!("   ({keys})"), theme.dim()),
+        ]));
+    }
+    lines
 }
 
 fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
@@ -179,6 +237,18 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     lines.push(Line::raw(""));
     for l in inert(&step.guide).lines() {
         lines.push(Line::raw(l.to_string()));
+    }
+    if let Some(fe) = &step.for_each {
+        lines.push(Line::raw(""));
+        let rate = if fe.rate.is_empty() {
+            String::new()
+        } else {
+            format!(" 1–{} vurderer punktet.", fe.rate.len())
+        };
+        lines.push(Line::styled(
+            format!("Steget gjentas for hvert punkt: n/p går mellom punktene.{rate}"),
+            theme.dim(),
+        ));
     }
     if let Some(hint) = activity::hint(&step.activity) {
         lines.push(Line::raw(""));
@@ -215,6 +285,8 @@ fn footer_keys(s: &Session) -> Vec<(&'static str, &'static str)> {
             ("v", "matrise"),
             ("m", "til plan"),
         ]),
+        Activity::PickSet { .. } | Activity::Roles { .. } => keys.extend([("␣", "velg")]),
+        Activity::Summary => keys.extend([("Enter", "skriv oppsummeringen")]),
         Activity::Info | Activity::Stafettpinne => {}
     }
     keys.extend([

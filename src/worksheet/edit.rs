@@ -33,10 +33,9 @@ pub fn choose_toggle(
     let new_id = sheet.fresh_id();
     sheet.list_mut(into).push(Item {
         id: new_id,
-        text: item.text,
-        theme: item.theme,
         votes: 0,
         source: Some(id),
+        ..item
     });
     Ok(true)
 }
@@ -52,10 +51,10 @@ pub fn import_items(sheet: &mut Worksheet, list: &str, items: &[Item]) -> usize 
         let id = sheet.fresh_id();
         sheet.list_mut(list).push(Item {
             id,
-            text: item.text.clone(),
-            theme: item.theme.clone(),
             votes: 0,
             source: None,
+            rating: None,
+            ..item.clone()
         });
         added += 1;
     }
@@ -71,13 +70,7 @@ mod tests {
         let mut s = Worksheet::new(&SheetKey::new(1, "x"));
         for t in texts {
             let id = s.fresh_id();
-            s.list_mut("a").push(Item {
-                id,
-                text: t.to_string(),
-                theme: None,
-                votes: 0,
-                source: None,
-            });
+            s.list_mut("a").push(Item::new(id, *t));
         }
         s
     }

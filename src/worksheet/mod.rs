@@ -35,6 +35,9 @@ pub struct Forlop {
     /// The scale and bands agreed for each grid.
     #[serde(default)]
     pub risk: BTreeMap<String, risk::RiskSettings>,
+    /// Who does each task: task → role.
+    #[serde(default)]
+    pub roles: BTreeMap<String, String>,
     #[serde(default)]
     pub next_id: u64,
 }
@@ -44,6 +47,9 @@ pub struct Position {
     pub round: u32,
     pub session: String,
     pub step: usize,
+    /// The item of a step that repeats for each item of a list.
+    #[serde(default)]
+    pub item: usize,
 }
 
 /// One row of the handlingsplan.
@@ -187,6 +193,12 @@ pub struct Worksheet {
     /// Time used per step id, in seconds.
     #[serde(default)]
     pub timers: BTreeMap<String, u64>,
+    /// The summary the parties agreed on.
+    #[serde(default)]
+    pub summary: String,
+    /// The item set picked for a list: list → set id.
+    #[serde(default)]
+    pub sets: BTreeMap<String, String>,
     #[serde(default)]
     pub next_id: u64,
 }
@@ -204,6 +216,8 @@ impl Worksheet {
             checks: BTreeMap::new(),
             forms: BTreeMap::new(),
             timers: BTreeMap::new(),
+            summary: String::new(),
+            sets: BTreeMap::new(),
             next_id: 1,
         }
     }
@@ -234,6 +248,7 @@ impl Worksheet {
                 .forms
                 .values()
                 .any(|f| f.values().any(|v| !v.trim().is_empty()))
+            || !self.summary.trim().is_empty()
             || self
                 .checks
                 .values()
@@ -253,6 +268,30 @@ pub struct Item {
     /// For an item carried forward by a choice: the id of the item it was chosen from.
     #[serde(default)]
     pub source: Option<u64>,
+    /// One line about it (from an item set).
+    #[serde(default)]
+    pub detail: String,
+    /// Where to find more, e.g. the film to show.
+    #[serde(default)]
+    pub reference: String,
+    /// How much it matters here, 1 = the lowest rating level.
+    #[serde(default)]
+    pub rating: Option<u8>,
+}
+
+impl Item {
+    pub fn new(id: u64, text: impl Into<String>) -> Item {
+        Item {
+            id,
+            text: text.into(),
+            theme: None,
+            votes: 0,
+            source: None,
+            detail: String::new(),
+            reference: String::new(),
+            rating: None,
+        }
+    }
 }
 
 /// One line of a checklist.

@@ -174,10 +174,12 @@ impl Store {
                 round: 1,
                 session: first_session.to_string(),
                 step: 0,
+                item: 0,
             },
             plan: Vec::new(),
             grids: BTreeMap::new(),
             risk: BTreeMap::new(),
+            roles: BTreeMap::new(),
             next_id: 1,
         };
         dir.save_forlop(&forlop).map_err(io_err(&dir.path))?;

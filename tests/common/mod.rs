@@ -65,10 +65,12 @@ pub fn forlop(script: &Script) -> Forlop {
             round: 1,
             session: script.phases[0].sessions[0].id.clone(),
             step: 0,
+            item: 0,
         },
         plan: Vec::new(),
         grids: Default::default(),
         risk: Default::default(),
+        roles: Default::default(),
         next_id: 1,
     }
 }

@@ -3,6 +3,7 @@
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,8 @@ pub struct Tui {
     writer: Box<dyn Write + Send>,
     screen: Arc<Mutex<vt100::Parser>>,
     _master: Box<dyn MasterPty + Send>,
+    /// Tells the reader thread to let go of its copy of the terminal after its next read.
+    stop: Arc<AtomicBool>,
 }
 
 impl Tui {
@@ -41,10 +44,12 @@ impl Tui {
         let writer = pty.master.take_writer().unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
         let parser = Arc::clone(&screen);
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::clone(&stop);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+                if n == 0 || stopped.load(Ordering::Relaxed) {
                     break;
                 }
                 parser.lock().unwrap().process(&buf[..n]);
@@ -55,6 +60,7 @@ impl Tui {
             writer,
             screen,
             _master: pty.master,
+            stop,
         }
     }
 
@@ -92,6 +98,31 @@ impl Tui {
             std::thread::sleep(Duration::from_millis(20));
         }
         panic!("stafett did not exit; the screen shows:\n{}", self.screen());
+    }
+
+    /// Closes the terminal, as a closed window or a dropped SSH session does, and waits (at
+    /// most 15 s) for the process to end. Returns whether it ended. The app must be writing
+    /// (e.g. a running timer) so the reader thread wakes and lets go of its copy.
+    pub fn close_terminal(self) -> bool {
+        let Tui {
+            mut child,
+            writer,
+            _master,
+            stop,
+            ..
+        } = self;
+        stop.store(true, Ordering::Relaxed);
+        drop(writer);
+        drop(_master);
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            if child.try_wait().unwrap().is_some() {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        false
     }
 
     pub fn pid(&self) -> u32 {

@@ -1,0 +1,218 @@
+//! Steps that repeat for each item of a list, item sets, roles and the summary.
+
+use super::{Cmd, Effect, Now, Runner, read_only_notice};
+use crate::script::{Activity, ForEach};
+use crate::worksheet::Item;
+
+impl Runner {
+    /// The current step's for-each and the items it goes through: the list in this session's
+    /// worksheet, or else the latest one an earlier session handed on.
+    pub fn for_each(&self) -> Option<(&ForEach, Vec<Item>)> {
+        let fe = self.step().for_each.as_ref()?;
+        let here = self
+            .sheet()
+            .map(|s| s.list(&fe.list))
+            .filter(|l| !l.is_empty());
+        let items = match here {
+            Some(items) => items.to_vec(),
+            None => self
+                .earlier_list(&fe.list)
+                .map(|(_, i)| i.to_vec())
+                .unwrap_or_default(),
+        };
+        Some((fe, items))
+    }
+
+    /// The item the current for-each step is on.
+    pub fn current_item(&self) -> Option<Item> {
+        let (_, items) = self.for_each()?;
+        items.get(self.at.item).cloned()
+    }
+
+    /// The current step's activity, with list and form names scoped to the current item in a
+    /// for-each step, so every item keeps its own notes.
+    pub fn activity(&self) -> Activity {
+        let activity = self.step().activity.clone();
+        let Some(item) = self.current_item() else {
+            return activity;
+        };
+        let scope = |name: &str| format!("{name}@{}", item.id);
+        match activity {
+            Activity::Collect { list, from } => Activity::Collect {
+                list: scope(&list),
+                from,
+            },
+            Activity::Group { list } => Activity::Group { list: scope(&list) },
+            Activity::Vote { list, dots } => Activity::Vote {
+                list: scope(&list),
+                dots,
+            },
+            Activity::Choose { list, into, max } => Activity::Choose {
+                list: scope(&list),
+                into: scope(&into),
+                max,
+            },
+            Activity::Fields { form, fields } => Activity::Fields {
+                form: scope(&form),
+                fields,
+            },
+            other => other,
+        }
+    }
+
+    /// Moves within a for-each step; false when the step has no further item that way.
+    pub(super) fn step_item(&mut self, forward: bool, fx: &mut Vec<Effect>) -> bool {
+        let Some((_, items)) = self.for_each() else {
+            return false;
+        };
+        let next = if forward {
+            (self.at.item + 1 < items.len()).then_some(self.at.item + 1)
+        } else {
+            self.at.item.checked_sub(1)
+        };
+        let Some(item) = next else { return false };
+        self.at.item = item;
+        self.selected = 0;
+        self.forlop.position.item = item;
+        fx.push(Effect::SaveForlop);
+        true
+    }
+
+    /// The number of items of the current for-each step.
+    pub fn item_count(&self) -> usize {
+        self.for_each().map_or(0, |(_, items)| items.len())
+    }
+
+    /// Handles rating, item sets, roles and the summary; false when the command is not theirs.
+    pub(super) fn extra_cmd(&mut self, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+        if let Cmd::Level(n) = cmd
+            && let Some((fe, _)) = self.for_each()
+            && !fe.rate.is_empty()
+        {
+            let (list, labels) = (fe.list.clone(), fe.rate.clone());
+            self.rate(&list, &labels, *n, now, fx);
+            return true;
+        }
+        match (self.step().activity.clone(), cmd) {
+            (Activity::PickSet { list }, Cmd::Mark | Cmd::Level(_)) => {
+                let index = match cmd {
+                    Cmd::Level(n) => usize::from(*n).wrapping_sub(1),
+                    _ => self.selected,
+                };
+                self.pick_set(&list, index, now, fx);
+                true
+            }
+            (Activity::Roles { tasks, roles }, Cmd::Mark | Cmd::Level(_) | Cmd::Unmark) => {
+                let Some(task) = tasks.get(self.selected) else {
+                    return true;
+                };
+                let current = self
+                    .forlop
+                    .roles
+                    .get(task)
+                    .and_then(|r| roles.iter().position(|x| x == r));
+                let next = match cmd {
+                    Cmd::Level(n) => usize::from(*n).checked_sub(1).filter(|i| *i < roles.len()),
+                    Cmd::Mark => Some(current.map_or(0, |c| (c + 1) % roles.len().max(1))),
+                    _ => None,
+                };
+                match next {
+                    Some(i) if !roles.is_empty() => {
+                        self.forlop.roles.insert(task.clone(), roles[i].clone());
+                    }
+                    _ => {
+                        self.forlop.roles.remove(task);
+                    }
+                }
+                fx.push(Effect::SaveForlop);
+                true
+            }
+            (Activity::Summary, Cmd::SetField(text)) => {
+                if self.read_only.contains(&self.key()) {
+                    self.notice = Some(read_only_notice());
+                    return true;
+                }
+                self.sheet_mut(now).summary = text.trim_end().to_string();
+                fx.push(Effect::SaveSheet(self.key()));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn rate(&mut self, list: &str, labels: &[String], n: u8, now: Now, fx: &mut Vec<Effect>) {
+        let Some(item) = self.current_item() else {
+            return;
+        };
+        if !(1..=labels.len()).contains(&usize::from(n)) {
+            self.notice = Some(format!("Vurder med et tall fra 1 til {}.", labels.len()));
+            return;
+        }
+        if self.read_only.contains(&self.key()) {
+            self.notice = Some(read_only_notice());
+            return;
+        }
+        let sheet = self.sheet_mut(now);
+        if let Some(i) = sheet.list_mut(list).iter_mut().find(|i| i.id == item.id) {
+            i.rating = Some(n);
+            fx.push(Effect::SaveSheet(self.key()));
+        }
+    }
+
+    fn pick_set(&mut self, list: &str, index: usize, now: Now, fx: &mut Vec<Effect>) {
+        let Some(set) = self.script.sets.get(index).cloned() else {
+            return;
+        };
+        if self.read_only.contains(&self.key()) {
+            self.notice = Some(read_only_notice());
+            return;
+        }
+        let sheet = self.sheet_mut(now);
+        let mut items = Vec::new();
+        for entry in &set.items {
+            let mut item = Item::new(sheet.fresh_id(), entry.title.clone());
+            item.detail = entry.detail.clone();
+            item.reference = entry.reference.clone();
+            items.push(item);
+        }
+        let count = items.len();
+        sheet.lists.insert(list.to_string(), items);
+        sheet.sets.insert(list.to_string(), set.id.clone());
+        self.selected = index;
+        self.notice = Some(format!("Valgt: {} ({count} punkter).", set.title));
+        fx.push(Effect::SaveSheet(self.key()));
+    }
+}
+
+impl Runner {
+    /// The task that leads the current step and the role agreed for it, if the step names one.
+    pub fn lead(&self) -> Option<(String, Option<String>)> {
+        let task = self.step().lead.clone()?;
+        let role = self.forlop.roles.get(&task).cloned();
+        Some((task, role))
+    }
+
+    /// The rating labels used for a list in this session, if a for-each step rates it.
+    pub fn rating_labels(&self, list: &str) -> Option<&[String]> {
+        self.session()
+            .steps
+            .iter()
+            .filter_map(|s| s.for_each.as_ref())
+            .find(|fe| fe.list == list && !fe.rate.is_empty())
+            .map(|fe| fe.rate.as_slice())
+    }
+
+    /// An item's rating as text, e.g. `3 Mye`.
+    pub fn rating_text(&self, list: &str, item: &Item) -> Option<String> {
+        rating_label(self.rating_labels(list)?, item.rating)
+    }
+}
+
+/// The label of a rating, e.g. `2 Noe`.
+pub fn rating_label(labels: &[String], rating: Option<u8>) -> Option<String> {
+    let r = rating?;
+    Some(format!(
+        "{r} {}",
+        labels.get(usize::from(r).checked_sub(1)?)?
+    ))
+}
