@@ -164,6 +164,11 @@ fn the_choice_is_ordered_by_rating_and_the_next_meeting_iterates_it() {
     r.handle(Cmd::SetField("Fast møte hver mandag".into()), at(0));
     let form = r.sheet().unwrap().forms.keys().next().unwrap().clone();
     assert!(form.starts_with("ideer@"), "{form}");
+    let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(
+        md.contains("### Hva kan vi gjøre?: Omstilling og endring\n\n**Dette kan vi gjøre selv:** Fast møte hver mandag\n\n**Dette trenger leder eller andre:** —"),
+        "{md}"
+    );
     r.handle(Cmd::NextStep, at(0));
     assert_eq!(r.step().id, "tiltak");
     r.handle(
@@ -206,7 +211,15 @@ fn the_summary_is_kept_and_exported_first() {
         }),
         at(0),
     );
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::SetField("15.01.2027".into()), at(0));
     let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(
+        md.contains(
+            "### Oppfølging\n\n**Dato for oppfølging:** 15.01.2027\n\n**Hvem kaller inn:** —"
+        ),
+        "{md}"
+    );
     let summary = md.find("## Oppsummering").expect("summary");
     let challenge = md
         .find("### Utfordring: Rolleuklarhet og sosial støtte")

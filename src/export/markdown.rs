@@ -205,15 +205,7 @@ fn write_sheet(
                         let Some(values) = sheet.forms.get(&scoped(form)) else {
                             continue;
                         };
-                        for label in fields {
-                            let value = values.get(label).map(|v| v.trim()).unwrap_or("");
-                            let shown = if value.is_empty() {
-                                "—".to_string()
-                            } else {
-                                indent(&inert(value))
-                            };
-                            let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
-                        }
+                        write_fields(out, fields, values);
                         written.insert(format!("form:{}", scoped(form)));
                     }
                     a => {
@@ -263,15 +255,7 @@ fn write_sheet(
                     continue;
                 }
                 let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
-                for label in fields {
-                    let value = values.get(label).map(|v| v.trim()).unwrap_or("");
-                    let shown = if value.is_empty() {
-                        "—".to_string()
-                    } else {
-                        indent(&inert(value))
-                    };
-                    let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
-                }
+                write_fields(out, fields, values);
             }
             a => {
                 if let Some(list) = a.list()
@@ -299,6 +283,19 @@ fn write_sheet(
         if !written.contains(name) && !items.is_empty() {
             write_list(out, &sub, &list_title(name), items, None);
         }
+    }
+}
+
+/// A form's fields in the script's order, `—` for an empty one.
+fn write_fields(out: &mut String, fields: &[String], values: &BTreeMap<String, String>) {
+    for label in fields {
+        let value = values.get(label).map(|v| v.trim()).unwrap_or("");
+        let shown = if value.is_empty() {
+            "—".to_string()
+        } else {
+            indent(&inert(value))
+        };
+        let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
     }
 }
 

@@ -122,10 +122,10 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
                         inert_line(&set.title)
                     ))];
                     if !set.note.is_empty() {
-                        lines.push(Line::styled(
-                            format!("      ⚠ {}", inert_line(&set.note)),
-                            theme.warn(),
-                        ));
+                        let note = format!("⚠ {}", inert_line(&set.note));
+                        for part in wrap(&note, width.saturating_sub(8)) {
+                            lines.push(Line::styled(format!("      {part}"), theme.warn()));
+                        }
                     }
                     lines
                 })
