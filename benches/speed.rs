@@ -88,7 +88,11 @@ fn main() {
             key(&mut app, KeyCode::Char(char::from(b'0' + level)));
         },
     );
-    assert_ne!(saves_before, saved_bytes(tmp.path()), "the level changes were saved");
+    assert_ne!(
+        saves_before,
+        saved_bytes(tmp.path()),
+        "the level changes were saved"
+    );
     // A list step: adding an item saves the worksheet.
     let mut app = App::new(
         Store::new(tmp.path().join("b")),
