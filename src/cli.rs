@@ -107,7 +107,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Open { name }) => {
             let dir = store.find(&name).map_err(|e| e.to_string())?;
             let mut app = App::new(store, library, today);
-            app.open(dir, terminal::Clock::start().now());
+            app.open(dir);
             if let Some(m) = app.message.take() {
                 return Err(m);
             }

@@ -183,7 +183,7 @@ impl App {
                 Action::Quit => self.shutdown(now),
                 Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
                 _ => match &self.screen {
-                    Screen::Home(_) => self.home_action(action, now),
+                    Screen::Home(_) => self.home_action(action),
                     Screen::Session(_) => self.session_action(action, now),
                 },
             }
@@ -196,7 +196,7 @@ impl App {
         let Some(top) = self.overlays.pop() else {
             return;
         };
-        let keep = match top {
+        match top {
             Overlay::Help { scroll } => {
                 let scroll = match action {
                     Action::Up => scroll.saturating_sub(1),
@@ -205,15 +205,11 @@ impl App {
                     _ => scroll,
                 };
                 self.overlays.push(Overlay::Help { scroll });
-                return;
             }
-            Overlay::Overview { selected } => return self.overview_action(selected, action, now),
-            Overlay::Plan { selected } => return self.plan_overlay_action(selected, action, now),
+            Overlay::Overview { selected } => self.overview_action(selected, action, now),
+            Overlay::Plan { selected } => self.plan_overlay_action(selected, action, now),
             Overlay::Confirm { question, then } => match action {
-                Action::Yes => {
-                    self.confirmed(then, now);
-                    false
-                }
+                Action::Yes => self.confirmed(then, now),
                 Action::No => {
                     if then == Then::Recover
                         && let Screen::Session(s) = &self.screen
@@ -222,18 +218,13 @@ impl App {
                         self.message =
                             Some("Gjenopprettingsfilen er lagt til side, ikke slettet.".into());
                     }
-                    false
                 }
-                _ => {
-                    self.overlays.push(Overlay::Confirm { question, then });
-                    return;
-                }
+                _ => self.overlays.push(Overlay::Confirm { question, then }),
             },
-            Overlay::Input(input) => return self.input_action(input, action, now),
-            Overlay::Measure(form) => return self.measure_action(form, action, now),
-            Overlay::NewForlop(form) => return self.new_forlop_action(form, action, now),
-        };
-        let _ = keep;
+            Overlay::Input(input) => self.input_action(input, action, now),
+            Overlay::Measure(form) => self.measure_action(form, action, now),
+            Overlay::NewForlop(form) => self.new_forlop_action(form, action, now),
+        }
     }
 
     fn on_paste(&mut self, pasted: &str) {
@@ -303,7 +294,7 @@ impl App {
         self.screen = Screen::Home(home);
     }
 
-    fn home_action(&mut self, action: Action, now: Now) {
+    fn home_action(&mut self, action: Action) {
         let Screen::Home(home) = &mut self.screen else {
             return;
         };
@@ -314,7 +305,7 @@ impl App {
             Action::Enter | Action::NextStep => {
                 if let Some(entry) = home.entries.get(home.selected) {
                     let dir = entry.dir.clone();
-                    self.open(dir, now);
+                    self.open(dir);
                 }
             }
             Action::Delete => {
@@ -333,20 +324,9 @@ impl App {
     }
 
     /// Opens a forløp: takes its lock, loads it, and shows the session where it was left.
-    pub fn open(&mut self, dir: ForlopDir, now: Now) {
+    pub fn open(&mut self, dir: ForlopDir) {
         use crate::worksheet::store::backup_readable;
-        if let Err(e) = dir.load_forlop()
-            && backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path())
-        {
-            self.overlays.push(Overlay::Confirm {
-                question: format!(
-                    "{e}. Forrige versjon (forlop.ron.bak) kan leses. Bruke den? Den ødelagte fila tas vare på."
-                ),
-                then: Then::RestoreForlop(dir),
-            });
-            return;
-        }
-        match Session::open(dir, &self.library) {
+        match Session::open(dir.clone(), &self.library) {
             Ok((session, warnings)) => {
                 self.warnings.extend(warnings);
                 for key in &session.runner.read_only {
@@ -375,9 +355,19 @@ impl App {
                     None => {}
                 }
                 self.screen = Screen::Session(Box::new(session));
-                let _ = now;
             }
-            Err(e) => self.message = Some(e),
+            // A forløp file that cannot be read, with a backup that can: offer the backup.
+            Err(e) => match dir.load_forlop() {
+                Err(load) if backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path()) => {
+                    self.overlays.push(Overlay::Confirm {
+                        question: format!(
+                            "{load}. Forrige versjon (forlop.ron.bak) kan leses. Bruke den? Den ødelagte fila tas vare på."
+                        ),
+                        then: Then::RestoreForlop(dir),
+                    });
+                }
+                _ => self.message = Some(e),
+            },
         }
     }
 
@@ -407,7 +397,7 @@ impl App {
             .store
             .create(name, &script.id, &first, now.wall)
             .map_err(|e| e.to_string())?;
-        self.open(dir, now);
+        self.open(dir);
         match self.message.take() {
             Some(m) => Err(m),
             None => Ok(()),
@@ -456,7 +446,7 @@ impl App {
             });
             match restored {
                 Ok(kept) => {
-                    self.open(dir.clone(), now);
+                    self.open(dir.clone());
                     if self.message.is_none() {
                         self.message = Some(format!(
                             "Forrige versjon er tatt i bruk; den ødelagte fila er {}",

@@ -302,8 +302,7 @@ impl App {
                 let current = r.sheet().map(|s| s.summary.clone()).unwrap_or_default();
                 Overlay::input("Oppsummering", InputTarget::Field, &current)
             }
-            (Activity::RiskGrid { grid, .. }, Action::Add) => {
-                let _ = grid;
+            (Activity::RiskGrid { .. }, Action::Add) => {
                 Overlay::input("Ny risiko: tema", InputTarget::AddItem, "")
             }
             (Activity::RiskGrid { grid, .. }, Action::Edit | Action::Enter) => {

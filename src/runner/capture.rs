@@ -40,10 +40,10 @@ impl Runner {
             }
             (Activity::Collect { list, .. }, Cmd::MoveUp) => self.move_item(list, true, now),
             (Activity::Collect { list, .. }, Cmd::MoveDown) => self.move_item(list, false, now),
-            (Activity::Vote { list, .. }, Cmd::MoveUp | Cmd::MoveDown)
-            | (Activity::Group { list }, Cmd::MoveUp | Cmd::MoveDown)
-            | (Activity::Choose { list, .. }, Cmd::MoveUp | Cmd::MoveDown) => {
-                let _ = list;
+            (
+                Activity::Vote { .. } | Activity::Group { .. } | Activity::Choose { .. },
+                Cmd::MoveUp | Cmd::MoveDown,
+            ) => {
                 self.notice = Some("Rekkefølgen endres i steget der lista samles.".into());
                 false
             }

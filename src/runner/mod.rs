@@ -395,7 +395,7 @@ impl Runner {
                 fx.push(Effect::SaveForlop);
             }
             other => {
-                if !self.extra_cmd(&other, now, &mut fx) && !self.risk_cmd(&other, now, &mut fx) {
+                if !self.extra_cmd(&other, now, &mut fx) && !self.risk_cmd(&other, &mut fx) {
                     self.capture(other, now, &mut fx)
                 }
             }

@@ -1,6 +1,6 @@
 //! Risk grid and risk setup commands: pure, like the rest of the runner.
 
-use super::{Cmd, Effect, Now, Runner};
+use super::{Cmd, Effect, Runner};
 use crate::script::{Activity, RiskScale};
 use crate::worksheet::Measure;
 use crate::worksheet::risk::{Column, RiskRow, RiskSettings};
@@ -38,7 +38,7 @@ impl Runner {
     }
 
     /// Handles a grid or setup command; false when the current step has no grid.
-    pub(super) fn risk_cmd(&mut self, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+    pub(super) fn risk_cmd(&mut self, cmd: &Cmd, fx: &mut Vec<Effect>) -> bool {
         if super::capture::is_plan_cmd(cmd) {
             return false;
         }
@@ -51,7 +51,7 @@ impl Runner {
             Activity::RiskGrid {
                 grid, themes_from, ..
             } => {
-                self.grid_cmd(&grid, themes_from.as_deref(), cmd, now, fx);
+                self.grid_cmd(&grid, themes_from.as_deref(), cmd, fx);
                 true
             }
             _ => false,
@@ -94,14 +94,7 @@ impl Runner {
         fx.push(Effect::SaveForlop);
     }
 
-    fn grid_cmd(
-        &mut self,
-        grid: &str,
-        themes_from: Option<&str>,
-        cmd: &Cmd,
-        now: Now,
-        fx: &mut Vec<Effect>,
-    ) {
+    fn grid_cmd(&mut self, grid: &str, themes_from: Option<&str>, cmd: &Cmd, fx: &mut Vec<Effect>) {
         let n = self.grid_rows(grid).len();
         let i = self.selected.min(n.saturating_sub(1));
         let column = self.column();
@@ -208,7 +201,6 @@ impl Runner {
             Cmd::Import => self.seed_grid(grid, themes_from, true),
             _ => false,
         };
-        let _ = now;
         if changed {
             fx.push(Effect::SaveForlop);
         }

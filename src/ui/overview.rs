@@ -111,8 +111,7 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
                     Line::styled(format!("{text}  ↓"), style),
                 );
             }
-            if let Some(cycle) = &r.script.cycle {
-                let _ = cycle;
+            if r.script.cycle.is_some() {
                 let text = format!("runde {round}  ↻");
                 ctx.print(
                     -(text.width() as f64) * col / 2.0,

@@ -398,21 +398,11 @@ pub fn restore_backup(path: &Path, stamp: NaiveDateTime) -> io::Result<PathBuf> 
         .unwrap_or_default();
     let kept = path.with_file_name(format!("{name}.odelagt-{}", stamp.format("%Y%m%d-%H%M%S")));
     let bytes = fs::read(backup_path(path))?;
+    // Moved aside first, so the atomic write below keeps the good backup as it is.
     if path.exists() {
         fs::rename(path, &kept)?;
     }
-    let tmp = path.with_file_name(format!(".{name}.tmp"));
-    {
-        let mut f = private_options()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(&bytes)?;
-        f.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
-    sync_dir(path.parent().unwrap_or(Path::new(".")));
+    write_atomic(path, &bytes)?;
     Ok(kept)
 }
 
