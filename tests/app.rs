@@ -1,7 +1,7 @@
 //! App-level flows around bad files and disk trouble: nothing typed is lost, nothing unreadable
 //! is overwritten.
 
-mod common;
+use crate::common;
 
 use common::at;
 use common::harness::Harness;

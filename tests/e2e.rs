@@ -2,7 +2,7 @@
 
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use common::pty::{DOWN, ENTER, ESC, Tui};
 use stafett::worksheet::store::load_ron;

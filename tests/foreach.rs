@@ -1,7 +1,7 @@
 //! «En bra dag på jobb»: steps that repeat for each item, rating, item sets, roles and the
 //! summary, as pure transitions, on screen and in the export.
 
-mod common;
+use crate::common;
 
 use common::at;
 use common::harness::Harness;

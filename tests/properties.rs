@@ -1,7 +1,7 @@
 //! Property tests: the loaders never panic on any input, every worksheet the program can build
 //! survives save → load unchanged, and exported text never carries a raw control character.
 
-mod common;
+use crate::common;
 
 use proptest::prelude::*;
 use stafett::script::parse;

@@ -1,6 +1,6 @@
 //! The risk grid: pure transitions, views, exports and a 200-row round trip.
 
-mod common;
+use crate::common;
 
 use common::at;
 use common::harness::Harness;

@@ -1,7 +1,7 @@
 //! The session state machine as pure transitions: commands in, state and effects out.
 //! No terminal, no clock (time is injected), no files.
 
-mod common;
+use crate::common;
 
 use common::{at, mini, runner};
 use stafett::runner::{Cmd, Effect};

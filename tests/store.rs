@@ -1,7 +1,7 @@
 //! Saving and loading: round trips, atomic writes with backups, corrupt and foreign files,
 //! locks and private permissions.
 
-mod common;
+use crate::common;
 
 use common::{at, mini, runner};
 use stafett::runner::Cmd;

@@ -1,6 +1,6 @@
 //! Screens drawn on a TestBackend, driven by key events as a facilitator would press them.
 
-mod common;
+use crate::common;
 
 use common::at;
 use common::harness::Harness;

@@ -1,0 +1,14 @@
+//! The one integration-test binary: every suite is a module, so `cargo test` links once.
+
+mod common;
+
+mod app;
+mod cli;
+mod e2e;
+mod foreach;
+mod properties;
+mod risk;
+mod runner;
+mod scripts;
+mod store;
+mod ui;
