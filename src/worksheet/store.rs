@@ -434,6 +434,16 @@ pub fn create_private_dir(path: &Path) -> io::Result<()> {
 /// Writes a file so that it is either the old or the new version, never half of one: write a
 /// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, bytes, true)
+}
+
+/// Like [`write_atomic`], but keeps no `.bak`: for exports, which must leave no clutter in a
+/// folder the user chose.
+pub fn write_without_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, bytes, false)
+}
+
+fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -449,7 +459,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         f.write_all(bytes)?;
         f.sync_all()?;
     }
-    if path.exists() {
+    if keep_backup && path.exists() {
         let bak = dir.join(format!("{name}.bak"));
         let _ = fs::remove_file(&bak);
         if fs::hard_link(path, &bak).is_err() {
