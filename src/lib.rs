@@ -10,6 +10,7 @@ pub mod cli;
 pub mod export;
 pub mod runner;
 pub mod script;
+pub mod strings;
 pub mod text;
 pub mod ui;
 pub mod worksheet;

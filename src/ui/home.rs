@@ -4,6 +4,7 @@ use super::activity::rows_view;
 use super::key_line;
 use super::theme::Theme;
 use crate::app::{App, Home};
+use crate::t;
 use crate::text::inert_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,29 +27,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
     .areas(area);
     frame.render_widget(
         Paragraph::new(vec![
-            Line::styled(" Stafett", theme.title()),
-            Line::styled(" Verksteder for et bedre arbeidsmiljø — hvert arbeidsark leveres videre som stafettpinne.", theme.dim()),
+            Line::styled(t!("home.title"), theme.title()),
+            Line::styled(t!("home.tagline"), theme.dim()),
         ]),
         title,
     );
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(" Forløp ", theme.label()))
+        .title(Span::styled(t!("home.list_title"), theme.label()))
         .padding(Padding::horizontal(1));
     let inner = block.inner(body);
     frame.render_widget(block, body);
     if home.entries.is_empty() {
         let mut lines = vec![
-            Line::raw("Ingen forløp ennå."),
+            Line::raw(t!("home.empty")),
             Line::raw(""),
             Line::from(vec![
-                Span::raw("Trykk "),
+                Span::raw(t!("home.empty_press")),
                 Span::styled("a", theme.key()),
-                Span::raw(" for å starte et nytt forløp, for eksempel for en avdeling."),
+                Span::raw(t!("home.empty_to_start")),
             ]),
             Line::raw(""),
-            Line::styled("Prosesser som følger med:", theme.label()),
+            Line::styled(t!("home.shipped"), theme.label()),
         ];
         for s in &app.library.scripts {
             lines.push(Line::raw(format!(
@@ -93,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
                     Block::new()
                         .borders(Borders::ALL)
                         .border_style(theme.border())
-                        .title(" Advarsler "),
+                        .title(t!("home.warnings")),
                 ),
             warnings,
         );
