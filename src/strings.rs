@@ -98,15 +98,20 @@ mod tests {
                 keys_used(&path, out);
             } else if path.extension().is_some_and(|x| x == "rs") {
                 let text = std::fs::read_to_string(&path).unwrap();
-                for (at, _) in text.match_indices("t!(\"") {
+                for (at, _) in text.match_indices("t!(") {
                     // `t!(` itself, not the end of `format!(` or `print!(`.
                     let before = text[..at].chars().next_back();
                     if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
                         continue;
                     }
-                    let rest = &text[at + 4..];
-                    if let Some(end) = rest.find('"') {
-                        out.insert(rest[..end].to_string());
+                    let Some(rest) = text[at + 3..].trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = rest.split('"').next().unwrap_or_default();
+                    if !key.is_empty()
+                        && key.chars().all(|c| c.is_alphanumeric() || "._".contains(c))
+                    {
+                        out.insert(key.to_string());
                     }
                 }
             }

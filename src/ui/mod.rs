@@ -6,6 +6,7 @@ mod home;
 mod overview;
 mod plan;
 mod risk;
+mod rows;
 mod session;
 pub mod theme;
 pub mod wrap;

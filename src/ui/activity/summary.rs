@@ -1,0 +1,31 @@
+//! Summary: the agreed summary text.
+
+use super::super::theme::Theme;
+use super::super::wrap::wrap;
+use crate::runner::Runner;
+use crate::t;
+use crate::text::inert;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+pub struct Summary<'a> {
+    pub r: &'a Runner,
+    pub theme: &'a Theme,
+}
+
+impl Widget for Summary<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let text = self.r.sheet().map(|s| s.summary.as_str()).unwrap_or("");
+        let lines: Vec<Line> = if text.trim().is_empty() {
+            vec![Line::styled(t!("ui.summary.empty"), self.theme.dim())]
+        } else {
+            wrap(&inert(text), area.width as usize)
+                .into_iter()
+                .map(Line::raw)
+                .collect()
+        };
+        Paragraph::new(lines).render(area, buf);
+    }
+}
