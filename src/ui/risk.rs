@@ -10,26 +10,13 @@ use crate::text::{inert, inert_line};
 use crate::worksheet::risk::{Band, Column, RiskRow, RiskSettings};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 fn band_style(band: Band, theme: &Theme) -> Style {
-    if !theme.has_color() {
-        return match band {
-            Band::Unacceptable => Style::new().add_modifier(Modifier::BOLD),
-            _ => Style::new(),
-        };
-    }
-    match band {
-        Band::Acceptable => Style::new().fg(Color::Black).bg(Color::Green),
-        Band::High => Style::new().fg(Color::Black).bg(Color::Yellow),
-        Band::Unacceptable => Style::new()
-            .fg(Color::White)
-            .bg(Color::Red)
-            .add_modifier(Modifier::BOLD),
-    }
+    theme.band(band)
 }
 
 /// `■ 12 uakseptabel`, or a dash when a level is missing.

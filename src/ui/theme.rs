@@ -1,77 +1,233 @@
-//! Styles. Colour only ever repeats what text and symbols already say, so every screen reads
-//! in black and white; with colour off (NO_COLOR) only bold, reverse and underline remain.
+//! Styles, as data: a theme is a RON file in `assets/themes/` (embedded), naming a style for
+//! each role on screen. Colour only ever repeats what text and symbols already say, so every
+//! screen reads in black and white; with colour off (NO_COLOR) only bold and reverse remain.
 
+use crate::worksheet::risk::Band;
 use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+use std::str::FromStr;
+use std::sync::OnceLock;
+
+/// The shipped standard theme.
+pub const STANDARD: &str = include_str!("../../assets/themes/standard.ron");
+
+/// One role's look, as written in a theme file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StyleDef {
+    #[serde(default)]
+    pub fg: Option<String>,
+    #[serde(default)]
+    pub bg: Option<String>,
+    #[serde(default)]
+    pub bold: bool,
+    #[serde(default)]
+    pub reversed: bool,
+}
+
+/// A theme file: a style per role.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeDef {
+    pub title: StyleDef,
+    pub room: StyleDef,
+    pub dim: StyleDef,
+    pub label: StyleDef,
+    pub selected: StyleDef,
+    pub key: StyleDef,
+    pub ok: StyleDef,
+    pub warn: StyleDef,
+    pub alert: StyleDef,
+    pub border: StyleDef,
+    pub line: StyleDef,
+    pub gauge: StyleDef,
+    pub band_acceptable: StyleDef,
+    pub band_high: StyleDef,
+    pub band_unacceptable: StyleDef,
+}
+
+/// Reads a theme file; an unknown colour name is an error that names it.
+pub fn parse(text: &str) -> Result<ThemeDef, String> {
+    let def: ThemeDef = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .from_str(text)
+        .map_err(|e| e.to_string())?;
+    for s in def.all() {
+        for c in s.fg.iter().chain(&s.bg) {
+            Color::from_str(c).map_err(|_| format!("ukjent farge «{c}»"))?;
+        }
+    }
+    Ok(def)
+}
+
+impl ThemeDef {
+    fn all(&self) -> [&StyleDef; 15] {
+        [
+            &self.title,
+            &self.room,
+            &self.dim,
+            &self.label,
+            &self.selected,
+            &self.key,
+            &self.ok,
+            &self.warn,
+            &self.alert,
+            &self.border,
+            &self.line,
+            &self.gauge,
+            &self.band_acceptable,
+            &self.band_high,
+            &self.band_unacceptable,
+        ]
+    }
+}
+
+fn standard() -> &'static ThemeDef {
+    static DEF: OnceLock<ThemeDef> = OnceLock::new();
+    // Checked by a test; should it ever fail, every role falls back to the terminal's default
+    // look, which still reads because colour never carries meaning alone.
+    DEF.get_or_init(|| parse(STANDARD).unwrap_or_else(|_| plain()))
+}
+
+fn plain() -> ThemeDef {
+    let s = StyleDef::default;
+    ThemeDef {
+        title: s(),
+        room: s(),
+        dim: s(),
+        label: s(),
+        selected: StyleDef {
+            reversed: true,
+            ..s()
+        },
+        key: s(),
+        ok: s(),
+        warn: s(),
+        alert: s(),
+        border: s(),
+        line: s(),
+        gauge: s(),
+        band_acceptable: s(),
+        band_high: s(),
+        band_unacceptable: s(),
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    def: &'static ThemeDef,
     color: bool,
 }
 
 impl Theme {
     pub fn new(color: bool) -> Theme {
-        Theme { color }
+        Theme {
+            def: standard(),
+            color,
+        }
     }
 
     pub fn has_color(&self) -> bool {
         self.color
     }
 
-    fn fg(&self, c: Color) -> Style {
+    fn style(&self, s: &StyleDef) -> Style {
+        let mut style = Style::new();
         if self.color {
-            Style::new().fg(c)
-        } else {
-            Style::new()
+            if let Some(c) = s.fg.as_deref().and_then(|c| Color::from_str(c).ok()) {
+                style = style.fg(c);
+            }
+            if let Some(c) = s.bg.as_deref().and_then(|c| Color::from_str(c).ok()) {
+                style = style.bg(c);
+            }
         }
+        if s.bold {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if s.reversed {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        style
     }
 
     pub fn title(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.style(&self.def.title)
     }
     pub fn room(&self) -> Style {
-        Style::new().add_modifier(Modifier::BOLD)
+        self.style(&self.def.room)
     }
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new()
-        }
+        self.style(&self.def.dim)
     }
     pub fn label(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.style(&self.def.label)
     }
     pub fn selected(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        self.style(&self.def.selected)
     }
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.style(&self.def.key)
     }
     pub fn ok(&self) -> Style {
-        self.fg(Color::Green)
+        self.style(&self.def.ok)
     }
     pub fn warn(&self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.style(&self.def.warn)
     }
     pub fn alert(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.style(&self.def.alert)
     }
     pub fn border(&self) -> Style {
-        self.fg(Color::DarkGray)
+        self.style(&self.def.border)
     }
     /// The colour of drawn lines (the overview's circle).
     pub fn line_color(&self) -> Color {
-        if self.color {
-            Color::DarkGray
-        } else {
-            Color::Reset
-        }
+        self.style(&self.def.line).fg.unwrap_or(Color::Reset)
     }
     pub fn gauge(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::Cyan).bg(Color::Black)
-        } else {
-            Style::new()
+        self.style(&self.def.gauge)
+    }
+    /// The look of a risk value's cell: colour and, without colour, bold for uakseptabel.
+    pub fn band(&self, band: Band) -> Style {
+        self.style(match band {
+            Band::Acceptable => &self.def.band_acceptable,
+            Band::High => &self.def.band_high,
+            Band::Unacceptable => &self.def.band_unacceptable,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_standard_theme_parses_and_every_colour_is_known() {
+        let def = parse(STANDARD).expect("assets/themes/standard.ron");
+        assert_eq!(def.title.fg.as_deref(), Some("cyan"));
+        let theme = Theme::new(true);
+        assert_eq!(theme.band(Band::Unacceptable).bg, Some(Color::Red));
+    }
+
+    #[test]
+    fn an_unknown_colour_is_named() {
+        let bad = STANDARD.replace("\"cyan\"", "\"cyanish\"");
+        assert_eq!(parse(&bad).unwrap_err(), "ukjent farge «cyanish»");
+    }
+
+    #[test]
+    fn without_colour_only_bold_and_reverse_remain() {
+        let theme = Theme::new(false);
+        for style in [theme.title(), theme.gauge(), theme.band(Band::High)] {
+            assert_eq!((style.fg, style.bg), (None, None));
         }
+        assert!(
+            theme
+                .band(Band::Unacceptable)
+                .add_modifier
+                .contains(Modifier::BOLD)
+        );
+        assert!(theme.selected().add_modifier.contains(Modifier::REVERSED));
+        assert_eq!(theme.line_color(), Color::Reset);
     }
 }
