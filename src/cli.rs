@@ -82,6 +82,30 @@ pub fn script_dirs(extra: Option<PathBuf>) -> Vec<PathBuf> {
     dirs
 }
 
+/// Applies the user's `keys.ron` from the config folder, if there is one; a file that cannot be
+/// used is named in a warning on the home screen and the standard keys stay.
+fn user_keys(app: &mut App) {
+    let Some(dirs) = directories::ProjectDirs::from("no", "Stafett", "stafett") else {
+        return;
+    };
+    let path = dirs.config_dir().join("keys.ron");
+    let text = match std::fs::metadata(&path) {
+        Err(_) => return,
+        Ok(m) if !m.is_file() || m.len() > 64 * 1024 => {
+            Err(crate::t!("cli.keys_not_a_file").to_string())
+        }
+        Ok(_) => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
+    };
+    match text.and_then(|t| app.keys.clone().with_overrides(&t)) {
+        Ok(keys) => app.keys = keys,
+        Err(e) => app.warnings.push(crate::t!(
+            "cli.keys_unusable",
+            path = path.display(),
+            error = e
+        )),
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -245,6 +269,7 @@ fn tui(mut app: App) -> Result<ExitCode, String> {
         );
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    user_keys(&mut app);
     terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
 }

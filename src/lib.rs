@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cli;
 pub mod export;
+pub mod keys;
 pub mod runner;
 pub mod script;
 pub mod strings;

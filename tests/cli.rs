@@ -188,3 +188,31 @@ fn without_a_terminal_the_tui_says_so() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("trenger en terminal"));
 }
+
+/// README's key table is made from the key table; this fails when either drifts.
+#[test]
+fn readme_key_table_is_the_key_table() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = "<!-- keys:start (made from assets/keys.ron; a test compares) -->\n";
+    let end = "<!-- keys:end -->";
+    let from = readme
+        .find(start)
+        .expect("README has the keys:start marker")
+        + start.len();
+    let to = readme[from..]
+        .find(end)
+        .expect("README has the keys:end marker")
+        + from;
+    let want = stafett::keys::Keymap::standard().readme_table();
+    if readme[from..to] != want {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/target/readme-keys.md"),
+            &want,
+        )
+        .ok();
+        panic!(
+            "README's key table differs from assets/keys.ron; the expected text is in target/readme-keys.md"
+        );
+    }
+}

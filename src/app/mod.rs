@@ -3,12 +3,11 @@
 
 pub mod forms;
 mod input;
-pub mod keymap;
 mod session;
 pub mod terminal;
 
+pub use crate::keys::{Action, KeyMode, Keymap};
 pub use forms::{Input, InputTarget, MeasureForm, NewForlop};
-pub use keymap::{Action, KeyMode};
 pub use session::Session;
 
 use crate::runner::Now;
@@ -34,6 +33,8 @@ pub struct App {
     pub quit: bool,
     /// Colours on; off when `NO_COLOR` is set. Meaning is always carried by text too.
     pub color: bool,
+    /// The keys in use: the standard table with the user's `keys.ron` applied.
+    pub keys: Keymap,
     bell: bool,
 }
 
@@ -114,6 +115,7 @@ impl App {
             now_ms: 0,
             quit: false,
             color: true,
+            keys: Keymap::standard(),
             bell: false,
         };
         app.refresh_home();
@@ -151,7 +153,7 @@ impl App {
     }
 
     pub fn on_key(&mut self, key: KeyEvent, now: Now) {
-        if let Some(action) = keymap::resolve(key, self.key_mode()) {
+        if let Some(action) = self.keys.resolve(key, self.key_mode()) {
             self.act(action, now);
         }
     }

@@ -227,24 +227,46 @@ pub enum Activity {
 }
 
 impl Activity {
-    /// A short Norwegian name of the activity, for headers and help.
-    pub fn label(&self) -> &'static str {
+    /// The kind's name, the same in every layer: `runner/activity/<kind>.rs`,
+    /// `ui/activity/<kind>.rs`, the footer context in `assets/keys.ron`.
+    pub fn kind(&self) -> &'static str {
         match self {
-            Activity::Info => "samtale",
+            Activity::Info => "info",
             Activity::Stafettpinne => "stafettpinne",
-            Activity::Checklist { .. } => "sjekkliste",
-            Activity::Collect { .. } => "samle",
-            Activity::Group { .. } => "gruppere",
-            Activity::Vote { .. } => "prikkstemming",
-            Activity::Choose { .. } => "velge",
-            Activity::Fields { .. } => "felter",
-            Activity::Plan { review: false } => "handlingsplan",
-            Activity::Plan { review: true } => "gjennomgang av handlingsplan",
-            Activity::PickSet { .. } => "velg sett",
-            Activity::Roles { .. } => "roller",
-            Activity::Summary => "oppsummering",
-            Activity::RiskSetup { .. } => "skala og akseptkriterier",
-            Activity::RiskGrid { .. } => "risikovurdering",
+            Activity::Checklist { .. } => "checklist",
+            Activity::Collect { .. } => "collect",
+            Activity::Group { .. } => "group",
+            Activity::Vote { .. } => "vote",
+            Activity::Choose { .. } => "choose",
+            Activity::Fields { .. } => "fields",
+            Activity::Plan { .. } => "plan",
+            Activity::PickSet { .. } => "pick_set",
+            Activity::Roles { .. } => "roles",
+            Activity::Summary => "summary",
+            Activity::RiskSetup { .. } => "risk_setup",
+            Activity::RiskGrid { .. } => "risk_grid",
+        }
+    }
+
+    /// A short name of the activity for headers and help, from the string catalog.
+    pub fn label(&self) -> &'static str {
+        use crate::t;
+        match self {
+            Activity::Info => t!("activity.info"),
+            Activity::Stafettpinne => t!("activity.stafettpinne"),
+            Activity::Checklist { .. } => t!("activity.checklist"),
+            Activity::Collect { .. } => t!("activity.collect"),
+            Activity::Group { .. } => t!("activity.group"),
+            Activity::Vote { .. } => t!("activity.vote"),
+            Activity::Choose { .. } => t!("activity.choose"),
+            Activity::Fields { .. } => t!("activity.fields"),
+            Activity::Plan { review: false } => t!("activity.plan"),
+            Activity::Plan { review: true } => t!("activity.plan_review"),
+            Activity::PickSet { .. } => t!("activity.pick_set"),
+            Activity::Roles { .. } => t!("activity.roles"),
+            Activity::Summary => t!("activity.summary"),
+            Activity::RiskSetup { .. } => t!("activity.risk_setup"),
+            Activity::RiskGrid { .. } => t!("activity.risk_grid"),
         }
     }
 

@@ -4,8 +4,10 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use super::{centered, overview, plan};
 use crate::app::forms::MEASURE_LABELS;
-use crate::app::keymap::HELP;
 use crate::app::{App, Input, MeasureForm, NewForlop, Overlay, Screen};
+use crate::keys::Keymap;
+use crate::keys::show::HelpSection;
+use crate::t;
 use crate::text::inert_line;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,7 +17,7 @@ use ratatui_textarea::TextArea;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
     match overlay {
-        Overlay::Help { scroll } => help(frame, area, *scroll, theme),
+        Overlay::Help { scroll } => help(frame, area, *scroll, &app.keys, theme),
         Overlay::Confirm { question, .. } => confirm(frame, area, question, theme),
         Overlay::Input(input) => text_input(frame, area, input, theme),
         Overlay::Measure(form) => measure(frame, area, form, theme),
@@ -76,26 +78,23 @@ fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
         .padding(Padding::horizontal(1))
 }
 
-fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
+fn help(frame: &mut Frame, area: Rect, scroll: u16, keys: &Keymap, theme: &Theme) {
     let rect = centered(area, 110, area.height);
     frame.render_widget(Clear, rect);
-    let block = frame_block(
-        " Hjelp — ↑↓ blar · Esc lukker · q avslutter (alt er lagret) ",
-        theme,
-    );
+    let block = frame_block(t!("ui.help.title"), theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
-    let section = |(title, keys): &(&str, &[(&str, &str)]), width: usize| {
+    let section = |s: &HelpSection, width: usize| {
         let key_w = 15usize;
-        let mut lines = vec![Line::styled(title.to_string(), theme.label())];
-        for (k, what) in keys.iter() {
+        let mut lines = vec![Line::styled(s.title, theme.label())];
+        for (k, what) in &s.rows {
             for (i, part) in wrap(what, width.saturating_sub(key_w + 1).max(8))
                 .into_iter()
                 .enumerate()
             {
-                let k = if i == 0 { *k } else { "" };
+                let k = if i == 0 { k.as_str() } else { "" };
                 lines.push(Line::from(vec![
                     Span::styled(format!("{k:<key_w$}"), theme.key()),
                     Span::raw(part),
@@ -106,7 +105,8 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
         lines
     };
     // Sections in order, the left column filled to about half of all lines.
-    let sections: Vec<Vec<Line>> = HELP
+    let sections: Vec<Vec<Line>> = keys
+        .help_sections()
         .iter()
         .map(|s| section(s, left.width as usize))
         .collect();

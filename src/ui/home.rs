@@ -105,13 +105,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
             message,
         );
     }
-    let keys = [
-        ("↑↓", "velg"),
-        ("Enter", "åpne"),
-        ("a", "nytt forløp"),
-        ("d", "slett"),
-        ("?", "hjelp"),
-        ("q", "avslutt"),
-    ];
+    let keys = app.keys.footer_pairs("home");
     frame.render_widget(Paragraph::new(key_line(&keys, footer.width, theme)), footer);
 }

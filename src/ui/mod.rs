@@ -66,7 +66,7 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
 }
 
 /// A footer of `key label` pairs, as many as fit the width.
-pub fn key_line<'a>(keys: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
+pub fn key_line<'a>(keys: &[(String, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
     let mut spans = Vec::new();
     let mut used = 0usize;
     for (key, label) in keys {
@@ -74,7 +74,7 @@ pub fn key_line<'a>(keys: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> L
         if used + need > width as usize {
             break;
         }
-        spans.push(Span::styled(*key, theme.key()));
+        spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
         used += need;
     }

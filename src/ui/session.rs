@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     };
     frame.render_widget(Paragraph::new(Span::styled(text, style)), notice);
     frame.render_widget(
-        Paragraph::new(key_line(&footer_keys(s), footer.width, theme)),
+        Paragraph::new(key_line(&footer_keys(app, s), footer.width, theme)),
         footer,
     );
 }
@@ -262,42 +262,12 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     );
 }
 
-fn footer_keys(s: &Session) -> Vec<(&'static str, &'static str)> {
-    use crate::script::Activity;
-    let mut keys = vec![("n/p", "steg")];
-    match &s.runner.step().activity {
-        Activity::Collect { .. } => {
-            keys.extend([("a", "legg til"), ("e", "rediger"), ("d", "slett")])
-        }
-        Activity::Group { .. } => keys.extend([("g", "tema"), ("a", "legg til"), ("e", "rediger")]),
-        Activity::Vote { .. } => keys.extend([("␣", "prikk"), ("⌫", "ta bort")]),
-        Activity::Choose { .. } => keys.extend([("␣", "velg/fjern")]),
-        Activity::Checklist { .. } => keys.extend([("␣", "kryss/tell"), ("e", "skriv antall")]),
-        Activity::Fields { .. } => keys.extend([("Enter", "skriv i feltet")]),
-        Activity::Plan { .. } => {
-            keys.extend([("a", "nytt tiltak"), ("e", "rediger"), ("s", "status")])
-        }
-        Activity::RiskSetup { .. } => keys.extend([("␣/⌫", "endre")]),
-        Activity::RiskGrid { .. } => keys.extend([
-            ("Tab", "kolonne"),
-            ("1-5", "nivå"),
-            ("e", "skriv"),
-            ("v", "matrise"),
-            ("m", "til plan"),
-        ]),
-        Activity::PickSet { .. } | Activity::Roles { .. } => keys.extend([("␣", "velg")]),
-        Activity::Summary => keys.extend([("Enter", "skriv oppsummeringen")]),
-        Activity::Info | Activity::Stafettpinne => {}
-    }
-    keys.extend([
-        ("t", "tid"),
-        ("F", "avslutt økt"),
-        ("o", "oversikt"),
-        ("h", "plan"),
-        ("f", "veiledning"),
-        ("x", "eksport"),
-        ("?", "hjelp"),
-        ("q", "avslutt"),
-    ]);
-    keys
+/// The footer: the step keys, the activity kind's keys, then the session's, all from the key
+/// table.
+fn footer_keys(app: &App, s: &Session) -> Vec<(String, &'static str)> {
+    let kind = s.runner.step().activity.kind();
+    ["step", kind, "session"]
+        .iter()
+        .flat_map(|context| app.keys.footer_pairs(context))
+        .collect()
 }
