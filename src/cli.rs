@@ -89,13 +89,11 @@ fn user_keys(app: &mut App) {
         return;
     };
     let path = dirs.config_dir().join("keys.ron");
-    let text = match std::fs::metadata(&path) {
-        Err(_) => return,
-        Ok(m) if !m.is_file() || m.len() > 64 * 1024 => {
-            Err(crate::t!("cli.keys_not_a_file").to_string())
-        }
-        Ok(_) => std::fs::read_to_string(&path).map_err(|e| e.to_string()),
-    };
+    if std::fs::symlink_metadata(&path).is_err() {
+        return;
+    }
+    use crate::worksheet::files::{Links, read_capped};
+    let text = read_capped(&path, 64 * 1024, Links::Follow).map_err(|e| e.to_string());
     match text.and_then(|t| app.keys.clone().with_overrides(&t)) {
         Ok(keys) => app.keys = keys,
         Err(e) => app.warnings.push(crate::t!(
@@ -228,7 +226,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
     let mut bad = false;
     for file in files {
         let shown = file.display().to_string();
-        match std::fs::read_to_string(file) {
+        match crate::script::read_script(file) {
             Err(e) => {
                 bad = true;
                 println!("{shown}: feil: kunne ikke lese filen: {e}");

@@ -27,7 +27,13 @@ pub fn inert_line(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_placeholder(c: char) -> bool {
-    c.is_control()
+    c.is_control() || is_bidi_control(c)
+}
+
+/// Characters that reorder or hide text on screen (bidi embeddings, overrides and isolates,
+/// and the marks): a name could otherwise show as something else than it is.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}')
 }
 
 fn placeholder(c: char) -> char {
@@ -36,36 +42,42 @@ fn placeholder(c: char) -> char {
         '\n' => '\u{2424}',
         '\u{7f}' => '\u{2421}',
         c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
-        c if c.is_control() => '\u{fffd}',
+        c if c.is_control() || is_bidi_control(c) => '\u{fffd}',
         c => c,
     }
 }
 
-/// A file-system friendly name: lower case ASCII letters, digits and dashes; æøå spelled out.
+/// The longest slug, in bytes: a file name built from it (`<slug>-<grid>.csv`) stays well
+/// inside every file system's limit.
+pub const SLUG_MAX: usize = 60;
+
+/// A file-system friendly name: lower case ASCII letters, digits and dashes, at most
+/// [`SLUG_MAX`] bytes; æøå and other letters spelled out in ASCII (`deunicode`), emoji by
+/// their names (🦄 → `unicorn`). A name with nothing to spell gets `forlop-` and a short hash
+/// of the name, so different names still get different slugs. No `/`, `.` or control byte can
+/// come out of it.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
-    for c in name.trim().to_lowercase().chars() {
-        match c {
-            'a'..='z' | '0'..='9' => out.push(c),
-            'æ' => out.push_str("ae"),
-            'ø' => out.push('o'),
-            'å' => out.push('a'),
-            'é' | 'è' | 'ê' => out.push('e'),
-            'ü' => out.push('u'),
-            'ö' => out.push('o'),
-            'ä' => out.push('a'),
-            _ => {
-                if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-')
-                }
-            }
+    let spelled = deunicode::deunicode(name.trim());
+    for c in spelled.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= SLUG_MAX {
+            break;
         }
     }
     while out.ends_with('-') {
         out.pop();
     }
     if out.is_empty() {
-        out.push_str("forlop");
+        // FNV-1a: stable across runs and platforms, unlike the std hasher.
+        let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        out = format!("forlop-{:08x}", hash as u32);
     }
     out
 }
@@ -123,7 +135,44 @@ mod tests {
             "randaberg-sykehjem-avd-2"
         );
         assert_eq!(slug("Øvre Ålesund æ"), "ovre-alesund-ae");
-        assert_eq!(slug("  ***  "), "forlop");
+        assert_eq!(slug("Café Über"), "cafe-uber");
+    }
+
+    #[test]
+    fn slug_is_bounded_safe_and_readable_for_any_name() {
+        let long = "Avdeling ".repeat(30);
+        let s = slug(&long);
+        assert!(s.len() <= SLUG_MAX, "{s}");
+        assert!(!s.ends_with('-'));
+        for hostile in [
+            "../x",
+            "a/b",
+            "..",
+            ".",
+            "\u{1b}[2J",
+            "a\u{0}b",
+            "\u{202e}gpj.exe",
+        ] {
+            let s = slug(hostile);
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{hostile:?} → {s}"
+            );
+            assert!(!s.is_empty() && s != "." && s != "..");
+        }
+        assert_eq!(slug("🦄🌈"), "unicorn-rainbow");
+        assert_ne!(slug("🦄"), slug("🏥"));
+        // Nothing to spell: still a slug, and different names differ.
+        assert!(slug("  ***  ").starts_with("forlop-"));
+        assert_ne!(slug("***"), slug("!!!"));
+        assert_eq!(slug("***"), slug("***"));
+    }
+
+    #[test]
+    fn bidi_overrides_are_inert() {
+        assert_eq!(inert("abc\u{202e}fed"), "abc\u{fffd}fed");
+        assert_eq!(inert_line("\u{2066}x\u{2069}"), "\u{fffd}x\u{fffd}");
     }
 
     #[test]

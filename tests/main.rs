@@ -5,6 +5,8 @@ mod common;
 mod app;
 mod cli;
 mod e2e;
+#[cfg(unix)]
+mod files;
 mod foreach;
 mod properties;
 mod risk;

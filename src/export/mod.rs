@@ -5,14 +5,16 @@ pub mod csv;
 pub mod markdown;
 
 use crate::script::Script;
-use crate::worksheet::store::{create_private_dir, write_atomic};
+use crate::text::slug;
+use crate::worksheet::store::{create_private_dir, write_without_backup};
 use crate::worksheet::{Forlop, SheetKey, Worksheet};
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// Writes `<name>.md` for the whole forløp and `<name>-<grid>.csv` for each risk grid with
-/// rows into `dir`. Returns the files written.
+/// rows into `dir`, both names made safe and short by [`slug`], so nothing lands outside `dir`.
+/// Exports keep no `.bak`: the folder is the user's. Returns the files written.
 pub fn write_all(
     dir: &Path,
     name: &str,
@@ -21,15 +23,16 @@ pub fn write_all(
     sheets: &BTreeMap<SheetKey, Worksheet>,
 ) -> io::Result<Vec<PathBuf>> {
     create_private_dir(dir)?;
+    let name = slug(name);
     let md = dir.join(format!("{name}.md"));
-    write_atomic(&md, markdown::forlop(script, forlop, sheets).as_bytes())?;
+    write_without_backup(&md, markdown::forlop(script, forlop, sheets).as_bytes())?;
     let mut written = vec![md];
     for (grid, rows) in &forlop.grids {
         if rows.is_empty() {
             continue;
         }
-        let path = dir.join(format!("{name}-{grid}.csv"));
-        write_atomic(&path, csv::grid(script, forlop, grid).as_bytes())?;
+        let path = dir.join(format!("{name}-{}.csv", slug(grid)));
+        write_without_backup(&path, csv::grid(script, forlop, grid).as_bytes())?;
         written.push(path);
     }
     Ok(written)

@@ -77,7 +77,7 @@ impl Library {
 
     fn add_file(&mut self, file: &Path) {
         let shown = file.display();
-        let src = match std::fs::read_to_string(file) {
+        let src = match read_script(file) {
             Ok(src) => src,
             Err(e) => {
                 self.warnings
@@ -116,4 +116,13 @@ impl Library {
     pub fn get(&self, id: &str) -> Option<&Arc<Script>> {
         self.scripts.iter().map(|s| &s.script).find(|s| s.id == id)
     }
+}
+
+/// The largest script Stafett reads: the shipped ones are about 30 KB.
+pub const SCRIPT_CAP: u64 = 4 * 1024 * 1024;
+
+/// Reads a script file: a regular file (a link to one is fine in the user's own folder) of at
+/// most [`SCRIPT_CAP`]; a FIFO or a device is refused at once, without waiting on it.
+pub fn read_script(file: &Path) -> std::io::Result<String> {
+    crate::worksheet::files::read_capped(file, SCRIPT_CAP, crate::worksheet::files::Links::Follow)
 }

@@ -6,7 +6,7 @@
 pub mod library;
 mod load;
 
-pub use library::{Library, LibraryWarning, ScriptSource};
+pub use library::{Library, LibraryWarning, ScriptSource, read_script};
 pub use load::{Problem, check_source, parse};
 
 use serde::{Deserialize, Serialize};

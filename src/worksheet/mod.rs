@@ -1,7 +1,9 @@
 //! What a group produced: the forløp (metadata, position, handlingsplan) and one worksheet per
 //! session held. Plain data with pure mutators; saving and loading live in [`store`].
 
+pub mod bounds;
 mod edit;
+pub mod files;
 pub mod risk;
 pub mod store;
 

@@ -1,19 +1,37 @@
 //! Saving and loading forløp and worksheets: one folder per forløp, human-readable RON files,
 //! atomic saves with a backup of the previous version, private permissions and a lock.
 
+use super::bounds::Bounded;
+pub use super::files::{create_private_dir, write_atomic, write_without_backup};
 use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+
+use super::files::{DATA_CAP, Links, make_dir_private, make_private, private_options, read_capped};
+use std::fs::{self, File};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 pub const FORLOP_FILE: &str = "forlop.ron";
 const LOCK_FILE: &str = "forlop.lock";
 pub const RECOVERY_FILE: &str = "gjenoppretting.ron";
+/// The start of the name a forløp folder gets while it is being deleted.
+const REMNANT: &str = ".slettes-";
+
+/// Removes what a stopped delete left (a folder named `.slettes-…`); true when `path` was one.
+fn remove_remnant(path: &Path) -> bool {
+    let is_remnant = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with(REMNANT));
+    if is_remnant {
+        let _ = fs::remove_dir_all(path);
+    }
+    is_remnant
+}
 
 /// What was in memory when Stafett stopped on an internal error.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -22,6 +40,13 @@ pub struct Recovery {
     pub written: NaiveDateTime,
     pub forlop: Forlop,
     pub sheets: Vec<Worksheet>,
+}
+
+impl Bounded for Recovery {
+    fn check_bounds(&self) -> Result<(), String> {
+        self.forlop.check_bounds()?;
+        self.sheets.iter().try_for_each(Bounded::check_bounds)
+    }
 }
 
 /// A file that could not be read as what it should be; never overwritten.
@@ -54,8 +79,15 @@ impl fmt::Display for LoadError {
 pub enum StoreError {
     NotFound(String),
     Exists(String),
-    Locked { pid: String },
-    Io { path: PathBuf, err: io::Error },
+    Locked {
+        pid: String,
+    },
+    /// A forløp folder without `forlop.ron`: what a stopped delete (or a hand) left.
+    Remnant(PathBuf),
+    Io {
+        path: PathBuf,
+        err: io::Error,
+    },
     Load(LoadError),
 }
 
@@ -74,6 +106,9 @@ impl fmt::Display for StoreError {
                 f,
                 "forløpet er allerede åpent i en annen Stafett (prosess {pid}). Lukk den først"
             ),
+            StoreError::Remnant(path) => {
+                f.write_str(&crate::t!("store.remnant", path = path.display()))
+            }
             StoreError::Io { path, err } => write!(f, "{}: {err}", path.display()),
             StoreError::Load(e) => write!(f, "{e}"),
         }
@@ -122,6 +157,9 @@ impl Store {
         };
         let mut out: Vec<Listed> = entries
             .filter_map(|e| e.ok())
+            // Never through a symlink: a linked folder is not ours.
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .filter(|e| !remove_remnant(&e.path()))
             .filter(|e| e.path().join(FORLOP_FILE).exists())
             .map(|e| {
                 let dir = ForlopDir { path: e.path() };
@@ -136,7 +174,8 @@ impl Store {
     /// Finds a forløp by its name or its folder name.
     pub fn find(&self, name: &str) -> Result<ForlopDir, StoreError> {
         let by_slug = self.forlop_root().join(crate::text::slug(name));
-        if by_slug.join(FORLOP_FILE).exists() {
+        let real_dir = fs::symlink_metadata(&by_slug).is_ok_and(|m| m.is_dir());
+        if real_dir && by_slug.join(FORLOP_FILE).exists() {
             return Ok(ForlopDir { path: by_slug });
         }
         self.list()
@@ -144,6 +183,35 @@ impl Store {
             .find(|l| l.forlop.as_ref().is_ok_and(|f| f.name == name) || l.dir.slug() == name)
             .map(|l| l.dir)
             .ok_or_else(|| StoreError::NotFound(name.to_string()))
+    }
+
+    /// The folder a new forløp of this name gets: its slug, or `<slug>-2`, `-3` … when another
+    /// name already has the slug. The same name twice is refused, and so is a folder without
+    /// `forlop.ron` (what is left of a delete that was stopped), with what to do about it.
+    fn free_folder(&self, name: &str) -> Result<ForlopDir, StoreError> {
+        let base = crate::text::slug(name);
+        for n in 1..=99 {
+            let slug = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            let dir = ForlopDir {
+                path: self.forlop_root().join(&slug),
+            };
+            if fs::symlink_metadata(&dir.path).is_err() {
+                return Ok(dir);
+            }
+            match dir.load_forlop() {
+                Ok(f) if f.name != name => continue,
+                Ok(_) => return Err(StoreError::Exists(name.to_string())),
+                Err(_) if !dir.forlop_path().exists() => {
+                    return Err(StoreError::Remnant(dir.path));
+                }
+                Err(_) => return Err(StoreError::Exists(name.to_string())),
+            }
+        }
+        Err(StoreError::Exists(name.to_string()))
     }
 
     /// Creates a new forløp folder with its first file.
@@ -155,12 +223,7 @@ impl Store {
         now: NaiveDateTime,
     ) -> Result<(ForlopDir, Forlop), StoreError> {
         let name = name.trim();
-        let dir = ForlopDir {
-            path: self.forlop_root().join(crate::text::slug(name)),
-        };
-        if dir.path.exists() {
-            return Err(StoreError::Exists(name.to_string()));
-        }
+        let dir = self.free_folder(name)?;
         create_private_dir(&self.root).map_err(io_err(&self.root))?;
         create_private_dir(&self.forlop_root()).map_err(io_err(&self.root))?;
         create_private_dir(&dir.path).map_err(io_err(&dir.path))?;
@@ -265,6 +328,11 @@ impl ForlopDir {
     /// released by the operating system and taken over without asking.
     pub fn lock(&self) -> Result<Lock, StoreError> {
         let path = self.path.join(LOCK_FILE);
+        make_dir_private(&self.path).map_err(io_err(&self.path))?;
+        // A symlink planted at the lock's name is removed, never followed.
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            fs::remove_file(&path).map_err(io_err(&path))?;
+        }
         let mut file = private_options()
             .read(true)
             .write(true)
@@ -272,6 +340,7 @@ impl ForlopDir {
             .truncate(false)
             .open(&path)
             .map_err(io_err(&path))?;
+        make_private(&file).map_err(io_err(&path))?;
         match file.try_lock() {
             Ok(()) => {
                 file.set_len(0).map_err(io_err(&path))?;
@@ -318,9 +387,14 @@ impl ForlopDir {
         fs::rename(self.recovery_path(), to)
     }
 
-    /// Removes the whole folder.
+    /// Removes the whole folder, all or nothing: it is first renamed to a hidden remnant name
+    /// in one step, then removed; a remnant left by a stop in between is cleaned up by the next
+    /// `list`.
     pub fn delete(&self) -> io::Result<()> {
-        fs::remove_dir_all(&self.path)
+        let parent = self.path.parent().unwrap_or(Path::new("."));
+        let aside = parent.join(format!("{REMNANT}{}-{}", self.slug(), std::process::id()));
+        fs::rename(&self.path, &aside)?;
+        fs::remove_dir_all(&aside)
     }
 }
 
@@ -340,38 +414,40 @@ pub fn to_ron<T: Serialize>(value: &T) -> String {
 }
 
 /// Reads a RON file, refusing files from a newer format version.
-pub fn load_ron<T: DeserializeOwned>(path: &Path) -> Result<T, LoadError> {
+pub fn load_ron<T: DeserializeOwned + Bounded>(path: &Path) -> Result<T, LoadError> {
     let fail = |line, col, message: String| LoadError {
         path: path.to_path_buf(),
         line,
         col,
         message,
     };
-    let text =
-        fs::read_to_string(path).map_err(|e| fail(0, 0, format!("kunne ikke lese filen: {e}")))?;
+    let text = read_capped(path, DATA_CAP, Links::Refuse)
+        .map_err(|e| fail(0, 0, format!("kunne ikke lese filen: {e}")))?;
     #[derive(serde::Deserialize)]
     struct Version {
         format: u32,
     }
-    if let Ok(v) = ron::from_str::<Version>(&text)
-        && v.format > FORMAT
-    {
-        return Err(fail(
+    let newer = |format: u32| {
+        fail(
             1,
             1,
             format!(
-                "filen er laget av en nyere Stafett (format {}; denne leser til og med {FORMAT}). Oppdater Stafett",
-                v.format
+                "filen er laget av en nyere Stafett (format {format}; denne leser til og med {FORMAT}). Oppdater Stafett"
             ),
-        ));
-    }
-    ron::from_str(&text).map_err(|e| {
-        fail(
+        )
+    };
+    // Parsed once; only a file that does not parse is read again for its format version, to
+    // tell a newer Stafett's file from a broken one.
+    let value: T = ron::from_str(&text).map_err(|e| match ron::from_str::<Version>(&text) {
+        Ok(v) if v.format > FORMAT => newer(v.format),
+        _ => fail(
             e.span.start.line,
             e.span.start.col,
             format!("ugyldig innhold: {}", e.code),
-        )
-    })
+        ),
+    })?;
+    value.check_bounds().map_err(|e| fail(0, 0, e))?;
+    Ok(value)
 }
 
 /// The backup kept next to a file: `<name>.bak`.
@@ -384,7 +460,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// Whether the backup of `path` exists and reads as a `T`.
-pub fn backup_readable<T: DeserializeOwned>(path: &Path) -> bool {
+pub fn backup_readable<T: DeserializeOwned + Bounded>(path: &Path) -> bool {
     let bak = backup_path(path);
     bak.exists() && load_ron::<T>(&bak).is_ok()
 }
@@ -397,85 +473,11 @@ pub fn restore_backup(path: &Path, stamp: NaiveDateTime) -> io::Result<PathBuf> 
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let kept = path.with_file_name(format!("{name}.odelagt-{}", stamp.format("%Y%m%d-%H%M%S")));
-    let bytes = fs::read(backup_path(path))?;
+    let bytes = read_capped(&backup_path(path), DATA_CAP, Links::Refuse)?;
     // Moved aside first, so the atomic write below keeps the good backup as it is.
     if path.exists() {
         fs::rename(path, &kept)?;
     }
-    write_atomic(path, &bytes)?;
+    write_atomic(path, bytes.as_bytes())?;
     Ok(kept)
-}
-
-#[cfg(unix)]
-fn private_options() -> OpenOptions {
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut o = OpenOptions::new();
-    o.mode(0o600);
-    o
-}
-
-#[cfg(not(unix))]
-fn private_options() -> OpenOptions {
-    OpenOptions::new()
-}
-
-/// Creates a folder (and its parents) readable by the user only.
-pub fn create_private_dir(path: &Path) -> io::Result<()> {
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
-    }
-    b.create(path)
-}
-
-/// Writes a file so that it is either the old or the new version, never half of one: write a
-/// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_file(path, bytes, true)
-}
-
-/// Like [`write_atomic`], but keeps no `.bak`: for exports, which must leave no clutter in a
-/// folder the user chose.
-pub fn write_without_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_file(path, bytes, false)
-}
-
-fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.tmp"));
-    {
-        let mut f = private_options()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    if keep_backup && path.exists() {
-        let bak = dir.join(format!("{name}.bak"));
-        let _ = fs::remove_file(&bak);
-        if fs::hard_link(path, &bak).is_err() {
-            fs::copy(path, &bak)?;
-        }
-    }
-    fs::rename(&tmp, path)?;
-    sync_dir(dir);
-    Ok(())
-}
-
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
 }

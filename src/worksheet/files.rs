@@ -1,0 +1,182 @@
+//! Files the way Stafett writes and reads them in its data folder: private (0600 files, 0700
+//! folders), atomic (a temp file renamed into place), never through a symlink, and read only
+//! when they are regular files within a size cap. Everything that touches a file of ours goes
+//! through here.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::path::Path;
+
+/// The largest forløp or worksheet file Stafett reads: far above any real one (5,000 items
+/// are about 1 MB), small enough that a planted huge file cannot exhaust memory.
+pub const DATA_CAP: u64 = 32 * 1024 * 1024;
+
+/// How a file is opened for reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Links {
+    /// Inside the data folder: a symlink is refused.
+    Refuse,
+    /// The user's own script or config folder: a symlink to a regular file is fine.
+    Follow,
+}
+
+/// Reads a regular file of at most `cap` bytes as text. A FIFO, a device or a folder is
+/// refused without blocking; with [`Links::Refuse`] so is a symlink.
+pub fn read_capped(path: &Path, cap: u64, links: Links) -> io::Result<String> {
+    let file = open_for_reading(path, links)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(io::Error::other(crate::t!("files.not_regular")));
+    }
+    if meta.len() > cap {
+        return Err(io::Error::other(crate::t!(
+            "files.too_big",
+            size = meta.len() / 1024 / 1024,
+            cap = cap / 1024 / 1024
+        )));
+    }
+    let mut text = String::new();
+    file.take(cap + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > cap {
+        return Err(io::Error::other(crate::t!("files.grew")));
+    }
+    Ok(text)
+}
+
+#[cfg(unix)]
+fn open_for_reading(path: &Path, links: Links) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    // Non-blocking, so that opening a FIFO returns at once; reading a regular file is not
+    // affected by it.
+    let mut flags = rustix::fs::OFlags::NONBLOCK;
+    if links == Links::Refuse {
+        flags |= rustix::fs::OFlags::NOFOLLOW;
+    }
+    OpenOptions::new()
+        .read(true)
+        .custom_flags(flags.bits() as i32)
+        .open(path)
+        .map_err(|e| symlink_error(path, e))
+}
+
+#[cfg(not(unix))]
+fn open_for_reading(path: &Path, links: Links) -> io::Result<File> {
+    if links == Links::Refuse && fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(io::Error::other(crate::t!("files.symlink")));
+    }
+    File::open(path)
+}
+
+/// ELOOP from O_NOFOLLOW, said in words.
+fn symlink_error(path: &Path, e: io::Error) -> io::Error {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link {
+        io::Error::other(crate::t!("files.symlink"))
+    } else {
+        e
+    }
+}
+
+/// Options for a new private file that will not follow a symlink at its name.
+pub(crate) fn private_options() -> OpenOptions {
+    let mut o = OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600)
+            .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    o
+}
+
+/// Makes an open file private (0600), whatever mode a leftover file had.
+pub(crate) fn make_private(file: &File) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = file;
+    Ok(())
+}
+
+/// Creates a folder (and its parents) readable by the user only.
+pub fn create_private_dir(path: &Path) -> io::Result<()> {
+    let mut b = fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(path)
+}
+
+/// Sets a folder of ours back to 0700, in case it was made or changed by someone else.
+pub fn make_dir_private(path: &Path) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if !fs::symlink_metadata(path)?.is_dir() {
+            return Err(io::Error::other(crate::t!("files.not_a_folder")));
+        }
+        fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Writes a file so that it is either the old or the new version, never half of one: write a
+/// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, bytes, true)
+}
+
+/// Like [`write_atomic`], but keeps no `.bak`: for exports, which must leave no clutter in a
+/// folder the user chose.
+pub fn write_without_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, bytes, false)
+}
+
+fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp"));
+    // A stale temp file (or a symlink planted at its name) is removed, never reused or
+    // followed; the new one is created fresh. A folder at that name makes the save fail.
+    match fs::remove_file(&tmp) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    {
+        let mut f = private_options().write(true).create_new(true).open(&tmp)?;
+        make_private(&f)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    if keep_backup && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        let bak = dir.join(format!("{name}.bak"));
+        let _ = fs::remove_file(&bak);
+        if fs::hard_link(path, &bak).is_err() {
+            fs::copy(path, &bak)?;
+        }
+    }
+    fs::rename(&tmp, path)?;
+    sync_dir(dir);
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
