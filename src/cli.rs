@@ -2,6 +2,8 @@
 
 use crate::app::{App, terminal};
 use crate::script::{Library, parse};
+use crate::t;
+use crate::text::{inert, inert_line};
 use crate::worksheet::store::Store;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
@@ -104,12 +106,30 @@ fn user_keys(app: &mut App) {
     }
 }
 
+/// Every line the command line prints goes through one of these three: text from names,
+/// titles, scripts, files and errors is made inert, so no escape sequence or bidi override
+/// reaches the terminal or a pipe.
+fn say(text: &str) {
+    println!("{}", inert(text));
+}
+
+/// Like [`say`], on standard error.
+fn warn(text: &str) {
+    eprintln!("{}", inert(text));
+}
+
+/// Tab-separated columns; a tab or newline inside a field cannot make a column of its own.
+fn columns(fields: &[&str]) {
+    let line: Vec<String> = fields.iter().map(|f| inert_line(f).into_owned()).collect();
+    println!("{}", line.join("\t"));
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("stafett: {e}");
+            warn(&t!("cli.error", error = e));
             ExitCode::FAILURE
         }
     }
@@ -137,7 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::List) => {
             for w in &library.warnings {
-                eprintln!("advarsel: {}", w.0);
+                warn(&t!("cli.warning", text = w.0));
             }
             let all = store.list();
             if all.is_empty() {
@@ -152,25 +172,24 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                         let title = library
                             .get(&f.workshop)
                             .map_or(f.workshop.clone(), |s| s.title.clone());
-                        println!(
-                            "{}\t{}\trunde {}\t{}",
-                            f.name,
-                            title,
-                            f.round,
-                            l.dir.path.display()
-                        );
+                        columns(&[
+                            &f.name,
+                            &title,
+                            &t!("cli.round", round = f.round),
+                            &l.dir.path.display().to_string(),
+                        ]);
                     }
-                    Err(e) => println!("{}\t⚠ kan ikke leses: {e}", l.dir.slug()),
+                    Err(e) => columns(&[&l.dir.slug(), &t!("cli.unreadable", error = e)]),
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Workshops) => {
             for w in &library.warnings {
-                eprintln!("advarsel: {}", w.0);
+                warn(&t!("cli.warning", text = w.0));
             }
             for s in &library.scripts {
-                println!("{}\t{}\t({})", s.script.id, s.script.title, s.origin);
+                columns(&[&s.script.id, &s.script.title, &format!("({})", s.origin)]);
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -180,16 +199,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let forlop = dir.load_forlop().map_err(|e| e.to_string())?;
             let script = library
                 .get(&forlop.workshop)
-                .ok_or_else(|| format!("prosessen «{}» finnes ikke her", forlop.workshop))?;
+                .ok_or_else(|| t!("cli.no_process", process = forlop.workshop))?;
             let (sheets, errors) = dir.load_sheets();
             for e in errors.values() {
-                eprintln!("advarsel: hoppet over arbeidsark som ikke kan leses: {e}");
+                warn(&t!("cli.skipped_sheet", error = e));
             }
             let out_dir = out.unwrap_or_else(|| dir.path.clone());
             let written = crate::export::write_all(&out_dir, &dir.slug(), script, &forlop, &sheets)
                 .map_err(|e| format!("{}: {e}", out_dir.display()))?;
             for path in written {
-                println!("{}", path.display());
+                say(&path.display().to_string());
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -201,14 +220,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .unwrap_or_else(|_| dir.slug());
             if !yes {
                 print!(
-                    "Slette «{shown}» med alle arbeidsark i {} for godt? Skriv navnet for å bekrefte: ",
-                    dir.path.display()
+                    "{}",
+                    inert(&t!(
+                        "cli.delete_prompt",
+                        name = shown,
+                        folder = dir.path.display()
+                    ))
                 );
                 let _ = std::io::stdout().flush();
                 let mut answer = String::new();
                 let _ = std::io::stdin().lock().read_line(&mut answer);
                 if answer.trim() != shown && answer.trim() != dir.slug() {
-                    println!("Avbrutt; ingenting er slettet.");
+                    say(t!("cli.delete_cancelled"));
                     return Ok(ExitCode::FAILURE);
                 }
             }
@@ -216,7 +239,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             drop(lock);
             dir.delete()
                 .map_err(|e| format!("{}: {e}", dir.path.display()))?;
-            println!("Slettet «{shown}».");
+            say(&t!("cli.deleted", name = shown));
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -229,25 +252,28 @@ fn check(files: &[PathBuf]) -> ExitCode {
         match crate::script::read_script(file) {
             Err(e) => {
                 bad = true;
-                println!("{shown}: feil: kunne ikke lese filen: {e}");
+                say(&t!("cli.check_unreadable", file = shown, error = e));
             }
             Ok(src) => match parse(&src) {
                 Ok(s) => {
                     let sessions = s.sessions().count();
                     let steps: usize = s.sessions().map(|(_, _, d)| d.steps.len()).sum();
-                    println!(
-                        "{shown}: OK — «{}» ({}), {} faser, {sessions} økter, {steps} steg",
-                        s.title,
-                        s.id,
-                        s.phases.len()
-                    );
+                    say(&t!(
+                        "cli.check_ok",
+                        file = shown,
+                        title = s.title,
+                        id = s.id,
+                        phases = s.phases.len(),
+                        sessions = sessions,
+                        steps = steps
+                    ));
                 }
                 Err(problems) => {
                     bad = true;
                     for p in &problems {
-                        println!("{}", p.render(&shown));
+                        say(&p.render(&shown));
                     }
-                    println!("{shown}: {} feil", problems.len());
+                    say(&t!("cli.check_count", file = shown, n = problems.len()));
                 }
             },
         }
@@ -261,10 +287,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
 
 fn tui(mut app: App) -> Result<ExitCode, String> {
     if !std::io::stdout().is_terminal() {
-        return Err(
-            "Stafett trenger en terminal. Bruk `stafett list`, `export` eller `check` i skript."
-                .into(),
-        );
+        return Err(t!("cli.needs_terminal").into());
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     user_keys(&mut app);

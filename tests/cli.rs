@@ -216,3 +216,157 @@ fn readme_key_table_is_the_key_table() {
         );
     }
 }
+
+/// Bytes that would act on a terminal: C0/C1 controls other than newline and tab, and bidi
+/// overrides or isolates.
+fn raw_controls(bytes: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n' && c != '\t')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+#[test]
+fn every_line_the_command_line_prints_is_inert() {
+    let hostile = "Avd\u{1b}[2J\u{7}\u{1b}]52;c;aGk=\u{7}\u{202e}gpj";
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = stafett::worksheet::store::Store::new(&data);
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    let (dir, _) = store.create(hostile, "oss-og-vart", "starte", now).unwrap();
+    // A user script whose title and id carry the same, and a broken one whose name does.
+    let scripts = tmp.path().join("skript");
+    std::fs::create_dir(&scripts).unwrap();
+    let good = std::fs::read_to_string("workshops/oss-og-vart.ron")
+        .unwrap()
+        .replacen(
+            "title: \"Oss og vårt\"",
+            &format!("title: \"{}\"", hostile.escape_unicode()),
+            1,
+        );
+    std::fs::write(scripts.join("egen.ron"), good).unwrap();
+    std::fs::copy(
+        "tests/invalid_scripts/unknown-activity.ron",
+        scripts.join("ødelagt\u{1b}[31m.ron"),
+    )
+    .unwrap();
+    let w = scripts.to_str().unwrap();
+    let runs = [
+        stafett(&data, &["list"]),
+        stafett(&data, &["workshops", "--workshops", w]),
+        stafett(
+            &data,
+            &[
+                "check",
+                &format!("{w}/egen.ron"),
+                &format!("{w}/ødelagt\u{1b}[31m.ron"),
+            ],
+        ),
+        stafett(
+            &data,
+            &[
+                "export",
+                hostile,
+                "--out",
+                tmp.path().join("ut").to_str().unwrap(),
+            ],
+        ),
+        stafett(&data, &["open", "Finnes\u{1b}[2Jikke"]),
+    ];
+    for (i, out) in runs.iter().enumerate() {
+        assert!(
+            raw_controls(&out.stdout).is_empty(),
+            "run {i} stdout: {:?}",
+            stdout(out)
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            raw_controls(&out.stderr).is_empty(),
+            "run {i} stderr: {err:?}"
+        );
+    }
+    assert!(
+        stdout(&runs[0]).contains("Avd␛[2J␇"),
+        "the name is shown, inert: {}",
+        stdout(&runs[0])
+    );
+    assert!(String::from_utf8_lossy(&runs[1].stderr).contains("hoppet over"));
+    // The lock message, while another process holds the forløp.
+    let _held = dir.lock().unwrap();
+    let locked = stafett(&data, &["delete", hostile, "--yes"]);
+    assert!(!locked.status.success());
+    let said = String::from_utf8_lossy(&locked.stderr);
+    assert!(said.contains("allerede åpent"), "{said}");
+    assert!(raw_controls(&locked.stderr).is_empty());
+    drop(_held);
+    // The delete prompt names the forløp.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args(["delete", hostile])
+        .env("STAFETT_DATA_DIR", &data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(b"nei\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(stdout(&out).contains("Slette «Avd␛[2J"), "{}", stdout(&out));
+    assert!(raw_controls(&out.stdout).is_empty(), "{:?}", stdout(&out));
+}
+
+#[test]
+fn a_long_name_exports_and_a_hostile_grid_name_stays_in_the_export_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = stafett::worksheet::store::Store::new(&data);
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    let long = "Randaberg sykehjem avdeling ".repeat(10);
+    let (dir, mut forlop) = store
+        .create(&long, "grov-risikoanalyse", "forberede", now)
+        .unwrap();
+    let mut row = stafett::worksheet::risk::RiskRow::new(1);
+    row.tema = "Tema".into();
+    forlop.grids.insert("../x\u{1b}[2J".into(), vec![row]);
+    dir.save_forlop(&forlop).unwrap();
+    let out_dir = tmp.path().join("ut");
+    for _ in 0..2 {
+        let out = stafett(
+            &data,
+            &["export", long.trim(), "--out", out_dir.to_str().unwrap()],
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names.len(),
+        2,
+        "the Markdown and one CSV, no .bak: {names:?}"
+    );
+    for n in &names {
+        assert!(n.len() <= 80, "{n}");
+        assert!(
+            n.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-.".contains(c)),
+            "{n}"
+        );
+        assert!(!n.ends_with(".bak"), "{n}");
+    }
+    assert!(!tmp.path().join("x.csv").exists() && !data.join("x.csv").exists());
+}

@@ -246,6 +246,16 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
         }
         for session in &phase.sessions {
             let at = loc.seek("id", &session.id);
+            if !is_file_safe_id(&session.id) {
+                problems.push(loc.problem(
+                    at,
+                    crate::t!(
+                        "script.bad_session_id",
+                        id = crate::text::inert_line(&session.id)
+                    ),
+                    crate::t!("script.bad_session_id_help"),
+                ));
+            }
             if !session_ids.insert(session.id.as_str()) {
                 problems.push(loc.problem(
                     at,
@@ -612,6 +622,16 @@ fn check_activity(
             }
         }
     }
+}
+
+/// Whether an id can be part of a file name as it is: a session id names its worksheet,
+/// `r<round>-<id>.ron`. Letters (æøå too), digits, `-` and `_`, at most 40 characters.
+pub fn is_file_safe_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= 40
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 #[cfg(test)]
