@@ -179,7 +179,8 @@ fn sigterm_and_sighup_save_and_leave_cleanly() {
             .status()
             .unwrap();
         assert!(status.success());
-        assert!(tui.wait_exit(), "{signal}: a clean exit");
+        let clean = tui.wait_exit();
+        assert!(clean, "{signal}: a clean exit; the screen shows:\n{}", tui.screen());
         assert!(
             !tui.screen().contains("Oppstarts- og arbeidsmøte"),
             "{signal}: the alternate screen is left"

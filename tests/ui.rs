@@ -152,6 +152,10 @@ fn plan_step_with_a_late_measure() {
     let text = h.text(100, 30);
     assert!(text.contains("31.02.2027» er ikke en dato"), "{text}");
     h.key(KeyCode::Tab).key(KeyCode::Char('u'));
+    // Typed text is not thrown away by one Esc: the first one says so, the second discards.
+    h.key(KeyCode::Esc);
+    let text = h.text(100, 30);
+    assert!(text.contains("Esc en gang til forkaster teksten"), "{text}");
     h.key(KeyCode::Esc);
     insta::assert_snapshot!(h.draw(100, 30).backend());
 }

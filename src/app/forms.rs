@@ -31,19 +31,32 @@ pub struct Input {
     pub title: String,
     pub target: InputTarget,
     pub area: TextArea<'static>,
+    /// The text the field opened with, to tell whether anything was typed.
+    pub initial: String,
+    /// Esc was pressed once with typed text: a second Esc throws it away.
+    pub discard_armed: bool,
 }
 
 impl Input {
     pub fn new(title: impl Into<String>, target: InputTarget, initial: &str) -> Input {
+        let area = text_area(initial);
         Input {
             title: title.into(),
             target,
-            area: text_area(initial),
+            initial: area.lines().join("\n"),
+            area,
+            discard_armed: false,
         }
     }
 
     pub fn text(&self) -> String {
         self.area.lines().join("\n")
+    }
+
+    /// Whether something was typed that Esc would throw away.
+    pub fn changed(&self) -> bool {
+        let text = self.text();
+        text != self.initial && !text.trim().is_empty()
     }
 }
 
@@ -82,6 +95,10 @@ pub struct MeasureForm {
     pub status: MeasureStatus,
     pub focus: usize,
     pub error: Option<String>,
+    /// The fields as the form opened, to tell whether anything was typed.
+    pub initial: [String; 3],
+    /// Esc was pressed once with typed text: a second Esc throws it away.
+    pub discard_armed: bool,
 }
 
 impl MeasureForm {
@@ -92,21 +109,34 @@ impl MeasureForm {
             status: MeasureStatus::Planned,
             focus: 0,
             error: None,
+            initial: Default::default(),
+            discard_armed: false,
         }
     }
 
     pub fn edit(index: usize, m: &Measure) -> MeasureForm {
+        let fields = [
+            text_area(&m.tiltak),
+            text_area(&m.ansvarlig),
+            text_area(&m.frist.map(text::format_date).unwrap_or_default()),
+        ];
         MeasureForm {
             index: Some(index),
-            fields: [
-                text_area(&m.tiltak),
-                text_area(&m.ansvarlig),
-                text_area(&m.frist.map(text::format_date).unwrap_or_default()),
-            ],
+            initial: fields.clone().map(|f| f.lines().join("\n")),
+            fields,
             status: m.status,
             focus: 0,
             error: None,
+            discard_armed: false,
         }
+    }
+
+    /// Whether something was typed that Esc would throw away.
+    pub fn changed(&self) -> bool {
+        self.fields
+            .iter()
+            .zip(&self.initial)
+            .any(|(f, i)| f.lines().join("\n") != *i && !f.lines().join("").trim().is_empty())
     }
 
     pub fn next_field(&mut self, forward: bool) {

@@ -1,10 +1,16 @@
-//! Waiting for the keyboard without spinning when the terminal goes away.
+//! Waiting for the keyboard without spinning when the terminal goes away, and without losing a
+//! key that arrives together with a resize.
 //!
-//! crossterm 0.29's `event::poll` loops forever once its tty is gone (it keeps re-reading a
-//! descriptor that is readable at EOF; crossterm issue #793), so a closed terminal or a dropped
-//! SSH session would leave Stafett burning a CPU core and never reaching its save-and-exit
-//! path. We therefore wait on the tty ourselves with poll(2), which reports the hang-up, and ask
-//! crossterm for events only when input is really there.
+//! crossterm 0.29's `event::poll` loops once its tty is gone (it keeps re-reading a descriptor
+//! that is readable at EOF; crossterm issue #793), so a closed terminal or a dropped SSH session
+//! would leave Stafett burning a CPU core and never reaching its save-and-exit path. Before each
+//! wait we therefore ask poll(2) ourselves whether the tty has hung up.
+//!
+//! crossterm's default (mio) event source is edge-triggered and returns a resize before reading
+//! the tty when both are ready at once, so the key that came with the resize stayed unread until
+//! the next key (a projector plugged in mid-session swallowed the first key). Stafett builds
+//! crossterm with `use-dev-tty`, whose source polls the tty level-triggered, and waits in
+//! crossterm's own `poll` with the real timeout: every event is read as soon as it is there.
 
 use std::io;
 use std::time::Duration;
@@ -47,23 +53,25 @@ impl Input {
             None => stdin.as_fd(),
         };
         let mut fds = [PollFd::new(&fd, PollFlags::IN)];
-        let timeout = Timespec {
-            tv_sec: timeout.as_secs() as _,
-            tv_nsec: timeout.subsec_nanos() as _,
+        let now = Timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
         };
-        match poll(&mut fds, Some(&timeout)) {
-            Ok(0) => Ok(Wait::Timeout),
-            Ok(_) => {
-                let got = fds[0].revents();
-                if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
-                    Ok(Wait::Gone)
-                } else {
-                    Ok(Wait::Ready)
-                }
+        match poll(&mut fds, Some(&now)) {
+            Ok(_) if fds[0]
+                .revents()
+                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+            {
+                return Ok(Wait::Gone);
             }
-            Err(rustix::io::Errno::INTR) => Ok(Wait::Timeout),
-            Err(e) => Err(e.into()),
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
         }
+        Ok(if ratatui::crossterm::event::poll(timeout)? {
+            Wait::Ready
+        } else {
+            Wait::Timeout
+        })
     }
 }
 

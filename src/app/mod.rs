@@ -3,6 +3,7 @@
 
 pub mod forms;
 mod input;
+mod quit;
 mod session;
 pub mod terminal;
 
@@ -12,6 +13,7 @@ pub use session::Session;
 
 use crate::runner::Now;
 use crate::script::Library;
+use crate::worksheet::recovery::Found;
 use crate::worksheet::store::{ForlopDir, Store};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -31,6 +33,9 @@ pub struct App {
     /// The monotonic time of the last event, for drawing the timer.
     pub now_ms: u64,
     pub quit: bool,
+    /// Set when Stafett leaves with something it could not save: printed after the terminal
+    /// is restored, and the exit status is then non-zero.
+    pub exit_note: Option<String>,
     /// Colours on; off when `NO_COLOR` is set. Meaning is always carried by text too.
     pub color: bool,
     /// The keys in use: the standard table with the user's `keys.ron` applied.
@@ -72,6 +77,8 @@ pub enum Overlay {
         question: String,
         then: Then,
     },
+    /// Quitting was asked for, but changes could not be saved: retry, export or quit anyway.
+    SaveFailed,
     Input(Box<Input>),
     Measure(Box<MeasureForm>),
     NewForlop(Box<NewForlop>),
@@ -92,12 +99,14 @@ pub enum Then {
     Finish,
     NewRound,
     DeleteForlop(ForlopDir),
-    /// Take back the recovery file a crash left.
-    Recover,
+    /// Take back the recovery file a crash or a failed save left (where it is).
+    Recover(std::path::PathBuf),
     /// Use the backup of a forløp file that cannot be read.
     RestoreForlop(ForlopDir),
     /// Use the backup of a worksheet that cannot be read.
     RestoreSheet(crate::worksheet::SheetKey),
+    /// Leave although changes could not be saved (they go to a recovery file if possible).
+    QuitAnyway,
 }
 
 impl App {
@@ -114,6 +123,7 @@ impl App {
             today,
             now_ms: 0,
             quit: false,
+            exit_note: None,
             color: true,
             keys: Keymap::standard(),
             bell: false,
@@ -169,20 +179,16 @@ impl App {
         }
     }
 
-    /// Leave now (quit key, closed terminal, SIGTERM): pause the timer and save.
-    pub fn shutdown(&mut self, now: Now) {
-        if let Screen::Session(s) = &mut self.screen {
-            let fx = s.runner.handle(crate::runner::Cmd::Suspend, now);
-            s.run_effects(fx);
-        }
-        self.quit = true;
-    }
-
     pub fn act(&mut self, action: Action, now: Now) {
         self.message = None;
+        // Ctrl+C in a text field quits too, keeping what was typed.
+        if action == Action::Quit && self.key_mode() == KeyMode::Text {
+            self.request_quit(now);
+            return;
+        }
         if self.overlays.is_empty() {
             match action {
-                Action::Quit => self.shutdown(now),
+                Action::Quit => self.request_quit(now),
                 Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
                 _ => match &self.screen {
                     Screen::Home(_) => self.home_action(action),
@@ -213,16 +219,17 @@ impl App {
             Overlay::Confirm { question, then } => match action {
                 Action::Yes => self.confirmed(then, now),
                 Action::No => {
-                    if then == Then::Recover
+                    if let Then::Recover(path) = &then
                         && let Screen::Session(s) = &self.screen
                     {
-                        let _ = s.dir.set_recovery_aside(now.wall);
+                        let _ = s.dir.set_recovery_aside(path, now.wall);
                         self.message =
                             Some("Gjenopprettingsfilen er lagt til side, ikke slettet.".into());
                     }
                 }
                 _ => self.overlays.push(Overlay::Confirm { question, then }),
             },
+            Overlay::SaveFailed => self.save_failed_action(action, now),
             Overlay::Input(input) => self.input_action(input, action, now),
             Overlay::Measure(form) => self.measure_action(form, action, now),
             Overlay::NewForlop(form) => self.new_forlop_action(form, action, now),
@@ -343,17 +350,20 @@ impl App {
                         });
                     }
                 }
-                match session.dir.load_recovery() {
-                    Some(Ok(rec)) => self.overlays.push(Overlay::Confirm {
-                        question: format!(
-                            "Stafett stoppet uventet {}. Ta tilbake det som var i minnet da?",
-                            rec.written.format("%d.%m.%Y kl. %H:%M")
+                match session.dir.find_recovery(&session.runner.forlop.name) {
+                    Some(Found {
+                        path,
+                        recovery: Ok(rec),
+                    }) => self.overlays.push(Overlay::Confirm {
+                        question: crate::t!(
+                            "app.recovery_offer",
+                            when = rec.written.format("%d.%m.%Y kl. %H:%M")
                         ),
-                        then: Then::Recover,
+                        then: Then::Recover(path),
                     }),
-                    Some(Err(e)) => {
-                        self.message = Some(format!("Gjenopprettingsfilen kan ikke leses: {e}"))
-                    }
+                    Some(Found {
+                        recovery: Err(e), ..
+                    }) => self.message = Some(crate::t!("app.recovery_unreadable", error = e)),
                     None => {}
                 }
                 self.screen = Screen::Session(Box::new(session));
@@ -437,6 +447,11 @@ impl App {
     }
 
     fn confirmed(&mut self, then: Then, now: Now) {
+        if then == Then::QuitAnyway {
+            self.exit_note = Some(self.write_recovery(now));
+            self.quit = true;
+            return;
+        }
         if let Then::RestoreForlop(dir) = &then {
             let restored = dir.lock().and_then(|_lock| {
                 crate::worksheet::store::restore_backup(&dir.forlop_path(), now.wall).map_err(
@@ -492,16 +507,13 @@ impl App {
             }
             return;
         }
-        if then == Then::Recover {
-            match s.dir.load_recovery() {
-                Some(Ok(rec)) => {
-                    s.recover(rec, now);
-                    self.message = Some("Tatt tilbake og lagret.".into());
+        if let Then::Recover(path) = &then {
+            match crate::worksheet::store::load_ron(path) {
+                Ok(rec) => {
+                    s.recover(rec, path, now);
+                    self.message = Some(crate::t!("app.recovered").into());
                 }
-                Some(Err(e)) => {
-                    self.message = Some(format!("Gjenopprettingsfilen kan ikke leses: {e}"))
-                }
-                None => {}
+                Err(e) => self.message = Some(crate::t!("app.recovery_unreadable", error = e)),
             }
             return;
         }
@@ -511,7 +523,8 @@ impl App {
             Then::Finish => crate::runner::Cmd::Finish,
             Then::NewRound => crate::runner::Cmd::StartNextRound,
             Then::DeleteForlop(_)
-            | Then::Recover
+            | Then::Recover(_)
+            | Then::QuitAnyway
             | Then::RestoreForlop(_)
             | Then::RestoreSheet(_) => return,
         };

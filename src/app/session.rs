@@ -101,7 +101,7 @@ impl Session {
 
     /// Takes back what a crash left: the recovered forløp and worksheets replace the ones on
     /// disk (never a worksheet that could not be read), and are saved at once.
-    pub fn recover(&mut self, rec: Recovery, now: Now) {
+    pub fn recover(&mut self, rec: Recovery, from: &std::path::Path, now: Now) {
         let r = &mut self.runner;
         r.forlop = rec.forlop;
         let mut fx = vec![Effect::SaveForlop];
@@ -113,7 +113,7 @@ impl Session {
             }
         }
         self.run_effects(fx);
-        let _ = self.dir.set_recovery_aside(now.wall);
+        let _ = self.dir.set_recovery_aside(from, now.wall);
     }
 
     /// Puts a worksheet's backup in place of the unreadable file and loads it.
@@ -129,6 +129,28 @@ impl Session {
         self.runner.sheets.insert(key.clone(), sheet);
         self.runner.read_only.remove(key);
         Ok(kept)
+    }
+
+    /// Whether every change is on disk.
+    pub fn all_saved(&self) -> bool {
+        self.failed.is_empty()
+    }
+
+    /// The files whose latest changes are not on disk, said so a person knows what they are.
+    pub fn unsaved(&self) -> Vec<String> {
+        self.failed
+            .iter()
+            .filter_map(|effect| match effect {
+                Effect::SaveForlop => Some(crate::t!("app.unsaved_forlop").to_string()),
+                Effect::SaveSheet(key) => {
+                    Some(crate::t!("app.unsaved_sheet", sheet = key.file_stem()))
+                }
+                Effect::HandOver(key) => {
+                    Some(crate::t!("app.unsaved_markdown", sheet = key.file_stem()))
+                }
+                Effect::Bell => None,
+            })
+            .collect()
     }
 
     /// Tries the failed saves again.
@@ -419,7 +441,13 @@ impl App {
     }
 
     pub(super) fn input_action(&mut self, mut input: Box<Input>, action: Action, now: Now) {
+        let armed = std::mem::take(&mut input.discard_armed);
         match action {
+            // Typed text is never thrown away by one Esc: the first says so, the second does.
+            Action::Cancel if input.changed() && !armed => {
+                input.discard_armed = true;
+                self.overlays.push(Overlay::Input(input));
+            }
             Action::Cancel => {}
             Action::Submit if input.target == InputTarget::ExportDir => {
                 self.export_to(std::path::Path::new(input.text().trim()));
@@ -456,7 +484,9 @@ impl App {
 
     pub(super) fn measure_action(&mut self, mut form: Box<MeasureForm>, action: Action, now: Now) {
         use ratatui::crossterm::event::KeyCode;
+        let armed = std::mem::take(&mut form.discard_armed);
         match action {
+            Action::Cancel if form.changed() && !armed => form.discard_armed = true,
             Action::Cancel => return,
             Action::Submit => match form.draft() {
                 Ok(draft) => {

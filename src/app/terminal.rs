@@ -37,7 +37,11 @@ pub fn run(mut app: App) -> Result<(), String> {
         event_loop(&mut app, &clock)
     }));
     match outcome {
-        Ok(result) => result.map_err(|e| format!("terminalfeil: {e}")),
+        Ok(result) => {
+            result.map_err(|e| format!("terminalfeil: {e}"))?;
+            // Something could not be saved: say where it went, and exit non-zero.
+            app.exit_note.take().map_or(Ok(()), Err)
+        }
         Err(_) => {
             ratatui::restore();
             let Some(session) = app.session() else {
@@ -81,15 +85,12 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
             }
             match input.wait(Duration::from_millis(250))? {
                 Wait::Ready => {
-                    // Everything crossterm can read now, so its buffer is empty when we wait again.
-                    while event::poll(Duration::ZERO)? {
-                        let ev = event::read()?;
-                        // Debug builds only: lets the end-to-end tests exercise the crash path.
-                        if test_panic && ev == event::Event::Key(event::KeyCode::F(12).into()) {
-                            panic!("test panic requested with F12");
-                        }
-                        app.on_event(ev, clock.now());
+                    let ev = event::read()?;
+                    // Debug builds only: lets the end-to-end tests exercise the crash path.
+                    if test_panic && ev == event::Event::Key(event::KeyCode::F(12).into()) {
+                        panic!("test panic requested with F12");
                     }
+                    app.on_event(ev, clock.now());
                 }
                 Wait::Timeout => app.tick(clock.now()),
                 Wait::Gone => {
@@ -100,7 +101,7 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
         }
         Ok(())
     })();
-    if result.is_err() {
+    if result.is_err() && !app.quit {
         app.shutdown(clock.now());
     }
     let _ = execute!(io::stdout(), DisableBracketedPaste);

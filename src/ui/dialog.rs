@@ -19,6 +19,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
     match overlay {
         Overlay::Help { scroll } => help(frame, area, *scroll, &app.keys, theme),
         Overlay::Confirm { question, .. } => confirm(frame, area, question, theme),
+        Overlay::SaveFailed => save_failed(frame, area, app, theme),
         Overlay::Input(input) => text_input(frame, area, input, theme),
         Overlay::Measure(form) => measure(frame, area, form, theme),
         Overlay::NewForlop(form) => new_forlop(frame, area, app, form, theme),
@@ -126,6 +127,38 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, keys: &Keymap, theme: &Theme
     frame.render_widget(Paragraph::new(right_lines).scroll((scroll, 0)), right);
 }
 
+/// Quitting could not save: what failed, what is not saved, and the way on.
+fn save_failed(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = 76.min(area.width);
+    let text_w = width.saturating_sub(4) as usize;
+    let error = match &app.screen {
+        Screen::Session(s) => s.save_error.clone().unwrap_or_default(),
+        Screen::Home(_) => String::new(),
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for (text, style) in [
+        (t!("app.save_failed_body", error = error), theme.alert()),
+        (
+            t!("app.save_failed_what", lost = app.unsaved().join(", ")),
+            ratatui::style::Style::new(),
+        ),
+    ] {
+        lines.extend(wrap(&inert_line(&text), text_w).into_iter().map(|l| Line::styled(l, style)));
+    }
+    lines.push(Line::raw(""));
+    lines.extend(
+        wrap(t!("app.save_failed_keys"), text_w)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.key())),
+    );
+    let rect = centered(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(t!("app.save_failed_title"), theme)),
+        rect,
+    );
+}
+
 fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
     let width = 72.min(area.width);
     let mut lines: Vec<Line> = wrap(&inert_line(question), width.saturating_sub(4) as usize)
@@ -177,13 +210,12 @@ fn text_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
     } else {
         " · Alt+Enter ny linje"
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            format!("Enter lagrer{newline} · Esc avbryter"),
-            theme.dim(),
-        )),
-        hint,
-    );
+    let hint_text = if input.discard_armed {
+        Span::styled(t!("ui.input.discard_armed"), theme.warn())
+    } else {
+        Span::styled(format!("Enter lagrer{newline} · Esc avbryter"), theme.dim())
+    };
+    frame.render_widget(Paragraph::new(hint_text), hint);
 }
 
 fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
@@ -247,13 +279,12 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
             rows[8],
         );
     }
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            "Tab/↓ neste felt · Enter lagrer · Esc avbryter",
-            theme.dim(),
-        )),
-        rows[9],
-    );
+    let hint = if form.discard_armed {
+        Span::styled(t!("ui.input.discard_armed"), theme.warn())
+    } else {
+        Span::styled("Tab/↓ neste felt · Enter lagrer · Esc avbryter", theme.dim())
+    };
+    frame.render_widget(Paragraph::new(hint), rows[9]);
 }
 
 fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme: &Theme) {

@@ -128,6 +128,15 @@ pub fn make_dir_private(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes a new private file that must not exist yet (`O_EXCL`, no link followed): for the
+/// shared temp folder, where another user could have planted something at the name.
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = private_options().write(true).create_new(true).open(path)?;
+    make_private(&f)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
 /// Writes a file so that it is either the old or the new version, never half of one: write a
 /// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -4,6 +4,7 @@
 pub mod bounds;
 mod edit;
 pub mod files;
+pub mod recovery;
 pub mod risk;
 pub mod store;
 

@@ -3,6 +3,7 @@
 
 use super::bounds::Bounded;
 pub use super::files::{create_private_dir, write_atomic, write_without_backup};
+pub use super::recovery::{RECOVERY_FILE, Recovery};
 use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
 use serde::Serialize;
@@ -17,7 +18,6 @@ use std::path::{Path, PathBuf};
 
 pub const FORLOP_FILE: &str = "forlop.ron";
 const LOCK_FILE: &str = "forlop.lock";
-pub const RECOVERY_FILE: &str = "gjenoppretting.ron";
 /// The start of the name a forløp folder gets while it is being deleted.
 const REMNANT: &str = ".slettes-";
 
@@ -31,22 +31,6 @@ fn remove_remnant(path: &Path) -> bool {
         let _ = fs::remove_dir_all(path);
     }
     is_remnant
-}
-
-/// What was in memory when Stafett stopped on an internal error.
-#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
-pub struct Recovery {
-    pub format: u32,
-    pub written: NaiveDateTime,
-    pub forlop: Forlop,
-    pub sheets: Vec<Worksheet>,
-}
-
-impl Bounded for Recovery {
-    fn check_bounds(&self) -> Result<(), String> {
-        self.forlop.check_bounds()?;
-        self.sheets.iter().try_for_each(Bounded::check_bounds)
-    }
 }
 
 /// A file that could not be read as what it should be; never overwritten.
@@ -359,32 +343,6 @@ impl ForlopDir {
             }
             Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
         }
-    }
-
-    pub fn recovery_path(&self) -> PathBuf {
-        self.path.join(RECOVERY_FILE)
-    }
-
-    /// Writes the in-memory state after a crash; returns where.
-    pub fn write_recovery(&self, recovery: &Recovery) -> io::Result<PathBuf> {
-        let path = self.recovery_path();
-        write_atomic(&path, to_ron(recovery).as_bytes())?;
-        Ok(path)
-    }
-
-    /// A recovery file left by a crash, if any.
-    pub fn load_recovery(&self) -> Option<Result<Recovery, LoadError>> {
-        let path = self.recovery_path();
-        path.exists().then(|| load_ron(&path))
-    }
-
-    /// Moves a recovery file aside (kept, never deleted) once it has been used or declined.
-    pub fn set_recovery_aside(&self, stamp: NaiveDateTime) -> io::Result<()> {
-        let to = self.path.join(format!(
-            "gjenoppretting-{}.ron.brukt",
-            stamp.format("%Y%m%d-%H%M%S")
-        ));
-        fs::rename(self.recovery_path(), to)
     }
 
     /// Removes the whole folder, all or nothing: it is first renamed to a hidden remnant name

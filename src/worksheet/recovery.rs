@@ -1,0 +1,128 @@
+//! The recovery file: what was in memory when Stafett could not save it (a crash, a signal
+//! while the disk failed, or quitting anyway). It goes into the forløp's folder, or, when that
+//! cannot be written, into the system's temp folder under a name that says which forløp it
+//! belongs to. The next opening of that forløp offers to take it back; a used or declined file
+//! is set aside, never deleted.
+
+use super::bounds::Bounded;
+use super::files::write_new_private;
+use super::store::{ForlopDir, LoadError, load_ron, to_ron, write_atomic};
+use super::{Forlop, Worksheet};
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub const RECOVERY_FILE: &str = "gjenoppretting.ron";
+/// The start of a recovery file's name in the temp folder.
+const TEMP_PREFIX: &str = "stafett-gjenoppretting-";
+
+/// What was in memory when Stafett stopped without saving it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recovery {
+    pub format: u32,
+    pub written: NaiveDateTime,
+    pub forlop: Forlop,
+    pub sheets: Vec<Worksheet>,
+}
+
+impl Bounded for Recovery {
+    fn check_bounds(&self) -> Result<(), String> {
+        self.forlop.check_bounds()?;
+        self.sheets.iter().try_for_each(Bounded::check_bounds)
+    }
+}
+
+/// A recovery file found for a forløp: where it is, and what it holds.
+pub struct Found {
+    pub path: PathBuf,
+    pub recovery: Result<Recovery, LoadError>,
+}
+
+impl ForlopDir {
+    pub fn recovery_path(&self) -> PathBuf {
+        self.path.join(RECOVERY_FILE)
+    }
+
+    /// Writes what is in memory into the forløp's folder, or, when that fails, into the temp
+    /// folder (a new private file, never through a planted link). Returns where.
+    pub fn write_recovery(&self, recovery: &Recovery) -> io::Result<PathBuf> {
+        let text = to_ron(recovery);
+        let path = self.recovery_path();
+        match write_atomic(&path, text.as_bytes()) {
+            Ok(()) => Ok(path),
+            Err(first) => {
+                let name = format!(
+                    "{TEMP_PREFIX}{}-{}-{}.ron",
+                    self.slug(),
+                    std::process::id(),
+                    recovery.written.format("%Y%m%d-%H%M%S")
+                );
+                let temp = std::env::temp_dir().join(name);
+                write_new_private(&temp, text.as_bytes())
+                    .map(|()| temp)
+                    .map_err(|second| io::Error::other(format!("{first}; {second}")))
+            }
+        }
+    }
+
+    /// A recovery file for this forløp, if any: the one in its folder first, else the newest in
+    /// the temp folder that is ours (our user, private) and names this forløp.
+    pub fn find_recovery(&self, name: &str) -> Option<Found> {
+        let own = self.recovery_path();
+        if fs::symlink_metadata(&own).is_ok() {
+            return Some(Found {
+                recovery: load_ron(&own),
+                path: own,
+            });
+        }
+        let prefix = format!("{TEMP_PREFIX}{}-", self.slug());
+        let mut found: Vec<(PathBuf, Recovery)> = fs::read_dir(std::env::temp_dir())
+            .ok()?
+            .filter_map(|e| e.ok())
+            .filter(|e| {
+                let n = e.file_name();
+                let n = n.to_string_lossy();
+                n.starts_with(&prefix) && n.ends_with(".ron") && is_ours(&e.path())
+            })
+            .filter_map(|e| Some((e.path(), load_ron::<Recovery>(&e.path()).ok()?)))
+            .filter(|(_, r)| r.forlop.name == name)
+            .collect();
+        found.sort_by_key(|(_, r)| r.written);
+        let (path, recovery) = found.pop()?;
+        Some(Found {
+            path,
+            recovery: Ok(recovery),
+        })
+    }
+
+    /// Moves a recovery file aside (kept, never deleted) once it has been used or declined.
+    pub fn set_recovery_aside(&self, path: &Path, stamp: NaiveDateTime) -> io::Result<()> {
+        let to = if path.starts_with(&self.path) {
+            self.path.join(format!(
+                "gjenoppretting-{}.ron.brukt",
+                stamp.format("%Y%m%d-%H%M%S")
+            ))
+        } else {
+            path.with_extension("ron.brukt")
+        };
+        fs::rename(path, to)
+    }
+}
+
+/// A file in the shared temp folder is only trusted when this user owns it and only this user
+/// can read and write it.
+fn is_ours(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::symlink_metadata(path).is_ok_and(|m| {
+            m.is_file() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o077 == 0
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+    }
+}
