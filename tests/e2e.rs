@@ -180,7 +180,11 @@ fn sigterm_and_sighup_save_and_leave_cleanly() {
             .unwrap();
         assert!(status.success());
         let clean = tui.wait_exit();
-        assert!(clean, "{signal}: a clean exit; the screen shows:\n{}", tui.screen());
+        assert!(
+            clean,
+            "{signal}: a clean exit; the screen shows:\n{}",
+            tui.screen()
+        );
         assert!(
             !tui.screen().contains("Oppstarts- og arbeidsmøte"),
             "{signal}: the alternate screen is left"

@@ -9,6 +9,8 @@ mod e2e;
 mod files;
 mod foreach;
 mod properties;
+#[cfg(unix)]
+mod quit;
 mod risk;
 mod runner;
 mod scripts;

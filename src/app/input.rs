@@ -58,9 +58,10 @@ impl Input {
             tv_nsec: 0,
         };
         match poll(&mut fds, Some(&now)) {
-            Ok(_) if fds[0]
-                .revents()
-                .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
+            Ok(_)
+                if fds[0]
+                    .revents()
+                    .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) =>
             {
                 return Ok(Wait::Gone);
             }

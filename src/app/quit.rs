@@ -33,11 +33,9 @@ impl App {
     /// The keys of the dialog shown when quitting could not save.
     pub(super) fn save_failed_action(&mut self, action: Action, now: Now) {
         match action {
-            Action::Enter => {
-                if self.save_all(now) {
-                    self.quit = true;
-                    return;
-                }
+            Action::Enter if self.save_all(now) => {
+                self.quit = true;
+                return;
             }
             Action::Export => {
                 self.overlays.push(Overlay::SaveFailed);
@@ -111,11 +109,7 @@ impl App {
         };
         match s.dir.write_recovery(&s.recovery(now)) {
             Ok(path) => t!("app.unsaved_in_recovery", path = path.display()),
-            Err(e) => t!(
-                "app.unsaved_lost",
-                error = e,
-                folder = s.dir.path.display()
-            ),
+            Err(e) => t!("app.unsaved_lost", error = e, folder = s.dir.path.display()),
         }
     }
 }

@@ -302,7 +302,10 @@ impl Runner {
     // ---- commands ---------------------------------------------------------------------
 
     pub fn handle(&mut self, cmd: Cmd, now: Now) -> Vec<Effect> {
-        self.notice = None;
+        // A notice stays until the next command from the user; the clock does not clear it.
+        if !matches!(cmd, Cmd::Tick | Cmd::Suspend) {
+            self.notice = None;
+        }
         let mut fx = Vec::new();
         match cmd {
             Cmd::NextStep => {

@@ -143,7 +143,11 @@ fn save_failed(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ratatui::style::Style::new(),
         ),
     ] {
-        lines.extend(wrap(&inert_line(&text), text_w).into_iter().map(|l| Line::styled(l, style)));
+        lines.extend(
+            wrap(&inert_line(&text), text_w)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
     }
     lines.push(Line::raw(""));
     lines.extend(
@@ -282,7 +286,10 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     let hint = if form.discard_armed {
         Span::styled(t!("ui.input.discard_armed"), theme.warn())
     } else {
-        Span::styled("Tab/↓ neste felt · Enter lagrer · Esc avbryter", theme.dim())
+        Span::styled(
+            "Tab/↓ neste felt · Enter lagrer · Esc avbryter",
+            theme.dim(),
+        )
     };
     frame.render_widget(Paragraph::new(hint), rows[9]);
 }
