@@ -357,3 +357,177 @@ fn matrix_without_colour_still_says_the_band_in_every_cell() {
             .all(|c| c.bg == ratatui::style::Color::Reset)
     );
 }
+
+/// Row 0 at 5 × 5, then back at the setup step, where the scale can be switched.
+fn assessed_then_setup() -> Runner {
+    let mut r = at_assessment();
+    for _ in 0..3 {
+        r.handle(Cmd::Column(1), at(0));
+    }
+    r.handle(Cmd::Level(5), at(0));
+    r.handle(Cmd::Column(2), at(0));
+    r.handle(Cmd::Level(5), at(0));
+    r.handle(
+        Cmd::GoTo {
+            round: 1,
+            session: "forberedelse".into(),
+        },
+        at(0),
+    );
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::NextStep, at(0));
+    assert_eq!((r.step().id.as_str(), r.selected), ("skala", 0));
+    r
+}
+
+fn levels(r: &Runner) -> Vec<(Option<u8>, Option<u8>, String)> {
+    r.grid_rows("risiko")
+        .iter()
+        .map(|row| (row.sannsynlighet, row.konsekvens, row.tema.clone()))
+        .collect()
+}
+
+#[test]
+fn switching_to_a_smaller_scale_after_assessing_asks_first() {
+    let mut r = assessed_then_setup();
+    let before = levels(&r);
+    assert_eq!(r.handle(Cmd::Mark, at(0)), vec![]);
+    assert!(
+        r.notice.as_deref().unwrap().contains("Velg først"),
+        "{:?}",
+        r.notice
+    );
+    assert_eq!(r.risk_settings("risiko").unwrap().scale, "5x5");
+    assert_eq!(levels(&r), before, "nothing changed");
+    assert_eq!(
+        r.scale_switch("risiko", true)
+            .map(|(s, n)| (s.id.as_str(), n)),
+        Some(("arbeidstilsynet-4x4", 5)),
+        "the five example rows are rated; the new theme is not"
+    );
+}
+
+#[test]
+fn mapping_spreads_the_levels_over_the_new_scale_and_is_recorded() {
+    use stafett::worksheet::risk::LevelChange;
+    let mut r = assessed_then_setup();
+    let before = levels(&r);
+    let fx = r.handle(
+        Cmd::SwitchScale {
+            forward: true,
+            levels: LevelChange::Map,
+        },
+        at(60_000),
+    );
+    assert_eq!(fx, vec![Effect::SaveForlop]);
+    assert_eq!(
+        r.risk_settings("risiko").unwrap().scale,
+        "arbeidstilsynet-4x4"
+    );
+    let after = levels(&r);
+    assert_eq!(
+        (after[0].0, after[0].1),
+        (Some(4), Some(4)),
+        "the top stays the top"
+    );
+    for (b, a) in before.iter().zip(&after) {
+        assert_eq!(b.2, a.2, "texts are kept");
+        let expect = |l: Option<u8>| l.map(|l| [1, 2, 3, 3, 4][usize::from(l) - 1]);
+        assert_eq!((a.0, a.1), (expect(b.0), expect(b.1)), "{}", b.2);
+    }
+    let changes = &r.risk_settings("risiko").unwrap().changes;
+    assert_eq!(changes.len(), 1);
+    assert!(
+        changes[0].before.starts_with("5x5") && changes[0].after.starts_with("arbeidstilsynet-4x4")
+    );
+    assert_eq!(changes[0].levels, "nivåene regnet om");
+    let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(
+        md.contains("Endringer i skala eller grenser etter at vurderingen startet:"),
+        "{md}"
+    );
+    assert!(md.contains("5x5, høy fra 5, uakseptabel fra 12 → arbeidstilsynet-4x4, høy fra 4, uakseptabel fra 9 (nivåene regnet om)"), "{md}");
+}
+
+#[test]
+fn clearing_removes_only_the_levels_that_do_not_fit() {
+    use stafett::worksheet::risk::LevelChange;
+    let mut r = assessed_then_setup();
+    let before = levels(&r);
+    r.handle(
+        Cmd::SwitchScale {
+            forward: true,
+            levels: LevelChange::Clear,
+        },
+        at(0),
+    );
+    let after = levels(&r);
+    assert_eq!((after[0].0, after[0].1), (None, None));
+    for (b, a) in before.iter().zip(&after).skip(1) {
+        let keep = |l: Option<u8>| l.filter(|&l| l <= 4);
+        assert_eq!((a.0, a.1, &a.2), (keep(b.0), keep(b.1), &b.2));
+    }
+}
+
+#[test]
+fn the_scale_question_can_be_cancelled_or_answered_on_screen() {
+    let mut h = grid_harness();
+    h.key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .keys("5");
+    h.keys("P").keys("nn");
+    h.keys(" ");
+    let text = h.text(100, 30);
+    assert!(
+        text.contains("Regn om nivåene") && text.contains("Esc"),
+        "{text}"
+    );
+    h.key(KeyCode::Esc);
+    let scale = |h: &Harness| {
+        h.app
+            .session()
+            .unwrap()
+            .runner
+            .risk_settings("risiko")
+            .unwrap()
+            .scale
+    };
+    assert_eq!(scale(&h), "5x5", "Esc changes nothing");
+    assert!(!h.text(100, 30).contains("Regn om nivåene"));
+    h.keys(" ").keys("1");
+    assert_eq!(scale(&h), "arbeidstilsynet-4x4");
+    let top = h.app.session().unwrap().runner.grid_rows("risiko")[0].sannsynlighet;
+    assert_eq!(top, Some(4));
+}
+
+#[test]
+fn a_level_outside_the_scale_is_shown_and_exported_not_hidden() {
+    let mut h = grid_harness();
+    {
+        let stafett::app::Screen::Session(s) = &mut h.app.screen else {
+            panic!()
+        };
+        let rows = s.runner.forlop.grids.get_mut("risiko").unwrap();
+        rows[0].sannsynlighet = Some(7);
+        rows[0].konsekvens = Some(2);
+    }
+    h.key(KeyCode::Tab).key(KeyCode::Tab).key(KeyCode::Tab);
+    let table = h.text(120, 36);
+    assert!(table.contains("7 utenfor skalaen"), "{table}");
+    h.keys("v");
+    let matrix = h.text(120, 36);
+    assert!(
+        matrix.contains("Utenfor skalaen (vises ikke i matrisen): R1"),
+        "{matrix}"
+    );
+    let s = h.app.session().unwrap();
+    let (script, forlop) = (&s.runner.script, &s.runner.forlop);
+    let md = stafett::export::markdown::forlop(script, forlop, &s.runner.sheets);
+    assert!(
+        md.contains("7 utenfor skalaen") && md.contains("vises ikke i matrisen): R1"),
+        "{md}"
+    );
+    let csv = stafett::export::csv::grid(script, forlop, "risiko");
+    assert!(csv.contains("7;utenfor skalaen"), "{csv}");
+}

@@ -79,6 +79,11 @@ pub enum Overlay {
     },
     /// Quitting was asked for, but changes could not be saved: retry, export or quit anyway.
     SaveFailed,
+    /// A question with numbered answers; Esc answers none.
+    Choice {
+        question: String,
+        options: Vec<(String, Then)>,
+    },
     Input(Box<Input>),
     Measure(Box<MeasureForm>),
     NewForlop(Box<NewForlop>),
@@ -107,6 +112,11 @@ pub enum Then {
     RestoreSheet(crate::worksheet::SheetKey),
     /// Leave although changes could not be saved (they go to a recovery file if possible).
     QuitAnyway,
+    /// Switch a risk grid's scale, saying what becomes of the levels already set.
+    SwitchScale {
+        forward: bool,
+        levels: crate::worksheet::risk::LevelChange,
+    },
 }
 
 impl App {
@@ -230,6 +240,14 @@ impl App {
                 _ => self.overlays.push(Overlay::Confirm { question, then }),
             },
             Overlay::SaveFailed => self.save_failed_action(action, now),
+            Overlay::Choice { question, options } => match action {
+                Action::Digit(n) if (1..=options.len()).contains(&usize::from(n)) => {
+                    let then = options[usize::from(n) - 1].1.clone();
+                    self.confirmed(then, now);
+                }
+                Action::Back | Action::No | Action::Quit => {}
+                _ => self.overlays.push(Overlay::Choice { question, options }),
+            },
             Overlay::Input(input) => self.input_action(input, action, now),
             Overlay::Measure(form) => self.measure_action(form, action, now),
             Overlay::NewForlop(form) => self.new_forlop_action(form, action, now),
@@ -518,6 +536,9 @@ impl App {
             return;
         }
         let cmd = match then {
+            Then::SwitchScale { forward, levels } => {
+                crate::runner::Cmd::SwitchScale { forward, levels }
+            }
             Then::DeleteItem => crate::runner::Cmd::Delete,
             Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),
             Then::Finish => crate::runner::Cmd::Finish,

@@ -184,6 +184,15 @@ impl App {
         let r = &s.runner;
         let activity = r.activity();
         let selected = r.selected;
+        if let (Action::Mark | Action::Unmark, Activity::RiskSetup { grid }) = (action, &activity)
+            && selected == 0
+            && let Some((next, assessed)) = r.scale_switch(grid, action == Action::Mark)
+            && assessed > 0
+        {
+            let choice = scale_choice(r, grid, next, assessed, action == Action::Mark);
+            self.overlays.push(choice);
+            return;
+        }
         let cmd = match action {
             Action::NextStep => Cmd::NextStep,
             Action::PrevStep => Cmd::PrevStep,
@@ -634,5 +643,47 @@ impl App {
             _ => {}
         }
         push_self(self, selected);
+    }
+}
+
+/// The question before a scale switch that would leave assessed levels off the new scale.
+fn scale_choice(
+    r: &crate::runner::Runner,
+    grid: &str,
+    next: &crate::script::RiskScale,
+    assessed: usize,
+    forward: bool,
+) -> Overlay {
+    use crate::worksheet::risk::{LevelChange, map_level};
+    let from = r.risk_scale(grid);
+    let from_len = from.map_or(5, |s| s.sannsynlighet.len());
+    let to_len = next.sannsynlighet.len();
+    let example = (1..=from_len as u8)
+        .map(|l| format!("{l}→{}", map_level(l, from_len, to_len)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Overlay::Choice {
+        question: crate::t!(
+            "risk.switch_question",
+            n = assessed,
+            from = from.map_or(String::new(), |s| s.title.clone()),
+            to = next.title
+        ),
+        options: vec![
+            (
+                crate::t!("risk.switch_map", example = example),
+                Then::SwitchScale {
+                    forward,
+                    levels: LevelChange::Map,
+                },
+            ),
+            (
+                crate::t!("risk.switch_clear").to_string(),
+                Then::SwitchScale {
+                    forward,
+                    levels: LevelChange::Clear,
+                },
+            ),
+        ],
     }
 }

@@ -54,10 +54,7 @@ pub fn grid(script: &Script, forlop: &Forlop, grid: &str) -> String {
         match l {
             Some(l) => (
                 l.to_string(),
-                labels
-                    .and_then(|v| v.get(usize::from(l).wrapping_sub(1)))
-                    .cloned()
-                    .unwrap_or_default(),
+                labels.map_or_else(String::new, |v| crate::worksheet::risk::level_name(v, l)),
             ),
             None => (String::new(), String::new()),
         }

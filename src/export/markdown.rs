@@ -387,10 +387,7 @@ fn write_grid(out: &mut String, script: &Script, forlop: &Forlop, grid: &str, le
     let level_text = |labels: &[String], l: Option<u8>| match l {
         Some(l) => format!(
             "{l} {}",
-            labels
-                .get(usize::from(l) - 1)
-                .map(|s| cell(s))
-                .unwrap_or_default()
+            cell(&crate::worksheet::risk::level_name(labels, l))
         ),
         None => "–".into(),
     };
@@ -469,6 +466,37 @@ fn write_grid(out: &mut String, script: &Script, forlop: &Forlop, grid: &str, le
         crate::worksheet::risk::Band::High.symbol(),
         crate::worksheet::risk::Band::Unacceptable.symbol()
     );
+    let (s_len, k_len) = (scale.sannsynlighet.len(), scale.konsekvens.len());
+    let outside: Vec<String> = rows
+        .iter()
+        .filter(|r| r.outside(s_len, k_len))
+        .map(|r| format!("R{}", r.id))
+        .collect();
+    if !outside.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            crate::t!("risk.outside_matrix", ids = outside.join(", "))
+        );
+    }
+    if !settings.changes.is_empty() {
+        let _ = writeln!(out, "{}\n", crate::t!("risk.changes_title"));
+        for c in &settings.changes {
+            let levels = if c.levels.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", inert(&c.levels))
+            };
+            let _ = writeln!(
+                out,
+                "- {}: {} → {}{levels}",
+                crate::text::format_date(c.at.date()),
+                inert(&c.before),
+                inert(&c.after)
+            );
+        }
+        let _ = writeln!(out);
+    }
 }
 
 fn cell(s: &str) -> String {

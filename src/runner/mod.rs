@@ -63,6 +63,11 @@ pub enum Cmd {
     Column(i8),
     /// A level key (1–5) for the focused grid column.
     Level(u8),
+    /// Switch a grid's scale, saying what becomes of levels already set.
+    SwitchScale {
+        forward: bool,
+        levels: crate::worksheet::risk::LevelChange,
+    },
     /// Switch the grid between table and risk matrix.
     ToggleView,
     SortByRisk,
@@ -398,7 +403,7 @@ impl Runner {
                 fx.push(Effect::SaveForlop);
             }
             other => {
-                if !self.extra_cmd(&other, now, &mut fx) && !self.risk_cmd(&other, &mut fx) {
+                if !self.extra_cmd(&other, now, &mut fx) && !self.risk_cmd(&other, now, &mut fx) {
                     self.capture(other, now, &mut fx)
                 }
             }

@@ -20,6 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
         Overlay::Help { scroll } => help(frame, area, *scroll, &app.keys, theme),
         Overlay::Confirm { question, .. } => confirm(frame, area, question, theme),
         Overlay::SaveFailed => save_failed(frame, area, app, theme),
+        Overlay::Choice { question, options } => choice(frame, area, question, options, theme),
         Overlay::Input(input) => text_input(frame, area, input, theme),
         Overlay::Measure(form) => measure(frame, area, form, theme),
         Overlay::NewForlop(form) => new_forlop(frame, area, app, form, theme),
@@ -159,6 +160,50 @@ fn save_failed(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Clear, rect);
     frame.render_widget(
         Paragraph::new(lines).block(frame_block(t!("app.save_failed_title"), theme)),
+        rect,
+    );
+}
+
+/// A question with numbered answers.
+fn choice(
+    frame: &mut Frame,
+    area: Rect,
+    question: &str,
+    options: &[(String, crate::app::Then)],
+    theme: &Theme,
+) {
+    let width = 76.min(area.width);
+    let text_w = width.saturating_sub(4) as usize;
+    let mut lines: Vec<Line> = wrap(&inert_line(question), text_w)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    for (i, (text, _)) in options.iter().enumerate() {
+        lines.push(Line::raw(""));
+        for (j, part) in wrap(&inert_line(text), text_w.saturating_sub(3))
+            .into_iter()
+            .enumerate()
+        {
+            let key = if j == 0 {
+                format!("{} ", i + 1)
+            } else {
+                "  ".into()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{key} "), theme.key()),
+                Span::raw(part),
+            ]));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Esc", theme.key()),
+        Span::raw(t!("ui.choice.cancel")),
+    ]));
+    let rect = centered(area, width, lines.len() as u16 + 2);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines).block(frame_block(t!("ui.choice.title"), theme)),
         rect,
     );
 }

@@ -7,6 +7,7 @@ use super::wrap::wrap;
 use crate::runner::Runner;
 use crate::script::RiskScale;
 use crate::text::{inert, inert_line};
+use crate::worksheet::risk::level_name;
 use crate::worksheet::risk::{Band, Column, RiskRow, RiskSettings};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -282,13 +283,7 @@ fn detail(
     theme: &Theme,
 ) -> (Vec<Line<'static>>, usize) {
     let level_label = |labels: &[String], l: Option<u8>| match l {
-        Some(l) => format!(
-            "{l} {}",
-            labels
-                .get(usize::from(l) - 1)
-                .map(|s| inert_line(s).into_owned())
-                .unwrap_or_default()
-        ),
+        Some(l) => format!("{l} {}", inert_line(&level_name(labels, l))),
         None => "– (trykk 1–{n})".replace("{n}", &labels.len().to_string()),
     };
     let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
@@ -453,6 +448,22 @@ pub fn matrix(
         frame.render_widget(
             Paragraph::new(Line::styled("S ↑  K →", theme.dim())),
             Rect::new(area.x, y, label_w as u16, 1),
+        );
+    }
+    // Rows whose levels lie outside this scale have no cell: they are named, never hidden.
+    let outside: Vec<String> = rows
+        .iter()
+        .filter(|r| r.outside(s_levels, k_levels))
+        .map(|r| format!("R{}", r.id))
+        .collect();
+    let last = area.y + area.height.saturating_sub(1);
+    if !outside.is_empty() && last > y {
+        frame.render_widget(
+            Paragraph::new(Line::styled(
+                crate::t!("risk.outside_matrix", ids = outside.join(", ")),
+                theme.warn(),
+            )),
+            Rect::new(area.x, last, area.width, 1),
         );
     }
 }

@@ -76,6 +76,93 @@ pub struct RiskSettings {
     pub high_from: u32,
     /// Risk values from this one up are uakseptabel.
     pub unacceptable_from: u32,
+    /// Changes of scale or bands made after rows were assessed: the export shows them, so a
+    /// reader knows the levels were set on another scale.
+    #[serde(default)]
+    pub changes: Vec<ScaleChange>,
+}
+
+/// One change of scale or bands after assessing began.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScaleChange {
+    pub at: chrono::NaiveDateTime,
+    /// The scale and bands before, as words: "5x5, høy fra 5, uakseptabel fra 12".
+    pub before: String,
+    pub after: String,
+    /// What happened to the levels: "regnet om", "fjernet" or "" for a band change.
+    #[serde(default)]
+    pub levels: String,
+}
+
+/// What becomes of assessed levels when the scale changes size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LevelChange {
+    /// Spread evenly over the new scale: the first level stays first, the last stays last.
+    Map,
+    /// Levels that fit stay; the others are cleared (the texts are kept).
+    Clear,
+}
+
+/// A level moved from a scale of `from` levels to one of `to`: the ends stay the ends, the
+/// levels between are spread evenly and rounded (5→4: 1 2 3 3 4; 4→5: 1 2 4 5).
+pub fn map_level(level: u8, from: usize, to: usize) -> u8 {
+    if from <= 1 || to == 0 {
+        return level.clamp(1, to.max(1) as u8);
+    }
+    let l = f64::from(level.clamp(1, from as u8)) - 1.0;
+    let mapped = 1.0 + (l * (to as f64 - 1.0) / (from as f64 - 1.0)).round();
+    mapped as u8
+}
+
+/// A level's name on a scale, or a clear word when the level lies outside it (a file edited by
+/// hand, or a scale changed without regard to it): never hidden.
+pub fn level_name(labels: &[String], level: u8) -> String {
+    match usize::from(level)
+        .checked_sub(1)
+        .and_then(|i| labels.get(i))
+    {
+        Some(name) => name.clone(),
+        None => crate::t!("risk.outside_scale").to_string(),
+    }
+}
+
+impl RiskRow {
+    /// Whether any level is set.
+    pub fn is_assessed(&self) -> bool {
+        [
+            self.sannsynlighet,
+            self.konsekvens,
+            self.rest_sannsynlighet,
+            self.rest_konsekvens,
+        ]
+        .iter()
+        .any(Option::is_some)
+    }
+
+    /// Whether a level lies outside a scale of `s` × `k` levels.
+    pub fn outside(&self, s: usize, k: usize) -> bool {
+        let out = |l: Option<u8>, n: usize| l.is_some_and(|l| usize::from(l) > n || l == 0);
+        out(self.sannsynlighet, s)
+            || out(self.konsekvens, k)
+            || out(self.rest_sannsynlighet, s)
+            || out(self.rest_konsekvens, k)
+    }
+
+    /// Moves the levels from one scale size to another.
+    pub fn rescale(&mut self, from: (usize, usize), to: (usize, usize), how: LevelChange) {
+        let change = |l: &mut Option<u8>, from: usize, to: usize| {
+            if let Some(v) = *l {
+                *l = match how {
+                    LevelChange::Map => Some(map_level(v, from, to)),
+                    LevelChange::Clear => (usize::from(v) <= to).then_some(v),
+                };
+            }
+        };
+        change(&mut self.sannsynlighet, from.0, to.0);
+        change(&mut self.konsekvens, from.1, to.1);
+        change(&mut self.rest_sannsynlighet, from.0, to.0);
+        change(&mut self.rest_konsekvens, from.1, to.1);
+    }
 }
 
 impl RiskSettings {
@@ -84,7 +171,18 @@ impl RiskSettings {
             scale: scale.id.clone(),
             high_from: scale.high_from,
             unacceptable_from: scale.unacceptable_from,
+            changes: Vec::new(),
         }
+    }
+
+    /// The scale and bands in words, for the record of changes.
+    pub fn describe(&self) -> String {
+        crate::t!(
+            "risk.settings",
+            scale = self.scale,
+            high = self.high_from,
+            unacceptable = self.unacceptable_from
+        )
     }
 
     pub fn band(&self, value: u32) -> Band {
@@ -285,11 +383,29 @@ impl Column {
 mod tests {
     use super::*;
 
+    #[test]
+    fn mapping_keeps_the_ends_and_spreads_the_middle() {
+        let down: Vec<u8> = (1..=5).map(|l| map_level(l, 5, 4)).collect();
+        assert_eq!(down, [1, 2, 3, 3, 4]);
+        let up: Vec<u8> = (1..=4).map(|l| map_level(l, 4, 5)).collect();
+        assert_eq!(up, [1, 2, 4, 5]);
+        assert_eq!(map_level(3, 3, 3), 3);
+    }
+
+    #[test]
+    fn a_level_outside_the_scale_is_named_not_hidden() {
+        let labels = vec!["Lav".to_string(), "Høy".to_string()];
+        assert_eq!(level_name(&labels, 2), "Høy");
+        assert_eq!(level_name(&labels, 5), "utenfor skalaen");
+        assert_eq!(level_name(&labels, 0), "utenfor skalaen");
+    }
+
     fn settings(high: u32, unacceptable: u32) -> RiskSettings {
         RiskSettings {
             scale: "x".into(),
             high_from: high,
             unacceptable_from: unacceptable,
+            changes: Vec::new(),
         }
     }
 
