@@ -218,3 +218,56 @@ fn two_names_with_the_same_slug_get_two_folders() {
         ("unicorn", "hospital")
     );
 }
+
+#[test]
+fn a_stopped_delete_can_be_finished_with_delete_and_the_folder_name() {
+    let (tmp, store, dir) = temp_store();
+    std::fs::remove_file(dir.forlop_path()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args(["delete", "avd-2", "--yes"])
+        .env("STAFETT_DATA_DIR", tmp.path().join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.path.exists());
+    store
+        .create("Avd. 2", "mini", "start", at(0).wall)
+        .expect("the name is free again");
+}
+
+#[test]
+fn the_real_binary_follows_no_symlink_planted_in_the_forlop_folder() {
+    use crate::common::pty::Tui;
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let store = Store::new(&data);
+    let (dir, _) = store
+        .create("Lenker", "oss-og-vart", "starte", at(0).wall)
+        .unwrap();
+    let lock_bait = bait(tmp.path());
+    let temp_bait = tmp.path().join("offer2.txt");
+    std::fs::write(&temp_bait, "ikke rør").unwrap();
+    symlink(&lock_bait, dir.path.join("forlop.lock")).unwrap();
+    symlink(&temp_bait, dir.path.join(".r1-starte.ron.tmp")).unwrap();
+    symlink(&temp_bait, dir.path.join(".forlop.ron.tmp")).unwrap();
+    let mut tui = Tui::start(&data, &["open", "Lenker"]);
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send(" ");
+    tui.wait_for("[x] Leder");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    assert_eq!(std::fs::read_to_string(&lock_bait).unwrap(), "ikke rør");
+    assert_eq!(std::fs::read_to_string(&temp_bait).unwrap(), "ikke rør");
+    for name in ["forlop.lock", "forlop.ron", "r1-starte.ron"] {
+        let path = dir.path.join(name);
+        assert!(
+            std::fs::symlink_metadata(&path).unwrap().is_file(),
+            "{name}"
+        );
+        assert_eq!(mode(&path), 0o600, "{name}");
+    }
+}

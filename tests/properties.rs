@@ -176,3 +176,81 @@ proptest! {
         prop_assert!(!md.chars().any(|c| c.is_control() && c != '\n'), "{md:?}");
     }
 }
+
+/// A forløp and a worksheet as files, with items, votes, a count, a rating, a timer and a plan.
+fn realistic_files() -> (String, String) {
+    let script = common::mini();
+    let mut forlop = common::forlop(&script);
+    forlop.next_id = 2;
+    forlop.plan.push(Measure {
+        id: 1,
+        tiltak: "Fast tid".into(),
+        ansvarlig: String::new(),
+        frist: None,
+        status: MeasureStatus::Planned,
+        origin: String::new(),
+        risk: None,
+    });
+    let mut sheet = Worksheet::new(&SheetKey::new(1, "start"));
+    let mut item = Item::new(1, "Travle morgener");
+    item.votes = 3;
+    item.rating = Some(2);
+    sheet
+        .lists
+        .insert("krevende".into(), vec![item, Item::new(2, "Mye innleie")]);
+    sheet.next_id = 3;
+    sheet.checks.insert(
+        "x".into(),
+        vec![Check {
+            label: "Ansatte".into(),
+            checked: true,
+            count: 12,
+        }],
+    );
+    sheet.timers.insert("x".into(), 300);
+    (to_ron(&forlop), to_ron(&sheet))
+}
+
+/// Replaces the number after the first `field: ` with `value`.
+fn tamper(text: &str, field: &str, value: &str) -> Option<String> {
+    let key = format!("{field}: ");
+    let at = text.find(&key)? + key.len();
+    let end = at + text[at..].find(|c: char| !c.is_ascii_digit())?;
+    (end > at).then(|| format!("{}{value}{}", &text[..at], &text[end..]))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    /// Any number in a forløp or worksheet file, tampered with: loading refuses it with a
+    /// message, or the data loads and the runner, the overview's instances and the export all
+    /// finish. No loop runs as long as a tampered count says.
+    #[test]
+    fn a_tampered_number_is_refused_or_harmless(
+        field in prop::sample::select(vec!["round", "step", "item", "next_id", "id", "votes", "count", "rating", "format"]),
+        value in prop_oneof![Just(0u64), Just(1), Just(2), Just(u64::from(u32::MAX)), Just(u64::MAX), any::<u64>()],
+        in_sheet in any::<bool>(),
+    ) {
+        let (forlop_text, sheet_text) = realistic_files();
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = stafett::worksheet::store::ForlopDir { path: tmp.path().to_path_buf() };
+        let (f, s) = if in_sheet {
+            (forlop_text.clone(), tamper(&sheet_text, field, &value.to_string()).unwrap_or_else(|| sheet_text.clone()))
+        } else {
+            (tamper(&forlop_text, field, &value.to_string()).unwrap_or(forlop_text), sheet_text.clone())
+        };
+        std::fs::write(dir.forlop_path(), &f).unwrap();
+        let key: Worksheet = ron::from_str(&sheet_text).unwrap();
+        std::fs::write(dir.sheet_path(&key.key()), &s).unwrap();
+        let Ok(forlop) = dir.load_forlop() else { return Ok(()) };
+        let (sheets, _errors) = dir.load_sheets();
+        let script = common::mini();
+        let started = std::time::Instant::now();
+        let r = stafett::runner::Runner::new(script.clone(), forlop.clone(), sheets.clone(), Default::default());
+        let _ = r.instances();
+        let _ = r.progress();
+        let md = stafett::export::markdown::forlop(&script, &forlop, &sheets);
+        prop_assert!(!md.is_empty());
+        prop_assert!(started.elapsed() < std::time::Duration::from_secs(2), "{field} = {value} took {:?}", started.elapsed());
+    }
+}

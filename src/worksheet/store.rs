@@ -162,10 +162,19 @@ impl Store {
         if real_dir && by_slug.join(FORLOP_FILE).exists() {
             return Ok(ForlopDir { path: by_slug });
         }
-        self.list()
+        let found = self
+            .list()
             .into_iter()
             .find(|l| l.forlop.as_ref().is_ok_and(|f| f.name == name) || l.dir.slug() == name)
-            .map(|l| l.dir)
+            .map(|l| l.dir);
+        // A folder named exactly so but without forlop.ron (what a stopped delete left) can
+        // still be found, so `stafett delete <folder>` can remove it.
+        let remnant = self.forlop_root().join(name);
+        let is_remnant = !name.contains(['/', '\\'])
+            && !name.starts_with('.')
+            && fs::symlink_metadata(&remnant).is_ok_and(|m| m.is_dir());
+        found
+            .or_else(|| is_remnant.then_some(ForlopDir { path: remnant }))
             .ok_or_else(|| StoreError::NotFound(name.to_string()))
     }
 
