@@ -1,9 +1,10 @@
 //! The command line: where data and scripts live, and the commands besides the TUI.
 
-use crate::app::{App, terminal};
+use crate::app::App;
 use crate::script::{Library, parse};
 use crate::t;
 use crate::text::{inert, inert_line};
+use crate::tui as terminal;
 use crate::worksheet::store::Store;
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
@@ -205,7 +206,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 warn(&t!("cli.skipped_sheet", error = e));
             }
             let out_dir = out.unwrap_or_else(|| dir.path.clone());
-            let written = crate::export::write_all(&out_dir, &dir.slug(), script, &forlop, &sheets)
+            let docs = crate::export::documents(&dir.slug(), script, &forlop, &sheets);
+            let written = crate::worksheet::files::write_documents(&out_dir, &docs)
                 .map_err(|e| format!("{}: {e}", out_dir.display()))?;
             for path in written {
                 say(&path.display().to_string());

@@ -13,5 +13,6 @@ pub mod runner;
 pub mod script;
 pub mod strings;
 pub mod text;
+pub mod tui;
 pub mod ui;
 pub mod worksheet;

@@ -85,8 +85,6 @@ pub fn clean_paste(pasted: &str, single_line: bool) -> String {
     }
 }
 
-pub const MEASURE_LABELS: [&str; 4] = ["Tiltak", "Ansvarlig", "Frist (dd.mm.åååå)", "Status"];
-
 /// The handlingsplan row form: three text fields and a status chosen with Space or ← →.
 pub struct MeasureForm {
     /// The plan row being edited, or None for a new one.

@@ -2,10 +2,8 @@
 //! carries out effects (saving, the bell).
 
 pub mod forms;
-mod input;
 mod quit;
 mod session;
-pub mod terminal;
 
 pub use crate::keys::{Action, KeyMode, Keymap};
 pub use forms::{Input, InputTarget, MeasureForm, NewForlop};

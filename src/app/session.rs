@@ -102,16 +102,11 @@ impl Session {
     /// Takes back what a crash left: the recovered forløp and worksheets replace the ones on
     /// disk (never a worksheet that could not be read), and are saved at once.
     pub fn recover(&mut self, rec: Recovery, from: &std::path::Path, now: Now) {
-        let r = &mut self.runner;
-        r.forlop = rec.forlop;
-        let mut fx = vec![Effect::SaveForlop];
-        for sheet in rec.sheets {
-            let key = sheet.key();
-            if !r.read_only.contains(&key) {
-                fx.push(Effect::SaveSheet(key.clone()));
-                r.sheets.insert(key, sheet);
-            }
-        }
+        let cmd = Cmd::Recover {
+            forlop: Box::new(rec.forlop),
+            sheets: rec.sheets,
+        };
+        let fx = self.runner.handle(cmd, now);
         self.run_effects(fx);
         let _ = self.dir.set_recovery_aside(from, now.wall);
     }
@@ -126,8 +121,8 @@ impl Session {
         let kept = crate::worksheet::store::restore_backup(&path, now.wall)
             .map_err(|e| format!("{}: {e}", path.display()))?;
         let sheet = crate::worksheet::store::load_ron(&path).map_err(|e| e.to_string())?;
-        self.runner.sheets.insert(key.clone(), sheet);
-        self.runner.read_only.remove(key);
+        let fx = self.runner.handle(Cmd::Restored(Box::new(sheet)), now);
+        self.run_effects(fx);
         Ok(kept)
     }
 
@@ -257,17 +252,10 @@ impl App {
             Action::MoveUp | Action::MoveDown => {
                 let up = action == Action::MoveUp;
                 match activity {
-                    Activity::Plan { .. } => {
-                        let fx = self.plan_move(selected, up, now);
-                        if fx && let Screen::Session(s) = &mut self.screen {
-                            s.runner.selected = if up {
-                                selected.saturating_sub(1)
-                            } else {
-                                selected + 1
-                            };
-                        }
-                        return;
-                    }
+                    Activity::Plan { .. } => Cmd::MoveMeasure {
+                        index: selected,
+                        up,
+                    },
                     _ if up => Cmd::MoveUp,
                     _ => Cmd::MoveDown,
                 }
@@ -298,7 +286,8 @@ impl App {
             return;
         };
         let r = &s.runner;
-        let written = crate::export::write_all(dir, &s.dir.slug(), &r.script, &r.forlop, &r.sheets);
+        let docs = crate::export::documents(&s.dir.slug(), &r.script, &r.forlop, &r.sheets);
+        let written = crate::worksheet::files::write_documents(dir, &docs);
         self.message = Some(match written {
             Ok(paths) => format!(
                 "Eksportert til {}",

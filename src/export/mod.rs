@@ -1,39 +1,42 @@
-//! Writers that turn a forløp into files people read elsewhere: pure functions of the data,
-//! plus [`write_all`], the one place that puts them on disk.
+//! Writers that turn a forløp into files people read elsewhere: pure functions of the data.
+//! [`documents`] says which files an export holds, by name and content; the one place that puts
+//! them on disk is [`crate::worksheet::files::write_documents`].
 
 pub mod csv;
 pub mod markdown;
 
 use crate::script::Script;
 use crate::text::slug;
-use crate::worksheet::store::{create_private_dir, write_without_backup};
 use crate::worksheet::{Forlop, SheetKey, Worksheet};
 use std::collections::BTreeMap;
-use std::io;
-use std::path::{Path, PathBuf};
 
-/// Writes `<name>.md` for the whole forløp and `<name>-<grid>.csv` for each risk grid with
-/// rows into `dir`, both names made safe and short by [`slug`], so nothing lands outside `dir`.
-/// Exports keep no `.bak`: the folder is the user's. Returns the files written.
-pub fn write_all(
-    dir: &Path,
+/// One exported file: a safe file name (no folder in it) and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub file_name: String,
+    pub text: String,
+}
+
+/// `<name>.md` for the whole forløp and `<name>-<grid>.csv` for each risk grid with rows; both
+/// names made safe and short by [`slug`], so nothing can land outside the export folder.
+pub fn documents(
     name: &str,
     script: &Script,
     forlop: &Forlop,
     sheets: &BTreeMap<SheetKey, Worksheet>,
-) -> io::Result<Vec<PathBuf>> {
-    create_private_dir(dir)?;
+) -> Vec<Document> {
     let name = slug(name);
-    let md = dir.join(format!("{name}.md"));
-    write_without_backup(&md, markdown::forlop(script, forlop, sheets).as_bytes())?;
-    let mut written = vec![md];
+    let mut out = vec![Document {
+        file_name: format!("{name}.md"),
+        text: markdown::forlop(script, forlop, sheets),
+    }];
     for (grid, rows) in &forlop.grids {
-        if rows.is_empty() {
-            continue;
+        if !rows.is_empty() {
+            out.push(Document {
+                file_name: format!("{name}-{}.csv", slug(grid)),
+                text: csv::grid(script, forlop, grid),
+            });
         }
-        let path = dir.join(format!("{name}-{}.csv", slug(grid)));
-        write_without_backup(&path, csv::grid(script, forlop, grid).as_bytes())?;
-        written.push(path);
     }
-    Ok(written)
+    out
 }

@@ -329,6 +329,11 @@ impl Runner {
                 match j {
                     Some(j) if index < plan.len() && j < plan.len() => {
                         plan.swap(index, j);
+                        // On a plan step the selection follows the moved row.
+                        let on_plan = matches!(self.step().activity, Activity::Plan { .. });
+                        if on_plan && self.selected == index {
+                            self.selected = j;
+                        }
                         true
                     }
                     _ => false,

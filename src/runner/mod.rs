@@ -23,7 +23,7 @@ pub struct Now {
     pub wall: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
     NextStep,
     PrevStep,
@@ -82,6 +82,14 @@ pub enum Cmd {
     Tick,
     /// The app is about to quit: pause and record the timer.
     Suspend,
+    /// Take back what a recovery file held: the forløp and the worksheets replace those in
+    /// memory (never one that could not be read) and are saved.
+    Recover {
+        forlop: Box<Forlop>,
+        sheets: Vec<Worksheet>,
+    },
+    /// A worksheet that could not be read was replaced by its backup on disk: use it.
+    Restored(Box<Worksheet>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -396,6 +404,22 @@ impl Runner {
                 if self.timer.tick(now.mono_ms) {
                     fx.push(Effect::Bell);
                 }
+            }
+            Cmd::Recover { forlop, sheets } => {
+                self.forlop = *forlop;
+                fx.push(Effect::SaveForlop);
+                for sheet in sheets {
+                    let key = sheet.key();
+                    if !self.read_only.contains(&key) {
+                        fx.push(Effect::SaveSheet(key.clone()));
+                        self.sheets.insert(key, sheet);
+                    }
+                }
+            }
+            Cmd::Restored(sheet) => {
+                let key = sheet.key();
+                self.read_only.remove(&key);
+                self.sheets.insert(key, *sheet);
             }
             Cmd::Suspend => {
                 self.timer.pause(now.mono_ms);

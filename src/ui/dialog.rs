@@ -3,7 +3,6 @@
 use super::theme::Theme;
 use super::wrap::wrap;
 use super::{centered, overview, plan};
-use crate::app::forms::MEASURE_LABELS;
 use crate::app::{App, Input, MeasureForm, NewForlop, Overlay, Screen};
 use crate::keys::Keymap;
 use crate::keys::show::HelpSection;
@@ -300,10 +299,7 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
         } else {
             theme.dim()
         };
-        Paragraph::new(Span::styled(
-            format!("{marker}{}", MEASURE_LABELS[i]),
-            style,
-        ))
+        Paragraph::new(Span::styled(format!("{marker}{}", measure_label(i)), style))
     };
     frame.render_widget(label(0), rows[0]);
     frame.render_widget(&form.fields[0], rows[1]);
@@ -398,4 +394,14 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
         Paragraph::new(Span::styled("Enter oppretter · Esc avbryter", theme.dim())),
         hint,
     );
+}
+
+/// The labels of the measure form's four fields.
+fn measure_label(i: usize) -> &'static str {
+    match i {
+        0 => t!("ui.measure.tiltak"),
+        1 => t!("ui.measure.ansvarlig"),
+        2 => t!("ui.measure.frist"),
+        _ => t!("ui.measure.status"),
+    }
 }

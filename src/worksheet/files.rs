@@ -128,6 +128,23 @@ pub fn make_dir_private(path: &Path) -> io::Result<()> {
     Ok(())
 }
 
+/// Puts exported documents into a folder the user chose (made if missing), keeping no `.bak`
+/// there. Returns the files written.
+pub fn write_documents(
+    dir: &Path,
+    documents: &[crate::export::Document],
+) -> io::Result<Vec<std::path::PathBuf>> {
+    create_private_dir(dir)?;
+    let mut written = Vec::new();
+    for doc in documents {
+        // A document's name is a slug; a separator in it would be a bug, never a path.
+        let path = dir.join(Path::new(&doc.file_name).file_name().unwrap_or_default());
+        write_without_backup(&path, doc.text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
 /// Writes a new private file that must not exist yet (`O_EXCL`, no link followed): for the
 /// shared temp folder, where another user could have planted something at the name.
 pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {

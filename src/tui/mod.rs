@@ -1,10 +1,14 @@
-//! The terminal loop: draw, wait for a key or a tick, hand events to the app, ring the bell.
+//! The terminal driver: draw the UI from the app's state, wait for a key or a tick, hand
+//! events to the app, ring the bell. It is the one place that knows both `app` (state and
+//! logic) and `ui` (drawing), so neither imports the other.
 //! The terminal is restored on exit, on error and on panic (ratatui's hook), and a closed
 //! terminal (SIGHUP) or SIGTERM saves before leaving.
 
-use super::App;
-use super::input::{Input, Wait};
+mod input;
+
+use crate::app::App;
 use crate::runner::Now;
+use input::{Input, Wait};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use std::io::{self, Write};
