@@ -83,8 +83,9 @@ impl Runner {
         self.for_each().map_or(0, |(_, items)| items.len())
     }
 
-    /// Handles rating, item sets, roles and the summary; false when the command is not theirs.
-    pub(super) fn extra_cmd(&mut self, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+    /// A number key on a step that goes through items with a rating: rate the current item.
+    /// False when the command is not a rating.
+    pub(super) fn rate_cmd(&mut self, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
         if let Cmd::Level(n) = cmd
             && let Some((fe, _)) = self.for_each()
             && !fe.rate.is_empty()
@@ -93,51 +94,7 @@ impl Runner {
             self.rate(&list, &labels, *n, now, fx);
             return true;
         }
-        match (self.step().activity.clone(), cmd) {
-            (Activity::PickSet { list }, Cmd::Mark | Cmd::Level(_)) => {
-                let index = match cmd {
-                    Cmd::Level(n) => usize::from(*n).wrapping_sub(1),
-                    _ => self.selected,
-                };
-                self.pick_set(&list, index, now, fx);
-                true
-            }
-            (Activity::Roles { tasks, roles }, Cmd::Mark | Cmd::Level(_) | Cmd::Unmark) => {
-                let Some(task) = tasks.get(self.selected) else {
-                    return true;
-                };
-                let current = self
-                    .forlop
-                    .roles
-                    .get(task)
-                    .and_then(|r| roles.iter().position(|x| x == r));
-                let next = match cmd {
-                    Cmd::Level(n) => usize::from(*n).checked_sub(1).filter(|i| *i < roles.len()),
-                    Cmd::Mark => Some(current.map_or(0, |c| (c + 1) % roles.len().max(1))),
-                    _ => None,
-                };
-                match next {
-                    Some(i) if !roles.is_empty() => {
-                        self.forlop.roles.insert(task.clone(), roles[i].clone());
-                    }
-                    _ => {
-                        self.forlop.roles.remove(task);
-                    }
-                }
-                fx.push(Effect::SaveForlop);
-                true
-            }
-            (Activity::Summary, Cmd::SetField(text)) => {
-                if self.read_only.contains(&self.key()) {
-                    self.notice = Some(read_only_notice());
-                    return true;
-                }
-                self.sheet_mut(now).summary = text.trim_end().to_string();
-                fx.push(Effect::SaveSheet(self.key()));
-                true
-            }
-            _ => false,
-        }
+        false
     }
 
     fn rate(&mut self, list: &str, labels: &[String], n: u8, now: Now, fx: &mut Vec<Effect>) {
@@ -157,30 +114,6 @@ impl Runner {
             i.rating = Some(n);
             fx.push(Effect::SaveSheet(self.key()));
         }
-    }
-
-    fn pick_set(&mut self, list: &str, index: usize, now: Now, fx: &mut Vec<Effect>) {
-        let Some(set) = self.script.sets.get(index).cloned() else {
-            return;
-        };
-        if self.read_only.contains(&self.key()) {
-            self.notice = Some(read_only_notice());
-            return;
-        }
-        let sheet = self.sheet_mut(now);
-        let mut items = Vec::new();
-        for entry in &set.items {
-            let mut item = Item::new(sheet.fresh_id(), entry.title.clone());
-            item.detail = entry.detail.clone();
-            item.reference = entry.reference.clone();
-            items.push(item);
-        }
-        let count = items.len();
-        sheet.lists.insert(list.to_string(), items);
-        sheet.sets.insert(list.to_string(), set.id.clone());
-        self.selected = index;
-        self.notice = Some(format!("Valgt: {} ({count} punkter).", set.title));
-        fx.push(Effect::SaveSheet(self.key()));
     }
 }
 

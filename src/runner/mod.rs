@@ -1,9 +1,8 @@
 //! The session state machine. It never does IO, never reads a clock and never touches the
 //! terminal: commands come in with the time, effects (save, bell, hand-off) go out as data.
 
-mod capture;
+mod activity;
 mod foreach;
-mod risk;
 
 pub use foreach::rating_label;
 mod timer;
@@ -426,11 +425,7 @@ impl Runner {
                 self.record_timer(now, &mut fx);
                 fx.push(Effect::SaveForlop);
             }
-            other => {
-                if !self.extra_cmd(&other, now, &mut fx) && !self.risk_cmd(&other, now, &mut fx) {
-                    self.capture(other, now, &mut fx)
-                }
-            }
+            other => self.activity_cmd(other, now, &mut fx),
         }
         dedup(&mut fx);
         fx
@@ -590,7 +585,7 @@ impl Runner {
         {
             let exists = self.sheet().is_some_and(|s| s.lists.contains_key(list));
             if !exists {
-                self.capture(Cmd::Import, now, fx);
+                self.activity_cmd(Cmd::Import, now, fx);
             }
         }
     }

@@ -1,9 +1,10 @@
-//! Risk grid and risk setup commands: pure, like the rest of the runner.
+//! RiskGrid: assess themes row by row (levels with one key), as a table or the risk matrix;
+//! a row's proposed measure becomes a handlingsplan row.
 
-use super::{Cmd, Effect, Now, Runner};
+use super::super::{Cmd, Effect, Runner};
 use crate::script::{Activity, RiskScale};
 use crate::worksheet::Measure;
-use crate::worksheet::risk::{Column, LevelChange, RiskRow, RiskSettings, ScaleChange};
+use crate::worksheet::risk::{Column, RiskRow, RiskSettings};
 
 impl Runner {
     /// The scale and bands in force for a grid: as agreed, or the script's default.
@@ -37,101 +38,13 @@ impl Runner {
         Column::ALL[self.column % Column::ALL.len()]
     }
 
-    /// Handles a grid or setup command; false when the current step has no grid.
-    pub(super) fn risk_cmd(&mut self, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
-        if super::capture::is_plan_cmd(cmd) {
-            return false;
-        }
-        let activity = self.step().activity.clone();
-        match activity {
-            Activity::RiskSetup { grid } => {
-                self.setup_cmd(&grid, cmd, now, fx);
-                true
-            }
-            Activity::RiskGrid {
-                grid, themes_from, ..
-            } => {
-                self.grid_cmd(&grid, themes_from.as_deref(), cmd, fx);
-                true
-            }
-            _ => false,
-        }
-    }
-
-    /// The scale the setup's first row would switch to, and how many rows are assessed on
-    /// the current one when the switch changes the scale's size: then the group must choose
-    /// what becomes of the levels ([`Cmd::SwitchScale`]).
-    pub fn scale_switch(&self, grid: &str, forward: bool) -> Option<(&RiskScale, usize)> {
-        let set = self.risk_settings(grid)?;
-        let scales = &self.script.scales;
-        let i = scales.iter().position(|s| s.id == set.scale).unwrap_or(0) as i64;
-        let delta = if forward { 1 } else { -1 };
-        let next = scales.get((i + delta).rem_euclid(scales.len().max(1) as i64) as usize)?;
-        let size = |s: &RiskScale| (s.sannsynlighet.len(), s.konsekvens.len());
-        let resized = self
-            .risk_scale(grid)
-            .is_none_or(|now| size(now) != size(next));
-        let assessed = self
-            .grid_rows(grid)
-            .iter()
-            .filter(|r| r.is_assessed())
-            .count();
-        Some((next, if resized { assessed } else { 0 }))
-    }
-
-    fn setup_cmd(&mut self, grid: &str, cmd: &Cmd, now: Now, fx: &mut Vec<Effect>) {
-        let Some(mut set) = self.risk_settings(grid) else {
-            return;
-        };
-        let (delta, levels): (i64, Option<LevelChange>) = match cmd {
-            Cmd::Mark => (1, None),
-            Cmd::Unmark => (-1, None),
-            Cmd::SwitchScale { forward, levels } => (if *forward { 1 } else { -1 }, Some(*levels)),
-            _ => return,
-        };
-        let before = set.describe();
-        if self.selected == 0 || levels.is_some() {
-            let Some((next, assessed)) = self.scale_switch(grid, delta > 0) else {
-                return;
-            };
-            if assessed > 0 && levels.is_none() {
-                self.notice = Some(crate::t!("risk.choose_first").into());
-                return;
-            }
-            let next = next.clone();
-            if let (Some(how), Some(old)) = (levels, self.risk_scale(grid).cloned()) {
-                let from = (old.sannsynlighet.len(), old.konsekvens.len());
-                let to = (next.sannsynlighet.len(), next.konsekvens.len());
-                for row in self.forlop.grids.entry(grid.to_string()).or_default() {
-                    row.rescale(from, to, how);
-                }
-            }
-            let changes = std::mem::take(&mut set.changes);
-            set = RiskSettings::from_scale(&next);
-            set.changes = changes;
-        } else {
-            let max = self
-                .script
-                .scale(&set.scale)
-                .map_or(25, |s| (s.sannsynlighet.len() * s.konsekvens.len()) as u32);
-            if self.selected == 1 {
-                set.high_from = (i64::from(set.high_from) + delta)
-                    .clamp(1, i64::from(set.unacceptable_from))
-                    as u32;
-            } else {
-                set.unacceptable_from = (i64::from(set.unacceptable_from) + delta)
-                    .clamp(i64::from(set.high_from), i64::from(max))
-                    as u32;
-            }
-        }
-        if self.grid_rows(grid).iter().any(RiskRow::is_assessed) {
-            record_change(&mut set, before, levels, now);
-        }
-        self.forlop.risk.insert(grid.to_string(), set);
-        fx.push(Effect::SaveForlop);
-    }
-
-    fn grid_cmd(&mut self, grid: &str, themes_from: Option<&str>, cmd: &Cmd, fx: &mut Vec<Effect>) {
+    pub(super) fn grid_cmd(
+        &mut self,
+        grid: &str,
+        themes_from: Option<&str>,
+        cmd: &Cmd,
+        fx: &mut Vec<Effect>,
+    ) {
         let n = self.grid_rows(grid).len();
         let i = self.selected.min(n.saturating_sub(1));
         let column = self.column();
@@ -287,7 +200,12 @@ impl Runner {
 
     /// Starts a grid with the script's example rows and a row for each theme collected
     /// earlier. With `again`, only themes not in the grid yet are added.
-    pub(super) fn seed_grid(&mut self, grid: &str, themes_from: Option<&str>, again: bool) -> bool {
+    pub(in crate::runner) fn seed_grid(
+        &mut self,
+        grid: &str,
+        themes_from: Option<&str>,
+        again: bool,
+    ) -> bool {
         let Activity::RiskGrid { seed, .. } = self.step().activity.clone() else {
             return false;
         };
@@ -336,29 +254,4 @@ impl Runner {
         self.forlop.grids.insert(grid.to_string(), rows);
         changed
     }
-}
-
-/// Notes a change made after assessing began; steps of the same band change in a row are one.
-fn record_change(set: &mut RiskSettings, before: String, levels: Option<LevelChange>, now: Now) {
-    let after = set.describe();
-    let levels = match levels {
-        Some(LevelChange::Map) => crate::t!("risk.levels_mapped").to_string(),
-        Some(LevelChange::Clear) => crate::t!("risk.levels_cleared").to_string(),
-        None => String::new(),
-    };
-    if let Some(last) = set.changes.last_mut()
-        && last.after == before
-        && last.levels.is_empty()
-        && levels.is_empty()
-    {
-        last.after = after;
-        last.at = now.wall;
-        return;
-    }
-    set.changes.push(ScaleChange {
-        at: now.wall,
-        before,
-        after,
-        levels,
-    });
 }

@@ -1,0 +1,39 @@
+//! Choose: pick items of a list to carry forward as a new list.
+
+use super::super::{Cmd, Now, Runner};
+use super::items;
+use crate::worksheet::{ChooseError, choose_toggle};
+
+pub(super) fn handle(
+    r: &mut Runner,
+    list: &str,
+    into: &str,
+    max: Option<u32>,
+    cmd: Cmd,
+    now: Now,
+) -> bool {
+    if let Some(changed) = items::edit(r, list, &cmd, now) {
+        return changed;
+    }
+    match cmd {
+        Cmd::Mark => r.choose(list, into, max, now),
+        other => items::not_here(r, &other),
+    }
+}
+
+impl Runner {
+    fn choose(&mut self, list: &str, into: &str, max: Option<u32>, now: Now) -> bool {
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
+        match choose_toggle(self.sheet_mut(now), list, into, id, max) {
+            Ok(_) => true,
+            Err(ChooseError::Full(max)) => {
+                self.notice = Some(format!(
+                    "Dere har allerede valgt {max}. Fjern et valg med mellomrom før dere velger et nytt."
+                ));
+                false
+            }
+        }
+    }
+}

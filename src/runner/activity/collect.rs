@@ -1,0 +1,53 @@
+//! Collect: items gathered into a list, optionally pulled in from an earlier session.
+
+use super::super::{Cmd, Now, Runner};
+use super::items;
+use crate::worksheet::import_items;
+
+pub(super) fn handle(r: &mut Runner, list: &str, from: Option<&str>, cmd: Cmd, now: Now) -> bool {
+    if let Some(changed) = items::edit(r, list, &cmd, now) {
+        return changed;
+    }
+    match (cmd, from) {
+        (Cmd::Import, Some(from)) => r.import(list, from, now),
+        (Cmd::Import, None) => {
+            r.notice = Some(crate::t!("runner.no_import").into());
+            false
+        }
+        (Cmd::MoveUp, _) => r.move_item(list, true, now),
+        (Cmd::MoveDown, _) => r.move_item(list, false, now),
+        _ => false,
+    }
+}
+
+impl Runner {
+    fn move_item(&mut self, list: &str, up: bool, now: Now) -> bool {
+        let i = self.selected;
+        let n = self.items(list).len();
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < n).then_some(i + 1)
+        };
+        let Some(j) = j else { return false };
+        self.sheet_mut(now).list_mut(list).swap(i, j);
+        self.selected = j;
+        true
+    }
+
+    fn import(&mut self, list: &str, from: &str, now: Now) -> bool {
+        let Some((_, items)) = self.earlier_list(from) else {
+            self.notice = Some(format!(
+                "Ingen tidligere økt har levert lista «{from}» ennå. Dere kan skrive inn punktene selv med a."
+            ));
+            return false;
+        };
+        let items = items.to_vec();
+        let added = import_items(self.sheet_mut(now), list, &items);
+        self.notice = Some(match added {
+            0 => "Alt fra forrige økt er allerede hentet inn.".to_string(),
+            n => format!("Hentet inn {n} punkt fra stafettpinnen."),
+        });
+        true
+    }
+}

@@ -1,0 +1,35 @@
+//! Group: give the items of a list themes; items with the same theme are shown together.
+
+use super::super::{Cmd, Now, Runner};
+use super::items;
+
+pub(super) fn handle(r: &mut Runner, list: &str, cmd: Cmd, now: Now) -> bool {
+    if let Some(changed) = items::edit(r, list, &cmd, now) {
+        return changed;
+    }
+    match cmd {
+        Cmd::SetTheme(theme) => r.set_theme(list, theme, now),
+        other => items::not_here(r, &other),
+    }
+}
+
+impl Runner {
+    fn set_theme(&mut self, list: &str, theme: String, now: Now) -> bool {
+        let Some(id) = self.selected_id() else {
+            return false;
+        };
+        let theme = Some(theme.trim().to_string()).filter(|t| !t.is_empty());
+        let sheet = self.sheet_mut(now);
+        let Some(item) = sheet.list_mut(list).iter_mut().find(|i| i.id == id) else {
+            return false;
+        };
+        item.theme = theme;
+        // Keep the same item selected after the list is re-sorted by theme.
+        self.selected = self
+            .visible_items()
+            .iter()
+            .position(|i| i.id == id)
+            .unwrap_or(0);
+        true
+    }
+}

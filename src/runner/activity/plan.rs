@@ -1,0 +1,105 @@
+//! Plan: the forløp's handlingsplan. Its commands work from any step (the plan overlay),
+//! so the dispatch hands them here before asking the step's kind.
+
+use super::super::{Cmd, Effect, Runner};
+use crate::script::Activity;
+use crate::worksheet::Measure;
+
+pub(super) fn takes(cmd: &Cmd) -> bool {
+    matches!(
+        cmd,
+        Cmd::AddMeasure(_)
+            | Cmd::EditMeasure(..)
+            | Cmd::DeleteMeasure(_)
+            | Cmd::CycleMeasure(_)
+            | Cmd::MoveMeasure { .. }
+    )
+}
+
+impl Runner {
+    pub(super) fn plan_cmd(&mut self, cmd: Cmd, fx: &mut Vec<Effect>) {
+        let origin = format!(
+            "Runde {} · {} · {}",
+            self.at.round,
+            self.phase().title,
+            self.session().title
+        );
+        // A measure made while going through items says which item it answers.
+        let origin = match self.current_item() {
+            Some(item) => format!("{origin} · {}", item.text),
+            None => origin,
+        };
+        let plan = &mut self.forlop.plan;
+        let changed = match cmd {
+            Cmd::AddMeasure(d) => {
+                if d.tiltak.trim().is_empty() {
+                    self.notice = Some("Et tiltak trenger en tekst.".into());
+                    return;
+                }
+                self.forlop.next_id = self.forlop.next_id.max(1);
+                let id = self.forlop.next_id;
+                self.forlop.next_id += 1;
+                self.forlop.plan.push(Measure {
+                    id,
+                    tiltak: d.tiltak.trim().to_string(),
+                    ansvarlig: d.ansvarlig.trim().to_string(),
+                    frist: d.frist,
+                    status: d.status,
+                    origin,
+                    risk: None,
+                });
+                if matches!(self.step().activity, Activity::Plan { .. }) {
+                    self.selected = self.forlop.plan.len() - 1;
+                }
+                true
+            }
+            Cmd::EditMeasure(i, d) => match plan.get_mut(i) {
+                Some(m) if !d.tiltak.trim().is_empty() => {
+                    m.tiltak = d.tiltak.trim().to_string();
+                    m.ansvarlig = d.ansvarlig.trim().to_string();
+                    m.frist = d.frist;
+                    m.status = d.status;
+                    true
+                }
+                _ => false,
+            },
+            Cmd::DeleteMeasure(i) => {
+                let ok = i < plan.len();
+                if ok {
+                    plan.remove(i);
+                }
+                ok
+            }
+            Cmd::CycleMeasure(i) => match plan.get_mut(i) {
+                Some(m) => {
+                    m.status = m.status.next();
+                    true
+                }
+                None => false,
+            },
+            Cmd::MoveMeasure { index, up } => {
+                let j = if up {
+                    index.checked_sub(1)
+                } else {
+                    Some(index + 1)
+                };
+                match j {
+                    Some(j) if index < plan.len() && j < plan.len() => {
+                        plan.swap(index, j);
+                        // On a plan step the selection follows the moved row.
+                        let on_plan = matches!(self.step().activity, Activity::Plan { .. });
+                        if on_plan && self.selected == index {
+                            self.selected = j;
+                        }
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        };
+        if changed {
+            fx.push(Effect::SaveForlop);
+        }
+    }
+}
