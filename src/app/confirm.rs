@@ -1,0 +1,95 @@
+//! What a yes to a question does.
+
+use super::{App, Screen, Then};
+use crate::runner::Now;
+
+impl App {
+    pub(super) fn confirmed(&mut self, then: Then, now: Now) {
+        if then == Then::QuitAnyway {
+            self.exit_note = Some(self.write_recovery(now));
+            self.quit = true;
+            return;
+        }
+        if let Then::RestoreForlop(dir) = &then {
+            let restored = dir.lock().and_then(|_lock| {
+                crate::worksheet::store::restore_backup(&dir.forlop_path(), now.wall).map_err(
+                    |err| crate::worksheet::store::StoreError::Io {
+                        path: dir.forlop_path(),
+                        err,
+                    },
+                )
+            });
+            match restored {
+                Ok(kept) => {
+                    self.open(dir.clone());
+                    if self.message.is_none() {
+                        self.message = Some(format!(
+                            "Forrige versjon er tatt i bruk; den ødelagte fila er {}",
+                            kept.display()
+                        ));
+                    }
+                }
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            return;
+        }
+        if let Then::DeleteForlop(dir) = &then {
+            match dir.lock().and_then(|lock| {
+                drop(lock);
+                dir.delete()
+                    .map_err(|err| crate::worksheet::store::StoreError::Io {
+                        path: dir.path.clone(),
+                        err,
+                    })
+            }) {
+                Ok(()) => self.message = Some("Forløpet er slettet.".into()),
+                Err(e) => self.message = Some(e.to_string()),
+            }
+            self.refresh_home();
+            return;
+        }
+        let Screen::Session(s) = &mut self.screen else {
+            return;
+        };
+        if let Then::RestoreSheet(key) = &then {
+            match s.restore_sheet(key, now) {
+                Ok(kept) => {
+                    let name = s.dir.sheet_path(key).display().to_string();
+                    self.warnings.retain(|w| !w.contains(&name));
+                    self.message = Some(format!(
+                        "Forrige versjon er tatt i bruk; den ødelagte fila er {}",
+                        kept.display()
+                    ));
+                }
+                Err(e) => self.message = Some(e),
+            }
+            return;
+        }
+        if let Then::Recover(path) = &then {
+            match crate::worksheet::store::load_ron(path) {
+                Ok(rec) => {
+                    s.recover(rec, path, now);
+                    self.message = Some(crate::t!("app.recovered").into());
+                }
+                Err(e) => self.message = Some(crate::t!("app.recovery_unreadable", error = e)),
+            }
+            return;
+        }
+        let cmd = match then {
+            Then::SwitchScale { forward, levels } => {
+                crate::runner::Cmd::SwitchScale { forward, levels }
+            }
+            Then::DeleteItem => crate::runner::Cmd::Delete,
+            Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),
+            Then::Finish => crate::runner::Cmd::Finish,
+            Then::NewRound => crate::runner::Cmd::StartNextRound,
+            Then::DeleteForlop(_)
+            | Then::Recover(_)
+            | Then::QuitAnyway
+            | Then::RestoreForlop(_)
+            | Then::RestoreSheet(_) => return,
+        };
+        let fx = s.runner.handle(cmd, now);
+        s.run_effects(fx);
+    }
+}

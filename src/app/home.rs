@@ -1,0 +1,200 @@
+//! The home screen: the forløp on this machine; opening, creating and deleting one.
+
+use super::forms::NewForlop;
+use super::{Action, App, Home, HomeEntry, Overlay, Screen, Session, Then};
+use crate::runner::Now;
+use crate::worksheet::recovery::Found;
+use crate::worksheet::store::ForlopDir;
+
+impl App {
+    pub fn refresh_home(&mut self) {
+        let entries = self
+            .store
+            .list()
+            .into_iter()
+            .map(|l| match l.forlop {
+                Ok(f) => {
+                    let script = self.library.get(&f.workshop);
+                    let workshop = script.map_or(f.workshop.clone(), |s| s.title.clone());
+                    let (sheets, _) = l.dir.load_sheets();
+                    let done = sheets
+                        .values()
+                        .filter(|s| s.status == crate::worksheet::SessionStatus::Done)
+                        .count();
+                    let at = script
+                        .and_then(|s| s.find_session(&f.position.session).map(|at| (s, at)))
+                        .map(|(s, at)| {
+                            format!("{} · {}", s.phases[at.phase].title, s.session(at).title)
+                        })
+                        .unwrap_or_default();
+                    HomeEntry {
+                        dir: l.dir,
+                        name: f.name,
+                        workshop,
+                        detail: format!("runde {} · {done} økter ferdig · sist: {at}", f.round),
+                        error: script
+                            .is_none()
+                            .then(|| format!("skriptet «{}» finnes ikke her", f.workshop)),
+                    }
+                }
+                Err(e) => HomeEntry {
+                    name: l.dir.slug(),
+                    dir: l.dir,
+                    workshop: String::new(),
+                    detail: String::new(),
+                    error: Some(e.to_string()),
+                },
+            })
+            .collect();
+        let selected = match &self.screen {
+            Screen::Home(h) => h.selected,
+            Screen::Session(_) => 0,
+        };
+        let mut home = Home { entries, selected };
+        home.selected = home.selected.min(home.entries.len().saturating_sub(1));
+        self.screen = Screen::Home(home);
+    }
+
+    pub(super) fn home_action(&mut self, action: Action) {
+        let Screen::Home(home) = &mut self.screen else {
+            return;
+        };
+        match action {
+            Action::Up => home.selected = home.selected.saturating_sub(1),
+            Action::Down if home.selected + 1 < home.entries.len() => home.selected += 1,
+            Action::Add => self.overlays.push(Overlay::NewForlop(Box::default())),
+            Action::Enter | Action::NextStep => {
+                if let Some(entry) = home.entries.get(home.selected) {
+                    let dir = entry.dir.clone();
+                    self.open(dir);
+                }
+            }
+            Action::Delete => {
+                if let Some(entry) = home.entries.get(home.selected) {
+                    self.overlays.push(Overlay::Confirm {
+                        question: format!(
+                            "Slette forløpet «{}» med alle arbeidsark for godt? Dette kan ikke angres.",
+                            entry.name
+                        ),
+                        then: Then::DeleteForlop(entry.dir.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens a forløp: takes its lock, loads it, and shows the session where it was left.
+    pub fn open(&mut self, dir: ForlopDir) {
+        use crate::worksheet::store::backup_readable;
+        match Session::open(dir.clone(), &self.library) {
+            Ok((session, warnings)) => {
+                self.warnings.extend(warnings);
+                for key in &session.runner.read_only {
+                    let path = session.dir.sheet_path(key);
+                    if backup_readable::<crate::worksheet::Worksheet>(&path) {
+                        self.overlays.push(Overlay::Confirm {
+                            question: format!(
+                                "Arbeidsarket {} kan ikke leses, men forrige versjon kan. Bruke den? Den ødelagte fila tas vare på.",
+                                path.file_name().unwrap_or_default().to_string_lossy()
+                            ),
+                            then: Then::RestoreSheet(key.clone()),
+                        });
+                    }
+                }
+                match session.dir.find_recovery(&session.runner.forlop.name) {
+                    Some(Found {
+                        path,
+                        recovery: Ok(rec),
+                    }) => self.overlays.push(Overlay::Confirm {
+                        question: crate::t!(
+                            "app.recovery_offer",
+                            when = rec.written.format("%d.%m.%Y kl. %H:%M")
+                        ),
+                        then: Then::Recover(path),
+                    }),
+                    Some(Found {
+                        recovery: Err(e), ..
+                    }) => self.message = Some(crate::t!("app.recovery_unreadable", error = e)),
+                    None => {}
+                }
+                self.screen = Screen::Session(Box::new(session));
+            }
+            // A forløp file that cannot be read, with a backup that can: offer the backup.
+            Err(e) => match dir.load_forlop() {
+                Err(load) if backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path()) => {
+                    self.overlays.push(Overlay::Confirm {
+                        question: format!(
+                            "{load}. Forrige versjon (forlop.ron.bak) kan leses. Bruke den? Den ødelagte fila tas vare på."
+                        ),
+                        then: Then::RestoreForlop(dir),
+                    });
+                }
+                _ => self.message = Some(e),
+            },
+        }
+    }
+
+    pub fn create(&mut self, workshop: &str, name: &str, now: Now) -> Result<(), String> {
+        let script = self
+            .library
+            .get(workshop)
+            .ok_or_else(|| {
+                format!(
+                    "fant ikke prosessen «{workshop}». Tilgjengelige: {}",
+                    self.library
+                        .scripts
+                        .iter()
+                        .map(|s| s.script.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })?
+            .clone();
+        if name.trim().is_empty() {
+            return Err(
+                "Gi forløpet et navn, for eksempel enheten: «Randaberg sykehjem, avd. 2».".into(),
+            );
+        }
+        let first = script.session(script.round_sessions(1)[0]).id.clone();
+        let (dir, _) = self
+            .store
+            .create(name, &script.id, &first, now.wall)
+            .map_err(|e| e.to_string())?;
+        self.open(dir);
+        match self.message.take() {
+            Some(m) => Err(m),
+            None => Ok(()),
+        }
+    }
+
+    pub(super) fn new_forlop_action(&mut self, mut form: Box<NewForlop>, action: Action, now: Now) {
+        let count = self.library.scripts.len();
+        match action {
+            Action::Cancel => return,
+            Action::Submit => {
+                let Some(src) = self.library.scripts.get(form.workshop) else {
+                    return;
+                };
+                let id = src.script.id.clone();
+                match self.create(&id, &form.name(), now) {
+                    Ok(()) => return,
+                    Err(e) => form.error = Some(e),
+                }
+            }
+            Action::Type(key) if key.code == ratatui::crossterm::event::KeyCode::Up => {
+                form.workshop = form.workshop.saturating_sub(1)
+            }
+            Action::Type(key) if key.code == ratatui::crossterm::event::KeyCode::Down => {
+                form.workshop = (form.workshop + 1).min(count.saturating_sub(1))
+            }
+            Action::NextField => form.workshop = (form.workshop + 1) % count.max(1),
+            Action::PrevField => form.workshop = (form.workshop + count.max(1) - 1) % count.max(1),
+            Action::Type(key) => {
+                form.name.input(key);
+            }
+            _ => {}
+        }
+        self.overlays.push(Overlay::NewForlop(form));
+    }
+}

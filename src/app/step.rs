@@ -1,0 +1,158 @@
+//! The keys on a session's step: each becomes a runner command, a dialog, or a view change.
+
+use super::forms::InputTarget;
+use super::{Action, App, Overlay, Screen, Then};
+use crate::runner::{Cmd, Now};
+use crate::script::Activity;
+
+impl App {
+    pub(super) fn session_action(&mut self, action: Action, now: Now) {
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
+        let r = &s.runner;
+        let activity = r.activity();
+        let selected = r.selected;
+        if let (Action::Mark | Action::Unmark, Activity::RiskSetup { grid }) = (action, &activity)
+            && selected == 0
+            && let Some((next, assessed)) = r.scale_switch(grid, action == Action::Mark)
+            && assessed > 0
+        {
+            let choice = scale_choice(r, grid, next, assessed, action == Action::Mark);
+            self.overlays.push(choice);
+            return;
+        }
+        let cmd = match action {
+            Action::NextStep => Cmd::NextStep,
+            Action::PrevStep => Cmd::PrevStep,
+            Action::NextSession => Cmd::NextSession,
+            Action::PrevSession => Cmd::PrevSession,
+            Action::Up => Cmd::Up,
+            Action::Down => Cmd::Down,
+            Action::Mark => Cmd::Mark,
+            Action::Unmark => Cmd::Unmark,
+            Action::Import => Cmd::Import,
+            Action::TimerToggle => Cmd::TimerToggle,
+            Action::TimerMore => Cmd::TimerAdjust(60),
+            Action::TimerLess => Cmd::TimerAdjust(-60),
+            Action::TimerReset => Cmd::TimerReset,
+            Action::Digit(n) => Cmd::Level(n),
+            Action::NextField => Cmd::Column(1),
+            Action::PrevField => Cmd::Column(-1),
+            Action::ToggleView => Cmd::ToggleView,
+            Action::Sort => Cmd::SortByRisk,
+            Action::ToPlan => Cmd::ToPlan,
+            Action::Guide => {
+                self.show_guide = !self.show_guide;
+                return;
+            }
+            Action::Overview => {
+                let selected = r
+                    .instances()
+                    .iter()
+                    .position(|&(round, at)| round == r.at.round && at == r.at.session)
+                    .unwrap_or(0);
+                self.overlays.push(Overlay::Overview { selected });
+                return;
+            }
+            Action::Plan => {
+                self.overlays.push(Overlay::Plan { selected: 0 });
+                return;
+            }
+            Action::Finish => {
+                let question = format!(
+                    "Avslutte «{} · {}» og levere arbeidsarket videre som stafettpinne?",
+                    r.phase().title,
+                    r.session().title
+                );
+                self.overlays.push(Overlay::Confirm {
+                    question,
+                    then: Then::Finish,
+                });
+                return;
+            }
+            Action::Enter
+                if matches!(activity, Activity::PickSet { .. } | Activity::Roles { .. }) =>
+            {
+                Cmd::Mark
+            }
+            Action::Add | Action::Edit | Action::Enter | Action::Delete | Action::Theme => {
+                return self.open_editor(action, &activity, selected);
+            }
+            Action::Status => match activity {
+                Activity::Plan { .. } => Cmd::CycleMeasure(selected),
+                _ => return,
+            },
+            Action::MoveUp | Action::MoveDown => {
+                let up = action == Action::MoveUp;
+                match activity {
+                    Activity::Plan { .. } => Cmd::MoveMeasure {
+                        index: selected,
+                        up,
+                    },
+                    _ if up => Cmd::MoveUp,
+                    _ => Cmd::MoveDown,
+                }
+            }
+            Action::Export => {
+                let home = directories::UserDirs::new()
+                    .map(|u| u.home_dir().display().to_string())
+                    .unwrap_or_default();
+                self.overlays.push(Overlay::input(
+                    "Eksporter hele forløpet som Markdown til mappa",
+                    InputTarget::ExportDir,
+                    &home,
+                ));
+                return;
+            }
+            Action::NewRound => {
+                self.message = Some("Ny runde startes fra oversikten: trykk o, så R.".into());
+                return;
+            }
+            _ => return,
+        };
+        self.runner_cmd(cmd, now);
+    }
+}
+
+/// The question before a scale switch that would leave assessed levels off the new scale.
+fn scale_choice(
+    r: &crate::runner::Runner,
+    grid: &str,
+    next: &crate::script::RiskScale,
+    assessed: usize,
+    forward: bool,
+) -> Overlay {
+    use crate::worksheet::risk::{LevelChange, map_level};
+    let from = r.risk_scale(grid);
+    let from_len = from.map_or(5, |s| s.sannsynlighet.len());
+    let to_len = next.sannsynlighet.len();
+    let example = (1..=from_len as u8)
+        .map(|l| format!("{l}→{}", map_level(l, from_len, to_len)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Overlay::Choice {
+        question: crate::t!(
+            "risk.switch_question",
+            n = assessed,
+            from = from.map_or(String::new(), |s| s.title.clone()),
+            to = next.title
+        ),
+        options: vec![
+            (
+                crate::t!("risk.switch_map", example = example),
+                Then::SwitchScale {
+                    forward,
+                    levels: LevelChange::Map,
+                },
+            ),
+            (
+                crate::t!("risk.switch_clear").to_string(),
+                Then::SwitchScale {
+                    forward,
+                    levels: LevelChange::Clear,
+                },
+            ),
+        ],
+    }
+}
