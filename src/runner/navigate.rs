@@ -1,0 +1,236 @@
+//! Moving through the forløp: steps, sessions, finishing a session, a new round; and what moving
+//! brings along (the step's timer, worksheets started, lists pulled in).
+
+use super::{Cmd, Cursor, Effect, Now, Runner, Timer, read_only_notice};
+use crate::script::{Activity, SessionAt};
+use crate::worksheet::{SessionStatus, Worksheet};
+
+impl Runner {
+    pub(super) fn next_step(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        if self.step_item(true, fx) {
+        } else if self.at.step + 1 < self.session().steps.len() {
+            self.move_to(self.at.round, self.at.session, self.at.step + 1, now, fx);
+        } else {
+            self.notice = Some(crate::t!("runner.last_step").into());
+        }
+    }
+
+    pub(super) fn prev_step(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        if self.step_item(false, fx) {
+        } else if self.at.step > 0 {
+            self.move_to(self.at.round, self.at.session, self.at.step - 1, now, fx);
+            // Coming back into a for-each step lands on its last item.
+            let last = self.item_count().saturating_sub(1);
+            self.at.item = last;
+            self.forlop.position.item = last;
+        } else {
+            self.notice = Some(crate::t!("runner.first_step").into());
+        }
+    }
+
+    pub(super) fn prev_session(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        let here = self.instance_index();
+        if here == 0 {
+            self.notice = Some(crate::t!("runner.first_session").into());
+        } else {
+            let (round, at) = self.instances()[here - 1];
+            self.move_to(round, at, 0, now, fx);
+        }
+    }
+
+    pub(super) fn go_to(&mut self, round: u32, session: &str, now: Now, fx: &mut Vec<Effect>) {
+        let found = self
+            .instances()
+            .into_iter()
+            .find(|&(r, at)| r == round && self.script.session(at).id == session);
+        match found {
+            Some((r, at)) => self.move_to(r, at, 0, now, fx),
+            None => {
+                self.notice = Some(crate::t!(
+                    "runner.no_session",
+                    session = session,
+                    round = round
+                ))
+            }
+        }
+    }
+
+    pub(super) fn timer_cmd(&mut self, cmd: Cmd, now: Now, fx: &mut Vec<Effect>) {
+        match cmd {
+            Cmd::TimerToggle => {
+                self.timer.toggle(now.mono_ms);
+                if self.timer.running() {
+                    self.touch(now, fx);
+                } else {
+                    self.record_timer(now, fx);
+                }
+            }
+            Cmd::TimerAdjust(delta) => self.timer.adjust(delta, now.mono_ms),
+            Cmd::TimerReset => {
+                self.timer.reset();
+                self.record_timer(now, fx);
+            }
+            Cmd::Tick if self.timer.tick(now.mono_ms) => fx.push(Effect::Bell),
+            _ => {}
+        }
+    }
+
+    pub(super) fn next_session(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        let here = self.instance_index();
+        let instances = self.instances();
+        if let Some(&(round, at)) = instances.get(here + 1) {
+            self.move_to(round, at, 0, now, fx);
+        } else if self.script.cycle.is_some() {
+            self.notice = Some(
+                "Runden er ferdig. Åpne oversikten (o) og trykk R for å starte en ny runde.".into(),
+            );
+        } else {
+            self.notice = Some("Dette er siste økt i forløpet.".into());
+        }
+    }
+
+    pub(super) fn finish(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        let key = self.key();
+        if self.read_only.contains(&key) {
+            self.notice = Some(read_only_notice());
+            return;
+        }
+        self.timer.pause(now.mono_ms);
+        self.record_timer(now, fx);
+        let sheet = self.sheet_mut(now);
+        sheet.status = SessionStatus::Done;
+        sheet.finished = Some(now.wall);
+        fx.push(Effect::SaveSheet(key.clone()));
+        fx.push(Effect::HandOver(key));
+        let title = self.session().title.clone();
+        let phase = self.phase().title.clone();
+        self.next_session(now, fx);
+        self.notice = Some(match &self.notice {
+            Some(n) => format!("{phase} · {title} er ferdig og levert videre. {n}"),
+            None => format!("{phase} · {title} er ferdig og levert videre som stafettpinne."),
+        });
+        fx.push(Effect::SaveForlop);
+    }
+
+    pub(super) fn start_next_round(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        if self.script.cycle.is_none() {
+            self.notice = Some("Denne prosessen går ikke i runder.".into());
+            return;
+        }
+        self.forlop.round += 1;
+        let round = self.forlop.round;
+        let first = self.script.round_sessions(round)[0];
+        self.move_to(round, first, 0, now, fx);
+        fx.push(Effect::SaveForlop);
+        self.notice = Some(format!("Runde {round} er startet."));
+    }
+
+    /// Leaves the current step (recording its timer) and enters another.
+    pub(super) fn move_to(
+        &mut self,
+        round: u32,
+        session: SessionAt,
+        step: usize,
+        now: Now,
+        fx: &mut Vec<Effect>,
+    ) {
+        self.timer.pause(now.mono_ms);
+        self.record_timer(now, fx);
+        self.at = Cursor {
+            round,
+            session,
+            step,
+            item: 0,
+        };
+        self.selected = 0;
+        self.column = 0;
+        self.matrix = false;
+        self.timer = self.step_timer();
+        self.forlop.position = crate::worksheet::Position {
+            round,
+            session: self.session().id.clone(),
+            step,
+            item: 0,
+        };
+        fx.push(Effect::SaveForlop);
+        self.auto_import(now, fx);
+    }
+
+    pub(super) fn step_timer(&self) -> Timer {
+        let step = self.step();
+        let used = self
+            .sheet()
+            .and_then(|s| s.timers.get(&step.id))
+            .copied()
+            .unwrap_or(0);
+        Timer::new(u64::from(step.minutes) * 60, used)
+    }
+
+    /// Stores the step's used time in the worksheet if it changed.
+    pub(super) fn record_timer(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        let used = self.timer.used_s(now.mono_ms);
+        let step_id = self.step().id.clone();
+        let stored = self
+            .sheet()
+            .and_then(|s| s.timers.get(&step_id))
+            .copied()
+            .unwrap_or(0);
+        if used == stored || self.read_only.contains(&self.key()) {
+            return;
+        }
+        self.sheet_mut(now).timers.insert(step_id, used);
+        fx.push(Effect::SaveSheet(self.key()));
+    }
+
+    /// Marks the session as started, creating its worksheet if needed.
+    pub(super) fn touch(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        if self.read_only.contains(&self.key()) {
+            return;
+        }
+        let before = self.sheet().map(|s| s.status);
+        self.sheet_mut(now);
+        if before != Some(SessionStatus::InProgress) && before != Some(SessionStatus::Done) {
+            fx.push(Effect::SaveSheet(self.key()));
+        }
+    }
+
+    /// The current worksheet, created and marked in progress on first use.
+    pub(super) fn sheet_mut(&mut self, now: Now) -> &mut Worksheet {
+        let key = self.key();
+        let sheet = self
+            .sheets
+            .entry(key.clone())
+            .or_insert_with(|| Worksheet::new(&key));
+        if sheet.status == SessionStatus::NotStarted {
+            sheet.status = SessionStatus::InProgress;
+            sheet.started = Some(now.wall);
+        }
+        sheet
+    }
+
+    /// A step that starts from an earlier list pulls it in the first time it is entered; a
+    /// risk grid starts with its example rows and themes.
+    pub(super) fn auto_import(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        if let Activity::RiskGrid {
+            grid, themes_from, ..
+        } = &self.step().activity
+            && !self.forlop.grids.contains_key(grid)
+        {
+            let (grid, themes_from) = (grid.clone(), themes_from.clone());
+            if self.seed_grid(&grid, themes_from.as_deref(), false) {
+                fx.push(Effect::SaveForlop);
+            }
+            return;
+        }
+        if let Activity::Collect {
+            list,
+            from: Some(_),
+        } = &self.step().activity
+        {
+            let exists = self.sheet().is_some_and(|s| s.lists.contains_key(list));
+            if !exists {
+                self.activity_cmd(Cmd::Import, now, fx);
+            }
+        }
+    }
+}

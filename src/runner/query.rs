@@ -1,0 +1,152 @@
+//! What the runner can tell about where it is and what the worksheets hold: read only.
+
+use super::{EMPTY, Runner};
+use crate::script::{Activity, Phase, SessionAt, SessionDef, Step};
+use crate::worksheet::{Item, SessionStatus, SheetKey, Worksheet};
+
+impl Runner {
+    pub fn phase(&self) -> &Phase {
+        &self.script.phases[self.at.session.phase]
+    }
+
+    pub fn session(&self) -> &SessionDef {
+        self.script.session(self.at.session)
+    }
+
+    pub fn step(&self) -> &Step {
+        &self.session().steps[self.at.step]
+    }
+
+    pub fn key(&self) -> SheetKey {
+        SheetKey::new(self.at.round, &self.session().id)
+    }
+
+    pub fn sheet(&self) -> Option<&Worksheet> {
+        self.sheets.get(&self.key())
+    }
+
+    pub fn status_of(&self, key: &SheetKey) -> SessionStatus {
+        self.sheets
+            .get(key)
+            .map_or(SessionStatus::NotStarted, |s| s.status)
+    }
+
+    /// Every session of every round started so far, in order.
+    pub fn instances(&self) -> Vec<(u32, SessionAt)> {
+        (1..=self.forlop.round.max(1))
+            .flat_map(|r| {
+                self.script
+                    .round_sessions(r)
+                    .into_iter()
+                    .map(move |at| (r, at))
+            })
+            .collect()
+    }
+
+    pub(super) fn instance_index(&self) -> usize {
+        self.instances()
+            .iter()
+            .position(|&(r, at)| r == self.at.round && at == self.at.session)
+            .unwrap_or(0)
+    }
+
+    /// Steps done before the current one and steps in all, over the current round.
+    pub fn progress(&self) -> (usize, usize) {
+        let mut before = 0;
+        let mut total = 0;
+        for at in self.script.round_sessions(self.at.round) {
+            let n = self.script.session(at).steps.len();
+            if at < self.at.session {
+                before += n;
+            }
+            total += n;
+        }
+        (before + self.at.step, total)
+    }
+
+    /// The latest non-empty list of that name from a session before the current one.
+    pub fn earlier_list(&self, name: &str) -> Option<(SheetKey, &[Item])> {
+        let here = self.instance_index();
+        self.instances()[..here]
+            .iter()
+            .rev()
+            .find_map(|&(round, at)| {
+                let key = SheetKey::new(round, &self.script.session(at).id);
+                let items = self.sheets.get(&key)?.lists.get(name)?;
+                (!items.is_empty()).then_some((key, items.as_slice()))
+            })
+    }
+
+    /// The session before the current one, if any, and its worksheet if it has one.
+    pub fn previous_sheet(&self) -> Option<(SheetKey, Option<&Worksheet>)> {
+        let here = self.instance_index();
+        let &(round, at) = self.instances()[..here].last()?;
+        let key = SheetKey::new(round, &self.script.session(at).id);
+        let sheet = self.sheets.get(&key);
+        Some((key, sheet))
+    }
+
+    pub fn items(&self, list: &str) -> &[Item] {
+        self.sheet().map_or(EMPTY.as_slice(), |s| s.list(list))
+    }
+
+    /// The items of the current step's list in the order they are shown: grouping shows them
+    /// by theme, choosing by votes (most first); otherwise in list order.
+    pub fn visible_items(&self) -> Vec<&Item> {
+        let activity = self.activity();
+        let Some(list) = activity.list() else {
+            return Vec::new();
+        };
+        let mut items: Vec<&Item> = self.items(list).iter().collect();
+        match activity {
+            Activity::Group { .. } => items.sort_by(|a, b| match (&a.theme, &b.theme) {
+                (Some(x), Some(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }),
+            Activity::Choose { .. } => {
+                items.sort_by_key(|i| std::cmp::Reverse((i.votes, i.rating)))
+            }
+            _ => {}
+        }
+        items
+    }
+
+    /// How many rows the current step lets the facilitator select among.
+    pub fn row_count(&self) -> usize {
+        match &self.activity() {
+            Activity::Checklist { items } => items.len(),
+            Activity::Fields { fields, .. } => fields.len(),
+            Activity::Plan { .. } => self.forlop.plan.len(),
+            // The hand-off view scrolls line by line; the view clamps to its real length.
+            Activity::Stafettpinne => 200,
+            Activity::RiskSetup { .. } => 3,
+            Activity::RiskGrid { grid, .. } => self.grid_rows(grid).len(),
+            Activity::PickSet { .. } => self.script.sets.len(),
+            Activity::Roles { tasks, .. } => tasks.len(),
+            a if a.list().is_some() => self.visible_items().len(),
+            _ => 0,
+        }
+    }
+
+    /// Whether an item of `list` has been chosen into `into` in the current worksheet.
+    pub fn is_chosen(&self, into: &str, id: u64) -> bool {
+        self.items(into).iter().any(|c| c.source == Some(id))
+    }
+
+    /// Themes in use in a list, in first-use order.
+    pub fn themes(&self, list: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for item in self.items(list) {
+            if let Some(t) = &item.theme
+                && !out.contains(t)
+            {
+                out.push(t.clone());
+            }
+        }
+        out
+    }
+
+    // ---- commands ---------------------------------------------------------------------
+}
