@@ -185,10 +185,8 @@ fn sigterm_and_sighup_save_and_leave_cleanly() {
             "{signal}: a clean exit; the screen shows:\n{}",
             tui.screen()
         );
-        assert!(
-            !tui.screen().contains("Oppstarts- og arbeidsmøte"),
-            "{signal}: the alternate screen is left"
-        );
+        // The alternate screen is left.
+        tui.wait_gone("Oppstarts- og arbeidsmøte");
         let forlop: Forlop = load_ron(&tmp.path().join("forlop/signal/forlop.ron")).unwrap();
         assert_eq!(forlop.position.step, 1, "{signal}");
     }

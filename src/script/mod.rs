@@ -3,11 +3,13 @@
 //! The engine knows nothing about any particular process; everything specific to «Oss og vårt»
 //! or any other process lives in a RON file under `workshops/` or the user's own folders.
 
+mod check;
 pub mod library;
 mod load;
 
+pub use check::{check_source, is_file_safe_id};
 pub use library::{Library, LibraryWarning, ScriptSource, read_script};
-pub use load::{Problem, check_source, parse};
+pub use load::{Problem, parse};
 
 use serde::{Deserialize, Serialize};
 

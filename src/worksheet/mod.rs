@@ -4,6 +4,7 @@
 pub mod bounds;
 mod edit;
 pub mod files;
+mod lock;
 pub mod recovery;
 pub mod risk;
 pub mod store;

@@ -3,6 +3,7 @@
 
 use super::bounds::Bounded;
 pub use super::files::{create_private_dir, write_atomic, write_without_backup};
+pub use super::lock::Lock;
 pub use super::recovery::{RECOVERY_FILE, Recovery};
 use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
@@ -11,13 +12,12 @@ use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::files::{DATA_CAP, Links, make_dir_private, make_private, private_options, read_capped};
-use std::fs::{self, File};
-use std::io::{self, Read, Write};
+use super::files::{DATA_CAP, Links, read_capped};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 pub const FORLOP_FILE: &str = "forlop.ron";
-const LOCK_FILE: &str = "forlop.lock";
 /// The start of the name a forløp folder gets while it is being deleted.
 const REMNANT: &str = ".slettes-";
 
@@ -317,43 +317,6 @@ impl ForlopDir {
         write_atomic(&self.markdown_path(key), text.as_bytes())
     }
 
-    /// Takes the forløp's lock for this process. A lock left by a process that is gone is
-    /// released by the operating system and taken over without asking.
-    pub fn lock(&self) -> Result<Lock, StoreError> {
-        let path = self.path.join(LOCK_FILE);
-        make_dir_private(&self.path).map_err(io_err(&self.path))?;
-        // A symlink planted at the lock's name is removed, never followed.
-        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            fs::remove_file(&path).map_err(io_err(&path))?;
-        }
-        let mut file = private_options()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(io_err(&path))?;
-        make_private(&file).map_err(io_err(&path))?;
-        match file.try_lock() {
-            Ok(()) => {
-                file.set_len(0).map_err(io_err(&path))?;
-                write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
-                Ok(Lock { _file: file })
-            }
-            Err(fs::TryLockError::WouldBlock) => {
-                let mut pid = String::new();
-                let _ = file.read_to_string(&mut pid);
-                let pid = if pid.trim().is_empty() {
-                    "ukjent".into()
-                } else {
-                    pid.trim().to_string()
-                };
-                Err(StoreError::Locked { pid })
-            }
-            Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
-        }
-    }
-
     /// Removes the whole folder, all or nothing: it is first renamed to a hidden remnant name
     /// in one step, then removed; a remnant left by a stop in between is cleaned up by the next
     /// `list`.
@@ -363,12 +326,6 @@ impl ForlopDir {
         fs::rename(&self.path, &aside)?;
         fs::remove_dir_all(&aside)
     }
-}
-
-/// Held while a forløp is open; dropping it releases the lock.
-#[derive(Debug)]
-pub struct Lock {
-    _file: File,
 }
 
 /// The text a value is saved as: pretty RON, two-space indent, ending in a newline.

@@ -80,6 +80,22 @@ impl Tui {
         panic!("waited for {text:?}; the screen shows:\n{}", self.screen());
     }
 
+    /// Waits (at most 15 s) until the screen no longer shows `text` (the last bytes a process
+    /// writes may be read a moment after it has exited).
+    pub fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            if !self.screen().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "waited for {text:?} to go; the screen shows:\n{}",
+            self.screen()
+        );
+    }
+
     /// Types keys. An escape is followed by a short pause so it is not read as Alt+key.
     pub fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).unwrap();

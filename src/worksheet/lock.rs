@@ -1,0 +1,77 @@
+//! The lock that keeps a forløp to one Stafett at a time: `flock` on `forlop.lock`, holding the
+//! holder's process id. A lock left by a process that is gone is released by the operating
+//! system and taken over without asking.
+
+use super::files::{make_dir_private, make_private, private_options};
+use super::store::{ForlopDir, StoreError};
+use std::fs::{self, File};
+use std::io::{Read, Seek, Write};
+use std::path::Path;
+
+const LOCK_FILE: &str = "forlop.lock";
+
+/// Held while a forløp is open; dropping it releases the lock.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+    move |err| StoreError::Io {
+        path: path.to_path_buf(),
+        err,
+    }
+}
+
+/// The process id written in the lock file, or "" when there is none.
+fn holder(file: &mut File) -> String {
+    let mut pid = String::new();
+    let _ = file.rewind();
+    let _ = file.read_to_string(&mut pid);
+    pid.trim().to_string()
+}
+
+impl ForlopDir {
+    /// Takes the forløp's lock for this process. A lock left by a process that is gone is
+    /// released by the operating system and taken over without asking.
+    pub fn lock(&self) -> Result<Lock, StoreError> {
+        let path = self.path.join(LOCK_FILE);
+        make_dir_private(&self.path).map_err(io_err(&self.path))?;
+        // A symlink planted at the lock's name is removed, never followed.
+        if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            fs::remove_file(&path).map_err(io_err(&path))?;
+        }
+        let mut file = private_options()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_err(&path))?;
+        make_private(&file).map_err(io_err(&path))?;
+        // Our own process id in the file means the lock is ours from a session this process
+        // has just closed, still held for a moment by a child that was forking when it closed:
+        // wait a little for it instead of refusing.
+        for _ in 0..40 {
+            if !matches!(file.try_lock(), Err(fs::TryLockError::WouldBlock))
+                || holder(&mut file) != std::process::id().to_string()
+            {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        match file.try_lock() {
+            Ok(()) => {
+                file.set_len(0).map_err(io_err(&path))?;
+                write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
+                Ok(Lock { _file: file })
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                let pid = holder(&mut file);
+                let pid = if pid.is_empty() { "ukjent".into() } else { pid };
+                Err(StoreError::Locked { pid })
+            }
+            Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
+        }
+    }
+}
