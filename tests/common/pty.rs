@@ -143,6 +143,12 @@ impl Tui {
 
     /// Resizes the terminal, as plugging in a projector does.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        // The parser first, so the redraw that answers the resize lands on the new size.
+        self.screen
+            .lock()
+            .unwrap()
+            .screen_mut()
+            .set_size(rows, cols);
         self._master
             .resize(PtySize {
                 rows,
@@ -151,11 +157,6 @@ impl Tui {
                 pixel_height: 0,
             })
             .unwrap();
-        self.screen
-            .lock()
-            .unwrap()
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
     /// Sends a signal (e.g. "-TERM") to the process.
