@@ -1,0 +1,54 @@
+//! Lists and form fields in Markdown: the items of a list with their themes, ratings and
+//! votes; a form's fields in the script's order.
+
+use super::indent;
+use crate::text::inert;
+use crate::worksheet::Item;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// A form's fields in the script's order, `—` for an empty one.
+pub(super) fn write_fields(out: &mut String, fields: &[String], values: &BTreeMap<String, String>) {
+    for label in fields {
+        let value = values.get(label).map(|v| v.trim()).unwrap_or("");
+        let shown = if value.is_empty() {
+            "—".to_string()
+        } else {
+            indent(&inert(value))
+        };
+        let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
+    }
+}
+
+pub(super) fn write_list(
+    out: &mut String,
+    sub: &str,
+    title: &str,
+    items: &[Item],
+    labels: Option<&[String]>,
+) {
+    let _ = writeln!(out, "{sub} {}\n", inert(title));
+    if items.is_empty() {
+        let _ = writeln!(out, "(tom)\n");
+        return;
+    }
+    for item in items {
+        let mut line = format!("- {}", indent(&inert(&item.text)));
+        if let Some(theme) = &item.theme {
+            let _ = write!(line, " _(tema: {})_", inert(theme));
+        }
+        if let Some(r) = labels.and_then(|l| crate::runner::rating_label(l, item.rating)) {
+            let _ = write!(line, " — vurdering: {}", inert(&r));
+        }
+        if item.votes > 0 {
+            let _ = write!(
+                line,
+                " — {} {}",
+                item.votes,
+                if item.votes == 1 { "prikk" } else { "prikker" }
+            );
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let _ = writeln!(out);
+}

@@ -1,0 +1,342 @@
+//! Markdown: one readable copy per finished session (next to its worksheet) and one for the
+//! whole forløp (`stafett export`). Every text is made inert first.
+
+use crate::script::{Activity, Script};
+use crate::text::inert;
+use crate::worksheet::{Forlop, Item, SheetKey, Worksheet};
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write;
+
+mod items;
+mod plan;
+mod risk_grid;
+
+use items::{write_fields, write_list};
+use plan::write_plan;
+use risk_grid::write_grid;
+
+/// A list name as a heading: `valgte-utfordringer` → `Valgte utfordringer`.
+pub fn list_title(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The hand-off copy of one session's worksheet. `all` holds the forløp's other worksheets,
+/// for the items a step went through that an earlier session handed on.
+pub fn session(
+    script: &Script,
+    forlop: &Forlop,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}", inert(&forlop.name));
+    let _ = writeln!(out);
+    write_sheet(&mut out, script, sheet, all, 2);
+    if session_has_plan(script, &sheet.session) {
+        write_plan(&mut out, forlop, 2);
+    }
+    if let Some(at) = script.find_session(&sheet.session) {
+        let mut grids: Vec<&str> = Vec::new();
+        for step in &script.session(at).steps {
+            if let Activity::RiskGrid { grid, .. } | Activity::RiskSetup { grid } = &step.activity
+                && !grids.contains(&grid.as_str())
+            {
+                grids.push(grid);
+            }
+        }
+        for grid in grids {
+            write_grid(&mut out, script, forlop, grid, 2);
+        }
+    }
+    out
+}
+
+/// The whole forløp: every session with content, then the handlingsplan.
+pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Worksheet>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} — {}", inert(&forlop.name), inert(&script.title));
+    let _ = writeln!(out);
+    let _ = writeln!(
+        out,
+        "Startet {} · runde {} · eksportert fra Stafett",
+        forlop.created.format("%d.%m.%Y"),
+        forlop.round
+    );
+    let _ = writeln!(out);
+    let in_order: Vec<&Worksheet> = (1..=forlop.round.max(1))
+        .flat_map(|round| {
+            script
+                .round_sessions(round)
+                .into_iter()
+                .filter_map(move |at| sheets.get(&SheetKey::new(round, &script.session(at).id)))
+        })
+        .collect();
+    // The agreed summary comes first.
+    let summaries: Vec<&Worksheet> = in_order
+        .iter()
+        .copied()
+        .filter(|s| !s.summary.trim().is_empty())
+        .collect();
+    if !summaries.is_empty() {
+        let _ = writeln!(out, "## Oppsummering\n");
+        for s in summaries {
+            let _ = writeln!(out, "{}\n", inert(s.summary.trim()));
+        }
+    }
+    for sheet in in_order {
+        write_sheet(&mut out, script, sheet, sheets, 2);
+    }
+    write_plan(&mut out, forlop, 2);
+    for grid in forlop.grids.keys() {
+        write_grid(&mut out, script, forlop, grid, 2);
+    }
+    out
+}
+
+/// The items a for-each step went through: this worksheet's list, or else the latest one an
+/// earlier session of the forløp handed on.
+fn for_each_items(
+    script: &Script,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+    list: &str,
+) -> Vec<Item> {
+    if !sheet.list(list).is_empty() {
+        return sheet.list(list).to_vec();
+    }
+    let mut found = Vec::new();
+    for round in 1..=sheet.round {
+        for at in script.round_sessions(round) {
+            let id = &script.session(at).id;
+            if round == sheet.round && *id == sheet.session {
+                return found;
+            }
+            if let Some(s) = all.get(&SheetKey::new(round, id))
+                && !s.list(list).is_empty()
+            {
+                found = s.list(list).to_vec();
+            }
+        }
+    }
+    found
+}
+
+fn session_has_plan(script: &Script, session: &str) -> bool {
+    script.find_session(session).is_some_and(|at| {
+        script
+            .session(at)
+            .steps
+            .iter()
+            .any(|s| matches!(s.activity, Activity::Plan { .. }))
+    })
+}
+
+fn write_sheet(
+    out: &mut String,
+    script: &Script,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+    level: usize,
+) {
+    let h = "#".repeat(level);
+    let Some(at) = script.find_session(&sheet.session) else {
+        let _ = writeln!(out, "{h} {} (ukjent økt)\n", inert(&sheet.session));
+        return;
+    };
+    let def = script.session(at);
+    let phase = &script.phases[at.phase];
+    let _ = writeln!(
+        out,
+        "{h} Runde {} · {} · {}",
+        sheet.round,
+        inert(&phase.title),
+        inert(&def.title)
+    );
+    let _ = writeln!(out);
+    let mut meta = vec![
+        format!("Hvem: {}", def.kind.label()),
+        format!("Status: {}", sheet.status.label()),
+    ];
+    if let Some(s) = sheet.started {
+        meta.push(format!("startet {}", s.format("%d.%m.%Y %H:%M")));
+    }
+    if let Some(f) = sheet.finished {
+        meta.push(format!("ferdig {}", f.format("%d.%m.%Y %H:%M")));
+    }
+    let _ = writeln!(out, "{}\n", meta.join(" · "));
+
+    // Each list is written once, at the last step that works on it, so themes and votes show.
+    let last_use: BTreeMap<&str, usize> = def
+        .steps
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| s.activity.list().map(|l| (l, i)))
+        .collect();
+    let first_title = |list: &str| {
+        def.steps
+            .iter()
+            .find(|s| s.activity.list() == Some(list))
+            .map_or(list_title(list), |s| s.title.clone())
+    };
+    let mut written: HashSet<String> = HashSet::new();
+    let sub = "#".repeat(level + 1);
+    if !sheet.summary.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "{sub} Oppsummering\n\n{}\n",
+            inert(sheet.summary.trim())
+        );
+    }
+    // Ratings are labelled by the step that rated the list.
+    let labels = |list: &str| -> Option<&[String]> {
+        def.steps
+            .iter()
+            .filter_map(|s| s.for_each.as_ref())
+            .find(|fe| fe.list == list && !fe.rate.is_empty())
+            .map(|fe| fe.rate.as_slice())
+    };
+    for (i, step) in def.steps.iter().enumerate() {
+        if let Some(fe) = &step.for_each {
+            let items = for_each_items(script, sheet, all, &fe.list);
+            write_for_each(out, &sub, step, fe, &items, sheet, &mut written);
+            continue;
+        }
+        match &step.activity {
+            Activity::Checklist { items } => write_checks(out, &sub, step, items, sheet),
+            Activity::Fields { form, fields } => {
+                let Some(values) = sheet.forms.get(form) else {
+                    continue;
+                };
+                if !written.insert(format!("form:{form}")) {
+                    continue;
+                }
+                let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
+                write_fields(out, fields, values);
+            }
+            a => {
+                if let Some(list) = a.list()
+                    && last_use.get(list) == Some(&i)
+                    && written.insert(list.to_string())
+                {
+                    write_list(
+                        out,
+                        &sub,
+                        &first_title(list),
+                        sheet.list(list),
+                        labels(list),
+                    );
+                }
+                if let Activity::Choose { into, .. } = a
+                    && written.insert(into.clone())
+                {
+                    write_list(out, &sub, &list_title(into), sheet.list(into), None);
+                }
+            }
+        }
+    }
+    // Lists the script does not name any more are still the group's work: keep them.
+    for (name, items) in &sheet.lists {
+        if !written.contains(name) && !items.is_empty() {
+            write_list(out, &sub, &list_title(name), items, None);
+        }
+    }
+}
+
+pub(super) fn cell(s: &str) -> String {
+    inert(s).replace('|', "\\|").replace('\n', "<br>")
+}
+
+pub(super) fn indent(s: &str) -> String {
+    s.replace('\n', "\n  ")
+}
+
+/// A step that went through items: per item its title, rating, and notes or fields.
+fn write_for_each(
+    out: &mut String,
+    sub: &str,
+    step: &crate::script::Step,
+    fe: &crate::script::ForEach,
+    items: &[Item],
+    sheet: &Worksheet,
+    written: &mut HashSet<String>,
+) {
+    for item in items {
+        let _ = writeln!(out, "{sub} {}: {}\n", inert(&step.title), inert(&item.text));
+        if let Some(r) = crate::runner::rating_label(&fe.rate, item.rating) {
+            let _ = writeln!(out, "Vurdering: {}\n", inert(&r));
+        }
+        let scoped = |name: &str| format!("{name}@{}", item.id);
+        match &step.activity {
+            Activity::Fields { form, fields } => {
+                let Some(values) = sheet.forms.get(&scoped(form)) else {
+                    continue;
+                };
+                write_fields(out, fields, values);
+                written.insert(format!("form:{}", scoped(form)));
+            }
+            a => {
+                if let Some(list) = a.list() {
+                    let name = scoped(list);
+                    for note in sheet.list(&name) {
+                        let _ = writeln!(out, "- {}", indent(&inert(&note.text)));
+                    }
+                    if !sheet.list(&name).is_empty() {
+                        let _ = writeln!(out);
+                    }
+                    written.insert(name);
+                }
+            }
+        }
+    }
+}
+
+/// A checklist step: ticks and counts.
+fn write_checks(
+    out: &mut String,
+    sub: &str,
+    step: &crate::script::Step,
+    items: &[crate::script::CheckDef],
+    sheet: &Worksheet,
+) {
+    let Some(checks) = sheet.checks.get(&step.id) else {
+        return;
+    };
+    let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
+    for def in items {
+        let Some(c) = checks.iter().find(|c| c.label == def.label) else {
+            continue;
+        };
+        if def.count {
+            let _ = writeln!(out, "- {}: {}", inert(&c.label), c.count);
+        } else {
+            let _ = writeln!(
+                out,
+                "- [{}] {}",
+                if c.checked { "x" } else { " " },
+                inert(&c.label)
+            );
+        }
+    }
+    let _ = writeln!(out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_titles_read_as_headings() {
+        assert_eq!(list_title("valgte-utfordringer"), "Valgte utfordringer");
+        assert_eq!(list_title("ærlig_tale"), "Ærlig tale");
+    }
+
+    #[test]
+    fn cells_escape_pipes_newlines_and_escapes() {
+        assert_eq!(cell("a|b\nc\u{1b}[31m"), "a\\|b<br>c\u{241b}[31m");
+    }
+}

@@ -1,0 +1,33 @@
+//! The handlingsplan in Markdown: one row per measure.
+
+use super::cell;
+use crate::text::format_date;
+use crate::worksheet::Forlop;
+use std::fmt::Write;
+
+pub(super) fn write_plan(out: &mut String, forlop: &Forlop, level: usize) {
+    let _ = writeln!(out, "{} Handlingsplan\n", "#".repeat(level));
+    if forlop.plan.is_empty() {
+        let _ = writeln!(out, "Ingen tiltak ennå.\n");
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "| # | Tiltak | Ansvarlig | Frist | Status | Risiko | Fra |"
+    );
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+    for (i, m) in forlop.plan.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            cell(&m.tiltak),
+            cell(&m.ansvarlig),
+            m.frist.map(format_date).unwrap_or_default(),
+            m.status.label(),
+            m.risk.map(|r| format!("R{r}")).unwrap_or_default(),
+            cell(&m.origin)
+        );
+    }
+    let _ = writeln!(out);
+}
