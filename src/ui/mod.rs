@@ -5,7 +5,6 @@ mod dialog;
 mod home;
 mod overview;
 mod plan;
-mod risk;
 mod rows;
 mod session;
 pub mod theme;

@@ -7,7 +7,10 @@ mod collect;
 mod fields;
 mod group;
 mod items;
+mod matrix;
 mod pick_set;
+mod risk_grid;
+mod risk_setup;
 mod roles;
 mod stafettpinne;
 mod summary;
@@ -95,7 +98,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
             },
             area,
         ),
-        Activity::RiskSetup { grid } => super::risk::setup(frame, area, r, grid, theme),
+        Activity::RiskSetup { grid } => risk_setup::setup(frame, area, r, grid, theme),
         Activity::PickSet { list } => {
             frame.render_widget(pick_set::PickSet { r, list, theme }, area)
         }
@@ -109,7 +112,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
             area,
         ),
         Activity::Summary => frame.render_widget(summary::Summary { r, theme }, area),
-        Activity::RiskGrid { grid, .. } => super::risk::grid(frame, area, r, grid, theme),
+        Activity::RiskGrid { grid, .. } => risk_grid::grid(frame, area, r, grid, theme),
         Activity::Plan { review } => super::plan::table(
             frame,
             area,

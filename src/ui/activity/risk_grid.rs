@@ -1,9 +1,9 @@
-//! The risk grid's two views — table and matrix — and the setup of scale and bands.
+//! RiskGrid on screen: the table with a detail panel, or the risk matrix (`matrix.rs`).
 //! Every band is shown with its symbol and its word as well as its colour.
 
-use super::activity::rows_view;
-use super::theme::Theme;
-use super::wrap::wrap;
+use super::super::rows::rows_view;
+use super::super::theme::Theme;
+use super::super::wrap::wrap;
 use crate::runner::Runner;
 use crate::script::RiskScale;
 use crate::text::{inert, inert_line};
@@ -11,17 +11,21 @@ use crate::worksheet::risk::level_name;
 use crate::worksheet::risk::{Band, Column, RiskRow, RiskSettings};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-fn band_style(band: Band, theme: &Theme) -> Style {
+pub(super) fn band_style(band: Band, theme: &Theme) -> Style {
     theme.band(band)
 }
 
 /// `■ 12 uakseptabel`, or a dash when a level is missing.
-fn risk_text(value: Option<u32>, set: &RiskSettings, long: bool) -> (String, Option<Band>) {
+pub(super) fn risk_text(
+    value: Option<u32>,
+    set: &RiskSettings,
+    long: bool,
+) -> (String, Option<Band>) {
     match value {
         Some(v) => {
             let band = set.band(v);
@@ -37,7 +41,7 @@ fn risk_text(value: Option<u32>, set: &RiskSettings, long: bool) -> (String, Opt
 }
 
 /// The bands as a legend line: `○ akseptabel 1–4 · ◆ høy 5–11 · ■ uakseptabel 12–25`.
-fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
+pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
     let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
     let range = |a: u32, b: u32| {
         if a > b {
@@ -57,76 +61,6 @@ fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
         Band::Unacceptable.symbol(),
         range(set.unacceptable_from, max),
     )
-}
-
-pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
-    let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
-        return;
-    };
-    let rows = vec![
-        vec![Line::raw(format!(
-            "Skala: {}   (mellomrom/⌫ bytter)",
-            inert_line(&scale.title)
-        ))],
-        vec![Line::raw(format!(
-            "Høy fra risikoverdi: {}   (mellomrom +1, ⌫ −1)",
-            set.high_from
-        ))],
-        vec![Line::raw(format!(
-            "Uakseptabel fra risikoverdi: {}   (mellomrom +1, ⌫ −1)",
-            set.unacceptable_from
-        ))],
-    ];
-    let top = Rect {
-        height: 3.min(area.height),
-        ..area
-    };
-    rows_view(frame, top, rows, Some(r.selected), theme);
-    if area.height < 6 {
-        return;
-    }
-    let rest = Rect {
-        y: area.y + 4,
-        height: area.height - 4,
-        ..area
-    };
-    let mut lines = vec![Line::styled(legend(&set, scale), theme.label())];
-    lines.push(Line::raw(format!(
-        "Sannsynlighet: {}",
-        scale
-            .sannsynlighet
-            .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{} {}", i + 1, inert_line(l)))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    )));
-    lines.push(Line::raw(format!(
-        "Konsekvens: {}",
-        scale
-            .konsekvens
-            .iter()
-            .enumerate()
-            .map(|(i, l)| format!("{} {}", i + 1, inert_line(l)))
-            .collect::<Vec<_>>()
-            .join(" · ")
-    )));
-    let text_height = 5.min(rest.height);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        Rect {
-            height: text_height,
-            ..rest
-        },
-    );
-    if rest.height > text_height + 6 {
-        let m = Rect {
-            y: rest.y + text_height,
-            height: rest.height - text_height,
-            ..rest
-        };
-        matrix(frame, m, &[], None, &set, scale, theme);
-    }
 }
 
 pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
@@ -157,7 +91,7 @@ pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme
         return;
     }
     if r.matrix {
-        matrix(frame, body, rows, selected, &set, scale, theme);
+        super::matrix::matrix(frame, body, rows, selected, &set, scale, theme);
         return;
     }
     // Table above, the selected row in full below.
@@ -357,113 +291,4 @@ fn detail(
         ));
     }
     (lines, focus_line)
-}
-
-/// The risk matrix: sannsynlighet up, konsekvens across, each cell showing its band and the
-/// IDs of the rows in it. The selected row's cell is marked.
-pub fn matrix(
-    frame: &mut Frame,
-    area: Rect,
-    rows: &[RiskRow],
-    selected: Option<&RiskRow>,
-    set: &RiskSettings,
-    scale: &RiskScale,
-    theme: &Theme,
-) {
-    let s_levels = scale.sannsynlighet.len();
-    let k_levels = scale.konsekvens.len();
-    if s_levels == 0 || k_levels == 0 || area.height < 4 || area.width < 20 {
-        return;
-    }
-    let label_w = ((area.width as usize) / 5).clamp(6, 22);
-    let cell_w = ((area.width as usize - label_w) / k_levels).max(4);
-    let cell_h = ((area.height as usize - 2) / s_levels).clamp(1, 4);
-    let sel_cell = selected.and_then(|r| Some((r.sannsynlighet?, r.konsekvens?)));
-    for (si, s) in (1..=s_levels as u8).rev().enumerate() {
-        let y = area.y + (si * cell_h) as u16;
-        let label = format!(
-            "{s} {}",
-            inert_line(&scale.sannsynlighet[usize::from(s) - 1])
-        );
-        let label: String = wrap(&label, label_w - 1)
-            .into_iter()
-            .take(cell_h)
-            .collect::<Vec<_>>()
-            .join("\n");
-        frame.render_widget(
-            Paragraph::new(label),
-            Rect::new(area.x, y, label_w as u16, cell_h as u16),
-        );
-        for k in 1..=k_levels as u8 {
-            let x = area.x + (label_w + (usize::from(k) - 1) * cell_w) as u16;
-            let band = set.band(u32::from(s) * u32::from(k));
-            let ids: Vec<String> = rows
-                .iter()
-                .filter(|r| r.sannsynlighet == Some(s) && r.konsekvens == Some(k))
-                .map(|r| r.id.to_string())
-                .collect();
-            let here = sel_cell == Some((s, k));
-            let mut style = band_style(band, theme);
-            if here {
-                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
-            }
-            let marker = if here { "›" } else { "" };
-            let room = cell_w.saturating_sub(1);
-            let fits = |label: &str| marker.width() + 2 + label.width() <= room;
-            let first = if fits(band.label()) {
-                format!("{marker}{} {}", band.symbol(), band.label())
-            } else if fits(band.short_label()) {
-                format!("{marker}{} {}", band.symbol(), band.short_label())
-            } else {
-                format!("{marker}{}", band.symbol())
-            };
-            let mut text = vec![Line::raw(first)];
-            if cell_h > 1 {
-                for part in wrap(&ids.join(","), cell_w.saturating_sub(1))
-                    .into_iter()
-                    .take(cell_h - 1)
-                {
-                    text.push(Line::raw(part));
-                }
-            } else if !ids.is_empty() {
-                text[0] = Line::raw(format!("{} {}", band.symbol(), ids.join(",")));
-            }
-            let rect = Rect::new(x, y, (cell_w as u16).saturating_sub(1), cell_h as u16);
-            frame.render_widget(Paragraph::new(text).style(style), rect);
-        }
-    }
-    // Konsekvens along the bottom.
-    let y = area.y + (s_levels * cell_h) as u16;
-    if y < area.y + area.height {
-        for k in 1..=k_levels {
-            let x = area.x + (label_w + (k - 1) * cell_w) as u16;
-            let label = format!("{k} {}", inert_line(&scale.konsekvens[k - 1]));
-            let h = (area.y + area.height - y).min(2);
-            frame.render_widget(
-                Paragraph::new(wrap(&label, cell_w.saturating_sub(1)).join("\n"))
-                    .style(theme.dim()),
-                Rect::new(x, y, (cell_w as u16).saturating_sub(1), h),
-            );
-        }
-        frame.render_widget(
-            Paragraph::new(Line::styled("S ↑  K →", theme.dim())),
-            Rect::new(area.x, y, label_w as u16, 1),
-        );
-    }
-    // Rows whose levels lie outside this scale have no cell: they are named, never hidden.
-    let outside: Vec<String> = rows
-        .iter()
-        .filter(|r| r.outside(s_levels, k_levels))
-        .map(|r| format!("R{}", r.id))
-        .collect();
-    let last = area.y + area.height.saturating_sub(1);
-    if !outside.is_empty() && last > y {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                crate::t!("risk.outside_matrix", ids = outside.join(", ")),
-                theme.warn(),
-            )),
-            Rect::new(area.x, last, area.width, 1),
-        );
-    }
 }
