@@ -3,8 +3,10 @@
 
 use super::forms::{Input, InputTarget, MeasureForm};
 use super::{Action, App, Overlay, Screen, Then};
-use crate::runner::{Cmd, Now};
+use crate::runner::{Cmd, Now, Runner};
 use crate::script::Activity;
+use crate::t;
+use crate::text::inert_line;
 
 impl App {
     /// Opens the right text field or question for add/edit/delete/theme on the current step.
@@ -12,126 +14,11 @@ impl App {
         let Screen::Session(s) = &self.screen else {
             return;
         };
-        let r = &s.runner;
-        let overlay = match (activity, action) {
-            (Activity::Summary, Action::Add | Action::Edit | Action::Enter) => {
-                let current = r.sheet().map(|s| s.summary.clone()).unwrap_or_default();
-                Overlay::input("Oppsummering", InputTarget::Field, &current)
-            }
-            (Activity::RiskGrid { .. }, Action::Add) => {
-                Overlay::input("Ny risiko: tema", InputTarget::AddItem, "")
-            }
-            (Activity::RiskGrid { grid, .. }, Action::Edit | Action::Enter) => {
-                let column = r.column();
-                match r.grid_rows(grid).get(selected) {
-                    Some(row) => match column.text(row) {
-                        Some(text) => Overlay::input(
-                            format!("Risiko {}: {}", row.id, column.label()),
-                            InputTarget::EditItem,
-                            text,
-                        ),
-                        None => {
-                            self.message = Some(format!(
-                                "{} settes med et tall. Tab flytter til en tekstkolonne.",
-                                column.label()
-                            ));
-                            return;
-                        }
-                    },
-                    None => Overlay::input("Ny risiko: tema", InputTarget::AddItem, ""),
-                }
-            }
-            (Activity::RiskGrid { grid, .. }, Action::Delete) => {
-                match r.grid_rows(grid).get(selected) {
-                    Some(row) => Overlay::Confirm {
-                        question: format!(
-                            "Slette risiko {} «{}»?",
-                            row.id,
-                            crate::text::inert_line(&row.tema)
-                        ),
-                        then: Then::DeleteItem,
-                    },
-                    None => return,
-                }
-            }
-            (Activity::Plan { .. }, Action::Add) => Overlay::Measure(Box::default()),
-            (Activity::Plan { .. }, Action::Edit | Action::Enter) => {
-                match r.forlop.plan.get(selected) {
-                    Some(m) => Overlay::Measure(Box::new(MeasureForm::edit(selected, m))),
-                    None => Overlay::Measure(Box::default()),
-                }
-            }
-            (Activity::Plan { .. }, Action::Delete) => match r.forlop.plan.get(selected) {
-                Some(m) => Overlay::Confirm {
-                    question: format!(
-                        "Slette tiltaket «{}» fra handlingsplanen?",
-                        crate::text::inert_line(&m.tiltak)
-                    ),
-                    then: Then::DeleteMeasure(selected),
-                },
-                None => return,
-            },
-            (a, Action::Add) if a.list().is_some() => {
-                Overlay::input("Nytt punkt", InputTarget::AddItem, "")
-            }
-            (a, Action::Edit | Action::Enter) if a.list().is_some() => match r
-                .visible_items()
-                .get(selected)
-            {
-                Some(item) => Overlay::input("Rediger punkt", InputTarget::EditItem, &item.text),
-                None => Overlay::input("Nytt punkt", InputTarget::AddItem, ""),
-            },
-            (a, Action::Delete) if a.list().is_some() => match r.visible_items().get(selected) {
-                Some(item) => Overlay::Confirm {
-                    question: format!("Slette «{}»?", crate::text::inert_line(&item.text)),
-                    then: Then::DeleteItem,
-                },
-                None => return,
-            },
-            (Activity::Group { .. }, Action::Theme) => match r.visible_items().get(selected) {
-                Some(item) => Overlay::input(
-                    "Tema for punktet (tomt fjerner temaet)",
-                    InputTarget::Theme,
-                    item.theme.as_deref().unwrap_or(""),
-                ),
-                None => return,
-            },
-            (Activity::Fields { form, fields }, Action::Add | Action::Edit | Action::Enter) => {
-                let Some(label) = fields.get(selected) else {
-                    return;
-                };
-                let current = r
-                    .sheet()
-                    .and_then(|s| s.forms.get(form))
-                    .and_then(|f| f.get(label))
-                    .cloned()
-                    .unwrap_or_default();
-                Overlay::input(label.clone(), InputTarget::Field, &current)
-            }
-            (Activity::Checklist { items }, Action::Add | Action::Edit | Action::Enter) => {
-                match items.get(selected) {
-                    Some(def) if def.count => {
-                        let current = r
-                            .sheet()
-                            .and_then(|s| s.checks.get(&r.step().id))
-                            .and_then(|c| c.iter().find(|c| c.label == def.label))
-                            .map_or(0, |c| c.count);
-                        Overlay::input(def.label.clone(), InputTarget::Count, &current.to_string())
-                    }
-                    Some(_) => {
-                        self.message = Some("Kryss av med mellomrom.".into());
-                        return;
-                    }
-                    None => return,
-                }
-            }
-            (_, Action::Theme) => {
-                self.message = Some("Tema gis i steget der punktene grupperes.".into());
-                return;
-            }
-            _ => return,
-        };
-        self.overlays.push(overlay);
+        match editor(&s.runner, activity, action, selected) {
+            Editor::Open(overlay) => self.overlays.push(overlay),
+            Editor::Say(message) => self.message = Some(message),
+            Editor::Nothing => {}
+        }
     }
 
     pub(super) fn input_action(&mut self, mut input: Box<Input>, action: Action, now: Now) {
@@ -247,4 +134,132 @@ impl App {
             Err(e) => format!("Kunne ikke eksportere til {}: {e}", dir.display()),
         });
     }
+}
+
+/// What add, edit, delete or theme leads to on a step.
+enum Editor {
+    Open(Overlay),
+    /// Nothing to edit here, and why.
+    Say(String),
+    Nothing,
+}
+
+/// The one place that knows which editor each kind of activity opens.
+fn editor(r: &Runner, activity: &Activity, action: Action, selected: usize) -> Editor {
+    let edit = matches!(action, Action::Add | Action::Edit | Action::Enter);
+    match activity {
+        Activity::Summary if edit => {
+            let current = r.sheet().map(|s| s.summary.clone()).unwrap_or_default();
+            Editor::Open(Overlay::input(
+                t!("app.summary"),
+                InputTarget::Field,
+                &current,
+            ))
+        }
+        Activity::RiskGrid { grid, .. } if action != Action::Theme => {
+            risk_grid_editor(r, grid, action, selected)
+        }
+        Activity::Plan { .. } if action != Action::Theme => plan_editor(r, action, selected),
+        Activity::Fields { form, fields } if edit => match fields.get(selected) {
+            Some(label) => {
+                let current = r
+                    .sheet()
+                    .and_then(|s| s.forms.get(form))
+                    .and_then(|f| f.get(label))
+                    .cloned()
+                    .unwrap_or_default();
+                Editor::Open(Overlay::input(label.clone(), InputTarget::Field, &current))
+            }
+            None => Editor::Nothing,
+        },
+        Activity::Checklist { items } if edit => match items.get(selected) {
+            Some(def) if def.count => {
+                let current = r
+                    .sheet()
+                    .and_then(|s| s.checks.get(&r.step().id))
+                    .and_then(|c| c.iter().find(|c| c.label == def.label))
+                    .map_or(0, |c| c.count);
+                let current = current.to_string();
+                Editor::Open(Overlay::input(
+                    def.label.clone(),
+                    InputTarget::Count,
+                    &current,
+                ))
+            }
+            Some(_) => Editor::Say(t!("app.tick_with_space").into()),
+            None => Editor::Nothing,
+        },
+        a if a.list().is_some() && (edit || action == Action::Delete) => {
+            list_editor(r, action, selected)
+        }
+        Activity::Group { .. } if action == Action::Theme => {
+            match r.visible_items().get(selected) {
+                Some(item) => Editor::Open(Overlay::input(
+                    t!("app.theme_title"),
+                    InputTarget::Theme,
+                    item.theme.as_deref().unwrap_or(""),
+                )),
+                None => Editor::Nothing,
+            }
+        }
+        _ if action == Action::Theme => Editor::Say(t!("app.theme_elsewhere").into()),
+        _ => Editor::Nothing,
+    }
+}
+
+/// Add, edit or delete an item of a list.
+fn list_editor(r: &Runner, action: Action, selected: usize) -> Editor {
+    let item = r.visible_items().get(selected).copied();
+    let new = || Overlay::input(t!("app.new_item"), InputTarget::AddItem, "");
+    Editor::Open(match (action, item) {
+        (Action::Add, _) | (_, None) if action != Action::Delete => new(),
+        (Action::Delete, Some(item)) => Overlay::Confirm {
+            question: t!("app.delete_item", text = inert_line(&item.text)),
+            then: Then::DeleteItem,
+        },
+        (Action::Delete, None) => return Editor::Nothing,
+        (_, Some(item)) => Overlay::input(t!("app.edit_item"), InputTarget::EditItem, &item.text),
+        _ => return Editor::Nothing,
+    })
+}
+
+/// Add a row, write in the focused text column, or delete a row of a risk grid.
+fn risk_grid_editor(r: &Runner, grid: &str, action: Action, selected: usize) -> Editor {
+    let new = || Overlay::input(t!("app.new_risk"), InputTarget::AddItem, "");
+    let row = r.grid_rows(grid).get(selected);
+    Editor::Open(match (action, row) {
+        (Action::Add, _) | (Action::Edit | Action::Enter, None) => new(),
+        (Action::Edit | Action::Enter, Some(row)) => {
+            let column = r.column();
+            match column.text(row) {
+                Some(text) => Overlay::input(
+                    t!("app.risk_column", id = row.id, column = column.label()),
+                    InputTarget::EditItem,
+                    text,
+                ),
+                None => return Editor::Say(t!("app.risk_level_column", column = column.label())),
+            }
+        }
+        (Action::Delete, Some(row)) => Overlay::Confirm {
+            question: t!("app.delete_risk", id = row.id, tema = inert_line(&row.tema)),
+            then: Then::DeleteItem,
+        },
+        _ => return Editor::Nothing,
+    })
+}
+
+/// Add, edit or delete a measure of the handlingsplan.
+fn plan_editor(r: &Runner, action: Action, selected: usize) -> Editor {
+    let measure = r.forlop.plan.get(selected);
+    Editor::Open(match (action, measure) {
+        (Action::Add, _) | (Action::Edit | Action::Enter, None) => Overlay::Measure(Box::default()),
+        (Action::Edit | Action::Enter, Some(m)) => {
+            Overlay::Measure(Box::new(MeasureForm::edit(selected, m)))
+        }
+        (Action::Delete, Some(m)) => Overlay::Confirm {
+            question: t!("app.delete_measure", tiltak = inert_line(&m.tiltak)),
+            then: Then::DeleteMeasure(selected),
+        },
+        _ => return Editor::Nothing,
+    })
 }

@@ -22,30 +22,12 @@ impl App {
             self.overlays.push(choice);
             return;
         }
-        let cmd = match action {
-            Action::NextStep => Cmd::NextStep,
-            Action::PrevStep => Cmd::PrevStep,
-            Action::NextSession => Cmd::NextSession,
-            Action::PrevSession => Cmd::PrevSession,
-            Action::Up => Cmd::Up,
-            Action::Down => Cmd::Down,
-            Action::Mark => Cmd::Mark,
-            Action::Unmark => Cmd::Unmark,
-            Action::Import => Cmd::Import,
-            Action::TimerToggle => Cmd::TimerToggle,
-            Action::TimerMore => Cmd::TimerAdjust(60),
-            Action::TimerLess => Cmd::TimerAdjust(-60),
-            Action::TimerReset => Cmd::TimerReset,
-            Action::Digit(n) => Cmd::Level(n),
-            Action::NextField => Cmd::Column(1),
-            Action::PrevField => Cmd::Column(-1),
-            Action::ToggleView => Cmd::ToggleView,
-            Action::Sort => Cmd::SortByRisk,
-            Action::ToPlan => Cmd::ToPlan,
-            Action::Guide => {
-                self.show_guide = !self.show_guide;
-                return;
-            }
+        if let Some(cmd) = plain_cmd(action, &activity, selected) {
+            self.runner_cmd(cmd, now);
+            return;
+        }
+        match action {
+            Action::Guide => self.show_guide = !self.show_guide,
             Action::Overview => {
                 let selected = r
                     .instances()
@@ -53,66 +35,75 @@ impl App {
                     .position(|&(round, at)| round == r.at.round && at == r.at.session)
                     .unwrap_or(0);
                 self.overlays.push(Overlay::Overview { selected });
-                return;
             }
-            Action::Plan => {
-                self.overlays.push(Overlay::Plan { selected: 0 });
-                return;
-            }
+            Action::Plan => self.overlays.push(Overlay::Plan { selected: 0 }),
             Action::Finish => {
-                let question = format!(
-                    "Avslutte «{} · {}» og levere arbeidsarket videre som stafettpinne?",
-                    r.phase().title,
-                    r.session().title
+                let question = crate::t!(
+                    "app.finish_question",
+                    phase = r.phase().title,
+                    session = r.session().title
                 );
                 self.overlays.push(Overlay::Confirm {
                     question,
                     then: Then::Finish,
                 });
-                return;
-            }
-            Action::Enter
-                if matches!(activity, Activity::PickSet { .. } | Activity::Roles { .. }) =>
-            {
-                Cmd::Mark
             }
             Action::Add | Action::Edit | Action::Enter | Action::Delete | Action::Theme => {
-                return self.open_editor(action, &activity, selected);
-            }
-            Action::Status => match activity {
-                Activity::Plan { .. } => Cmd::CycleMeasure(selected),
-                _ => return,
-            },
-            Action::MoveUp | Action::MoveDown => {
-                let up = action == Action::MoveUp;
-                match activity {
-                    Activity::Plan { .. } => Cmd::MoveMeasure {
-                        index: selected,
-                        up,
-                    },
-                    _ if up => Cmd::MoveUp,
-                    _ => Cmd::MoveDown,
-                }
+                self.open_editor(action, &activity, selected)
             }
             Action::Export => {
                 let home = directories::UserDirs::new()
                     .map(|u| u.home_dir().display().to_string())
                     .unwrap_or_default();
                 self.overlays.push(Overlay::input(
-                    "Eksporter hele forløpet som Markdown til mappa",
+                    crate::t!("app.export_title"),
                     InputTarget::ExportDir,
                     &home,
                 ));
-                return;
             }
             Action::NewRound => {
-                self.message = Some("Ny runde startes fra oversikten: trykk o, så R.".into());
-                return;
+                self.message = Some(crate::t!("app.new_round_from_overview").into())
             }
-            _ => return,
-        };
-        self.runner_cmd(cmd, now);
+            _ => {}
+        }
     }
+}
+
+/// The keys that are simply a runner command on this step.
+fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd> {
+    let on_plan = matches!(activity, Activity::Plan { .. });
+    Some(match action {
+        Action::NextStep => Cmd::NextStep,
+        Action::PrevStep => Cmd::PrevStep,
+        Action::NextSession => Cmd::NextSession,
+        Action::PrevSession => Cmd::PrevSession,
+        Action::Up => Cmd::Up,
+        Action::Down => Cmd::Down,
+        Action::Mark => Cmd::Mark,
+        Action::Unmark => Cmd::Unmark,
+        Action::Import => Cmd::Import,
+        Action::TimerToggle => Cmd::TimerToggle,
+        Action::TimerMore => Cmd::TimerAdjust(60),
+        Action::TimerLess => Cmd::TimerAdjust(-60),
+        Action::TimerReset => Cmd::TimerReset,
+        Action::Digit(n) => Cmd::Level(n),
+        Action::NextField => Cmd::Column(1),
+        Action::PrevField => Cmd::Column(-1),
+        Action::ToggleView => Cmd::ToggleView,
+        Action::Sort => Cmd::SortByRisk,
+        Action::ToPlan => Cmd::ToPlan,
+        Action::Enter if matches!(activity, Activity::PickSet { .. } | Activity::Roles { .. }) => {
+            Cmd::Mark
+        }
+        Action::Status if on_plan => Cmd::CycleMeasure(selected),
+        Action::MoveUp | Action::MoveDown if on_plan => Cmd::MoveMeasure {
+            index: selected,
+            up: action == Action::MoveUp,
+        },
+        Action::MoveUp => Cmd::MoveUp,
+        Action::MoveDown => Cmd::MoveDown,
+        _ => return None,
+    })
 }
 
 /// The question before a scale switch that would leave assessed levels off the new scale.
