@@ -62,7 +62,7 @@ fn list_and_export_work_without_a_terminal() {
         .create("Avd. 2", "oss-og-vart", "starte", now)
         .unwrap();
     f.plan.push(stafett::worksheet::Measure {
-        id: 1,
+        id: stafett::worksheet::MeasureId(1),
         tiltak: "Fast | rapporttid".into(),
         ansvarlig: "Leder".into(),
         frist: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),

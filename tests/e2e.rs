@@ -263,7 +263,7 @@ fn a_rated_risk_lands_in_the_plan_and_the_csv() {
         (row.sannsynlighet, row.konsekvens, row.example),
         (Some(5), Some(4), false)
     );
-    assert_eq!(forlop.plan[0].risk, Some(1));
+    assert_eq!(forlop.plan[0].risk, Some(stafett::worksheet::RowId(1)));
     assert_eq!(row.measure, Some(forlop.plan[0].id));
 
     let out = data.join("ut");

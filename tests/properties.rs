@@ -6,7 +6,9 @@ use crate::common;
 use proptest::prelude::*;
 use stafett::script::parse;
 use stafett::worksheet::store::to_ron;
-use stafett::worksheet::{Check, Item, Measure, MeasureStatus, SessionStatus, SheetKey, Worksheet};
+use stafett::worksheet::{
+    Check, Item, ItemId, Measure, MeasureId, MeasureStatus, SessionStatus, SheetKey, Worksheet,
+};
 
 /// Text as people type and paste it: Norwegian letters, quotes, newlines, escapes, emoji.
 fn text() -> impl Strategy<Value = String> {
@@ -51,11 +53,11 @@ fn item() -> impl Strategy<Value = Item> {
     )
         .prop_map(
             |(id, text, theme, votes, source, (detail, reference, rating))| Item {
-                id,
+                id: ItemId(id),
                 text,
                 theme,
                 votes,
-                source,
+                source: source.map(ItemId),
                 detail,
                 reference,
                 rating,
@@ -168,7 +170,7 @@ proptest! {
     fn exported_markdown_carries_no_raw_control_characters(sheet in worksheet(), tiltak in text()) {
         let script = shipped_script();
         let mut forlop = common::forlop(&script);
-        forlop.plan.push(Measure { id: 1, tiltak, ansvarlig: String::new(), frist: None, status: MeasureStatus::Planned, origin: String::new(), risk: None });
+        forlop.plan.push(Measure { id: MeasureId(1), tiltak, ansvarlig: String::new(), frist: None, status: MeasureStatus::Planned, origin: String::new(), risk: None });
         let mut sheet = sheet;
         sheet.session = "utforske-verksted".into();
         sheet.round = 1;
@@ -183,7 +185,7 @@ fn realistic_files() -> (String, String) {
     let mut forlop = common::forlop(&script);
     forlop.next_id = 2;
     forlop.plan.push(Measure {
-        id: 1,
+        id: MeasureId(1),
         tiltak: "Fast tid".into(),
         ansvarlig: String::new(),
         frist: None,

@@ -7,6 +7,7 @@ use common::harness::Harness;
 use ratatui::crossterm::event::KeyCode;
 use stafett::runner::{Cmd, Effect, Runner};
 use stafett::script::Library;
+use stafett::worksheet::RowId;
 use stafett::worksheet::risk::{Band, Column, RiskRow, Uncertainty};
 
 fn script() -> std::sync::Arc<stafett::script::Script> {
@@ -39,7 +40,7 @@ fn the_grid_starts_with_marked_examples_and_the_collected_themes() {
     assert_eq!(rows[0].tema, "Forebyggende sykefraværsarbeid");
     assert_eq!(
         (rows[5].tema.as_str(), rows[5].example, rows[5].id),
-        ("Ekstra tema", false, 6)
+        ("Ekstra tema", false, RowId(6))
     );
 }
 
@@ -104,7 +105,7 @@ fn editing_keeping_deleting_and_moving_rows() {
     assert_eq!(r.grid_rows("risiko").len(), 5);
     r.handle(Cmd::Add("Nytt tema".into()), at(0));
     let last = r.grid_rows("risiko").last().unwrap();
-    assert_eq!((last.id, last.tema.as_str()), (7, "Nytt tema"));
+    assert_eq!((last.id, last.tema.as_str()), (RowId(7), "Nytt tema"));
     assert_eq!(r.selected, 5);
 }
 
@@ -133,7 +134,7 @@ fn a_proposed_measure_becomes_a_linked_plan_row_once() {
     assert_eq!(
         (m.risk, m.tiltak.as_str()),
         (
-            Some(2),
+            Some(RowId(2)),
             "Felles gjennomgang av hva som skal meldes, og tilbakemelding på hver melding"
         )
     );

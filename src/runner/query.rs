@@ -131,7 +131,7 @@ impl Runner {
     }
 
     /// Whether an item of `list` has been chosen into `into` in the current worksheet.
-    pub fn is_chosen(&self, into: &str, id: u64) -> bool {
+    pub fn is_chosen(&self, into: &str, id: crate::worksheet::ItemId) -> bool {
         self.items(into).iter().any(|c| c.source == Some(id))
     }
 

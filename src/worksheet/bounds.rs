@@ -60,10 +60,10 @@ impl Bounded for Forlop {
         within("position.round", self.position.round, 1, self.round)?;
         within("next_id", self.next_id, 0, MAX_ID)?;
         for m in &self.plan {
-            within("plan.id", m.id, 0, MAX_ID)?;
+            within("plan.id", m.id.0, 0, MAX_ID)?;
         }
         for row in self.grids.values().flatten() {
-            within("grids.id", row.id, 0, MAX_ID)?;
+            within("grids.id", row.id.0, 0, MAX_ID)?;
             for level in [
                 row.sannsynlighet,
                 row.konsekvens,
@@ -86,7 +86,7 @@ impl Bounded for Worksheet {
         within("round", self.round, 1, MAX_ROUND)?;
         within("next_id", self.next_id, 0, MAX_ID)?;
         for item in self.lists.values().flatten() {
-            within("id", item.id, 0, MAX_ID)?;
+            within("id", item.id.0, 0, MAX_ID)?;
             within("votes", item.votes, 0, MAX_VOTES)?;
             if let Some(r) = item.rating {
                 within("rating", r, 1, MAX_RATING)?;

@@ -1,5 +1,6 @@
 //! Pure mutators on worksheets that take more than one line.
 
+use super::ItemId;
 use super::{Item, Worksheet};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub fn choose_toggle(
     sheet: &mut Worksheet,
     list: &str,
     into: &str,
-    id: u64,
+    id: ItemId,
     max: Option<u32>,
 ) -> Result<bool, ChooseError> {
     let Some(item) = sheet.list(list).iter().find(|i| i.id == id).cloned() else {
@@ -78,19 +79,22 @@ mod tests {
     #[test]
     fn choosing_twice_takes_the_item_out_again() {
         let mut s = sheet_with(&["en", "to"]);
-        assert_eq!(choose_toggle(&mut s, "a", "b", 2, None), Ok(true));
+        assert_eq!(choose_toggle(&mut s, "a", "b", ItemId(2), None), Ok(true));
         assert_eq!(s.list("b")[0].text, "to");
-        assert_eq!(s.list("b")[0].source, Some(2));
-        assert_eq!(choose_toggle(&mut s, "a", "b", 2, None), Ok(false));
+        assert_eq!(s.list("b")[0].source, Some(ItemId(2)));
+        assert_eq!(choose_toggle(&mut s, "a", "b", ItemId(2), None), Ok(false));
         assert!(s.list("b").is_empty());
     }
 
     #[test]
     fn a_full_choice_refuses_more() {
         let mut s = sheet_with(&["en", "to"]);
-        assert_eq!(choose_toggle(&mut s, "a", "b", 1, Some(1)), Ok(true));
         assert_eq!(
-            choose_toggle(&mut s, "a", "b", 2, Some(1)),
+            choose_toggle(&mut s, "a", "b", ItemId(1), Some(1)),
+            Ok(true)
+        );
+        assert_eq!(
+            choose_toggle(&mut s, "a", "b", ItemId(2), Some(1)),
             Err(ChooseError::Full(1))
         );
         assert_eq!(s.list("b").len(), 1);

@@ -4,12 +4,14 @@
 pub mod bounds;
 mod edit;
 pub mod files;
+mod ids;
 mod lock;
 pub mod recovery;
 pub mod risk;
 pub mod store;
 
 pub use edit::{ChooseError, choose_toggle, import_items};
+pub use ids::{ItemId, MeasureId, RowId};
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -59,7 +61,7 @@ pub struct Position {
 /// One row of the handlingsplan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Measure {
-    pub id: u64,
+    pub id: MeasureId,
     pub tiltak: String,
     #[serde(default)]
     pub ansvarlig: String,
@@ -72,7 +74,7 @@ pub struct Measure {
     pub origin: String,
     /// The risk row it answers, if it came from a risk grid.
     #[serde(default)]
-    pub risk: Option<u64>,
+    pub risk: Option<RowId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -238,11 +240,11 @@ impl Worksheet {
         self.lists.entry(name.to_string()).or_default()
     }
 
-    pub fn fresh_id(&mut self) -> u64 {
+    pub fn fresh_id(&mut self) -> ItemId {
         self.next_id = self.next_id.max(1);
         let id = self.next_id;
         self.next_id += 1;
-        id
+        ItemId(id)
     }
 
     /// True when the group wrote anything in it.
@@ -263,7 +265,7 @@ impl Worksheet {
 /// One entry of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
-    pub id: u64,
+    pub id: ItemId,
     pub text: String,
     #[serde(default)]
     pub theme: Option<String>,
@@ -271,7 +273,7 @@ pub struct Item {
     pub votes: u32,
     /// For an item carried forward by a choice: the id of the item it was chosen from.
     #[serde(default)]
-    pub source: Option<u64>,
+    pub source: Option<ItemId>,
     /// One line about it (from an item set).
     #[serde(default)]
     pub detail: String,
@@ -284,9 +286,9 @@ pub struct Item {
 }
 
 impl Item {
-    pub fn new(id: u64, text: impl Into<String>) -> Item {
+    pub fn new(id: impl Into<ItemId>, text: impl Into<String>) -> Item {
         Item {
-            id,
+            id: id.into(),
             text: text.into(),
             theme: None,
             votes: 0,

@@ -204,7 +204,7 @@ pub fn value(s: Option<u8>, k: Option<u8>) -> Option<u32> {
 /// One row of the grid.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RiskRow {
-    pub id: u64,
+    pub id: super::RowId,
     #[serde(default)]
     pub tema: String,
     /// Hva kan skje? An unwanted event.
@@ -238,13 +238,13 @@ pub struct RiskRow {
     pub example: bool,
     /// The handlingsplan row made from this row's measure.
     #[serde(default)]
-    pub measure: Option<u64>,
+    pub measure: Option<super::MeasureId>,
 }
 
 impl RiskRow {
-    pub fn new(id: u64) -> RiskRow {
+    pub fn new(id: impl Into<super::RowId>) -> RiskRow {
         RiskRow {
-            id,
+            id: id.into(),
             tema: String::new(),
             hendelse: String::new(),
             sarbarhet: String::new(),

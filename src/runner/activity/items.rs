@@ -23,7 +23,7 @@ pub(super) fn not_here(r: &mut Runner, cmd: &Cmd) -> bool {
 }
 
 impl Runner {
-    pub(super) fn selected_id(&self) -> Option<u64> {
+    pub(super) fn selected_id(&self) -> Option<crate::worksheet::ItemId> {
         self.visible_items().get(self.selected).map(|i| i.id)
     }
 

@@ -40,7 +40,7 @@ impl Runner {
                 let id = self.forlop.next_id;
                 self.forlop.next_id += 1;
                 self.forlop.plan.push(Measure {
-                    id,
+                    id: crate::worksheet::MeasureId(id),
                     tiltak: d.tiltak.trim().to_string(),
                     ansvarlig: d.ansvarlig.trim().to_string(),
                     frist: d.frist,

@@ -59,7 +59,13 @@ impl Runner {
                 false
             }
             Cmd::Add(tema) => {
-                let id = self.grid_rows(grid).iter().map(|r| r.id).max().unwrap_or(0) + 1;
+                let id = self
+                    .grid_rows(grid)
+                    .iter()
+                    .map(|r| r.id.0)
+                    .max()
+                    .unwrap_or(0)
+                    + 1;
                 let mut row = RiskRow::new(id);
                 row.tema = tema.trim().to_string();
                 self.forlop
@@ -183,7 +189,7 @@ impl Runner {
             self.session().title
         );
         self.forlop.plan.push(Measure {
-            id,
+            id: crate::worksheet::MeasureId(id),
             tiltak,
             ansvarlig: String::new(),
             frist: None,
@@ -191,7 +197,8 @@ impl Runner {
             origin,
             risk: Some(row_id),
         });
-        self.forlop.grids.get_mut(grid).expect("rows exist")[i].measure = Some(id);
+        self.forlop.grids.get_mut(grid).expect("rows exist")[i].measure =
+            Some(crate::worksheet::MeasureId(id));
         self.notice = Some(format!(
             "Tiltaket er lagt i handlingsplanen (svarer på risiko {row_id}). Sett ansvarlig og frist der."
         ));
@@ -210,7 +217,7 @@ impl Runner {
             return false;
         };
         let mut rows: Vec<RiskRow> = self.grid_rows(grid).to_vec();
-        let mut next = rows.iter().map(|r| r.id).max().unwrap_or(0) + 1;
+        let mut next = rows.iter().map(|r| r.id.0).max().unwrap_or(0) + 1;
         if !again {
             for s in &seed {
                 let mut row = RiskRow::new(next);
