@@ -191,3 +191,20 @@ fn a_notice_outlives_the_clock_and_goes_with_the_next_key() {
     tui.send("q");
     assert!(tui.wait_exit());
 }
+
+#[test]
+fn nothing_is_written_to_the_terminal_while_nothing_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut tui, _) = start(tmp.path(), "Stille");
+    // Let the first frames settle, then listen for a while with no timer running.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let before = tui.bytes_written();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert_eq!(tui.bytes_written(), before, "idle: not a byte");
+    // A key still draws at once.
+    tui.send("n");
+    tui.wait_for("steg 2 av 7");
+    assert!(tui.bytes_written() > before);
+    tui.send("q");
+    assert!(tui.wait_exit());
+}

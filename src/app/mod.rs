@@ -35,6 +35,9 @@ pub struct App {
     /// The monotonic time of the last event, for drawing the timer.
     pub now_ms: u64,
     pub quit: bool,
+    /// Something on screen may have changed since the last frame: draw again. Nothing is
+    /// drawn while nothing changes.
+    pub redraw: bool,
     /// Set when Stafett leaves with something it could not save: printed after the terminal
     /// is restored, and the exit status is then non-zero.
     pub exit_note: Option<String>,
@@ -135,6 +138,7 @@ impl App {
             today,
             now_ms: 0,
             quit: false,
+            redraw: true,
             exit_note: None,
             color: true,
             keys: Keymap::standard(),
@@ -165,6 +169,7 @@ impl App {
     }
 
     pub fn on_event(&mut self, event: Event, now: Now) {
+        self.redraw = true;
         self.now_ms = now.mono_ms;
         self.today = now.wall.date();
         match event {
@@ -182,12 +187,34 @@ impl App {
 
     /// The clock moved on: ring the bell when a step's time is up, retry failed saves.
     pub fn tick(&mut self, now: Now) {
+        let before = self.clock_view();
         self.now_ms = now.mono_ms;
         self.today = now.wall.date();
         if let Screen::Session(s) = &mut self.screen {
             let fx = s.runner.handle(crate::runner::Cmd::Tick, now);
             self.bell |= s.run_effects(fx);
             s.retry_failed();
+        }
+        // Only what the clock changes on screen asks for a new frame: the timer's seconds, a
+        // save that now works (or fails), the date.
+        if self.clock_view() != before {
+            self.redraw = true;
+        }
+    }
+
+    /// What the passing of time can change on screen.
+    fn clock_view(&self) -> (u64, i64, bool, NaiveDate) {
+        match &self.screen {
+            Screen::Session(s) => {
+                let t = &s.runner.timer;
+                (
+                    t.used_s(self.now_ms),
+                    t.left_s(self.now_ms),
+                    s.save_error.is_some(),
+                    self.today,
+                )
+            }
+            Screen::Home(_) => (0, 0, false, self.today),
         }
     }
 

@@ -77,7 +77,9 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
     let test_panic = cfg!(debug_assertions) && std::env::var_os("STAFETT_TEST_PANIC").is_some();
     let result = (|| -> io::Result<()> {
         while !app.quit {
-            terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            if std::mem::take(&mut app.redraw) {
+                terminal.draw(|frame| crate::ui::draw(frame, app))?;
+            }
             if app.take_bell() {
                 let mut out = io::stdout();
                 out.write_all(b"\x07")?;

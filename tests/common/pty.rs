@@ -3,7 +3,7 @@
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -14,6 +14,8 @@ pub struct Tui {
     _master: Box<dyn MasterPty + Send>,
     /// Tells the reader thread to let go of its copy of the terminal after its next read.
     stop: Arc<AtomicBool>,
+    /// Every byte the program has written to the terminal so far.
+    written: Arc<AtomicUsize>,
 }
 
 impl Tui {
@@ -46,12 +48,15 @@ impl Tui {
         let parser = Arc::clone(&screen);
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
+        let written = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&written);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
                 if n == 0 || stopped.load(Ordering::Relaxed) {
                     break;
                 }
+                counted.fetch_add(n, Ordering::Relaxed);
                 parser.lock().unwrap().process(&buf[..n]);
             }
         });
@@ -61,7 +66,13 @@ impl Tui {
             screen,
             _master: pty.master,
             stop,
+            written,
         }
+    }
+
+    /// How many bytes the program has written to the terminal so far.
+    pub fn bytes_written(&self) -> usize {
+        self.written.load(Ordering::Relaxed)
     }
 
     pub fn screen(&self) -> String {
