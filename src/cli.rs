@@ -143,13 +143,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         None => tui(App::new(store, library, today)),
         Some(Command::New { workshop, name }) => {
-            let mut app = App::new(store, library, today);
+            let mut app = App::without_home(store, library, today);
             app.create(&workshop, &name, terminal::Clock::start().now())?;
             tui(app)
         }
         Some(Command::Open { name }) => {
             let dir = store.find(&name).map_err(|e| e.to_string())?;
-            let mut app = App::new(store, library, today);
+            let mut app = App::without_home(store, library, today);
             app.open(dir);
             if let Some(m) = app.message.take() {
                 return Err(m);

@@ -125,9 +125,18 @@ pub enum Then {
 }
 
 impl App {
+    /// The app on its home screen, listing every forløp.
     pub fn new(store: Store, library: Library, today: NaiveDate) -> App {
+        let mut app = App::without_home(store, library, today);
+        app.refresh_home();
+        app
+    }
+
+    /// The app before any screen is filled: for `stafett open` and `new`, which go straight to
+    /// one forløp and need not read all the others.
+    pub fn without_home(store: Store, library: Library, today: NaiveDate) -> App {
         let warnings = library.warnings.iter().map(|w| w.0.clone()).collect();
-        let mut app = App {
+        App {
             store,
             library,
             screen: Screen::Home(Home::default()),
@@ -143,9 +152,7 @@ impl App {
             color: true,
             keys: Keymap::standard(),
             bell: false,
-        };
-        app.refresh_home();
-        app
+        }
     }
 
     /// True once after the runner asked for the bell.
