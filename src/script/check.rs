@@ -3,6 +3,7 @@
 
 use super::load::{Locator, Problem, find_field};
 use super::{Activity, SCRIPT_FORMAT, Script};
+use crate::t;
 use std::collections::{HashMap, HashSet};
 
 pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
@@ -12,18 +13,19 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     if script.format > SCRIPT_FORMAT {
         problems.push(loc.problem(
             loc.key(0, "format"),
-            format!(
-                "skriptet har format {}, men denne Stafett kan bare lese til og med {SCRIPT_FORMAT}",
-                script.format
+            t!(
+                "script.check.skriptet_har_format_format_men",
+                format = script.format,
+                script_format = SCRIPT_FORMAT
             ),
-            "oppdater Stafett, eller bruk en eldre utgave av skriptet",
+            t!("script.check.oppdater_stafett_eller_bruk_en"),
         ));
     }
     if script.phases.is_empty() {
         problems.push(loc.problem(
             0,
             "skriptet har ingen faser".into(),
-            "legg til minst én fase under `phases`",
+            t!("script.check.legg_til_minst_n_fase"),
         ));
     }
 
@@ -40,15 +42,15 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
         if !phase_ids.insert(phase.id.as_str()) {
             problems.push(loc.problem(
                 at,
-                format!("fase-id «{}» er brukt før", phase.id),
+                t!("script.check.fase_id_id_er_brukt", id = phase.id),
                 "gi hver fase sin egen id",
             ));
         }
         if phase.sessions.is_empty() {
             problems.push(loc.problem(
                 at,
-                format!("fasen «{}» har ingen økter", phase.id),
-                "legg til minst én økt under `sessions`",
+                t!("script.check.fasen_id_har_ingen_okter", id = phase.id),
+                t!("script.check.legg_til_minst_n_okt"),
             ));
         }
         for session in &phase.sessions {
@@ -60,17 +62,24 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     if let Some(cycle) = &script.cycle
         && !phase_ids.contains(cycle.restart_at.as_str())
     {
-        problems.push(loc.problem(
-            loc.peek(0, "restart_at", &cycle.restart_at),
-            format!(
-                "`restart_at` viser til fasen «{}», som ikke finnes",
-                cycle.restart_at
+        problems.push(
+            loc.problem(
+                loc.peek(0, "restart_at", &cycle.restart_at),
+                t!(
+                    "script.check.restart_at_viser_til_fasen",
+                    restart_at = cycle.restart_at
+                ),
+                t!(
+                    "script.check.bruk_id_en_til_en",
+                    value = script
+                        .phases
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             ),
-            format!(
-                "bruk id-en til en av fasene: {}",
-                script.phases.iter().map(|p| p.id.as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        ));
+        );
     }
     problems.sort_by_key(|p| (p.line, p.col));
     problems
@@ -92,25 +101,34 @@ fn check_step_extras(
         if !here && !produced_before.contains(&fe.list) {
             problems.push(loc.problem(
                 loc.peek(step_at, "list", &fe.list),
-                format!("steget «{step_id}» gjentas for hvert punkt i «{}», men ingen tidligere steg lager den listen", fe.list),
-                "lag listen først, med `Collect`, `Choose(into: …)` eller `PickSet`",
+                t!(
+                    "script.check.steget_step_id_gjentas_for",
+                    step_id = step_id,
+                    list = fe.list
+                ),
+                t!("script.check.lag_listen_forst_med_collect"),
             ));
         }
         if !fe.rate.is_empty() {
             if !(2..=9).contains(&fe.rate.len()) {
                 problems.push(loc.problem(
                     loc.key(step_at, "rate"),
-                    format!(
-                        "vurderingen i steget «{step_id}» har {}",
-                        if fe.rate.len() == 1 { "bare ett nivå".to_string() } else { format!("{} nivåer", fe.rate.len()) }
+                    t!(
+                        "script.check.vurderingen_i_steget_step_id",
+                        step_id = step_id,
+                        value = if fe.rate.len() == 1 {
+                            "bare ett nivå".to_string()
+                        } else {
+                            format!("{} nivåer", fe.rate.len())
+                        }
                     ),
-                    "gi 2 til 9 nivåer, lavest først, for eksempel `rate: [\"Lite\", \"Noe\", \"Mye\"]`",
+                    t!("script.check.gi_2_til_9_nivaer"),
                 ));
             }
             if !here {
                 problems.push(loc.problem(
                     loc.key(step_at, "rate"),
-                    format!("steget «{step_id}» vurderer punktene i «{}», men lista hører ikke til denne økta", fe.list),
+                    t!("script.check.steget_step_id_vurderer_punktene", step_id = step_id, list = fe.list),
                     format!("hent lista inn i økta først med `Collect(list: \"{0}\", from: Some(\"{0}\"))`", fe.list),
                 ));
             }
@@ -125,18 +143,20 @@ fn check_step_extras(
         if !known {
             problems.push(loc.problem(
                 loc.peek(step_at, "lead", lead),
-                format!(
-                    "steget «{step_id}» sier at «{lead}» leder, men ingen `Roles` har den oppgaven"
+                t!(
+                    "script.check.steget_step_id_sier_at",
+                    step_id = step_id,
+                    lead = lead
                 ),
-                "bruk navnet på en oppgave fra et `Roles`-steg, skrevet helt likt",
+                t!("script.check.bruk_navnet_pa_en_oppgave"),
             ));
         }
     }
     if matches!(step.activity, Activity::PickSet { .. }) && script.sets.is_empty() {
         problems.push(loc.problem(
             step_at,
-            format!("steget «{step_id}» lar gruppa velge et sett, men skriptet har ingen `sets`"),
-            "legg til `sets: [(id: …, title: …, items: [(title: …, detail: …, reference: …)])]`",
+            t!("script.check.steget_step_id_lar_gruppa", step_id = step_id),
+            t!("script.check.legg_til_sets_id_title"),
         ));
     }
 }
@@ -148,15 +168,15 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
         if !set_ids.insert(set.id.as_str()) {
             problems.push(loc.problem(
                 at,
-                format!("sett-id «{}» er brukt før", set.id),
+                t!("script.check.sett_id_id_er_brukt", id = set.id),
                 "gi hvert sett sin egen id",
             ));
         }
         if set.items.is_empty() {
             problems.push(loc.problem(
                 at,
-                format!("settet «{}» har ingen punkter", set.id),
-                "legg til punkter i `items`",
+                t!("script.check.settet_id_har_ingen_punkter", id = set.id),
+                t!("script.check.legg_til_punkter_i_items"),
             ));
         }
     }
@@ -166,7 +186,7 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
         if !ids.insert(scale.id.as_str()) {
             problems.push(loc.problem(
                 at,
-                format!("skala-id «{}» er brukt før", scale.id),
+                t!("script.check.skala_id_id_er_brukt", id = scale.id),
                 "gi hver skala sin egen id",
             ));
         }
@@ -177,12 +197,13 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
             if !(3..=5).contains(&levels.len()) {
                 problems.push(loc.problem(
                     loc.key(at, axis),
-                    format!(
-                        "skalaen «{}» har {} nivåer for {axis}",
-                        scale.id,
-                        levels.len()
+                    t!(
+                        "script.check.skalaen_id_har_n_nivaer",
+                        id = scale.id,
+                        n = levels.len(),
+                        axis = axis
                     ),
-                    "en skala har 3, 4 eller 5 nivåer, med én tekst per nivå, lavest først",
+                    t!("script.check.en_skala_har_3_4"),
                 ));
             }
         }
@@ -193,11 +214,14 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
         {
             problems.push(loc.problem(
                 loc.key(at, "high_from"),
-                format!(
-                    "grensene i skalaen «{}» passer ikke: høy fra {}, uakseptabel fra {}, høyeste risikoverdi er {max}",
-                    scale.id, scale.high_from, scale.unacceptable_from
+                t!(
+                    "script.check.grensene_i_skalaen_id_passer",
+                    id = scale.id,
+                    high_from = scale.high_from,
+                    unacceptable_from = scale.unacceptable_from,
+                    max = max
                 ),
-                format!("velg 1 ≤ high_from ≤ unacceptable_from ≤ {max}"),
+                t!("script.check.velg_1_high_from_unacceptable", max = max),
             ));
         }
     }
@@ -219,8 +243,8 @@ fn check_risk_activity(
     let Some(scale) = script.scales.first() else {
         problems.push(loc.problem(
             step_at,
-            format!("steget «{step_id}» bruker et risikorutenett, men skriptet har ingen skala"),
-            "legg til `scales: [(id: …, title: …, sannsynlighet: […], konsekvens: […], high_from: …, unacceptable_from: …)]`",
+            t!("script.check.steget_step_id_bruker_et", step_id = step_id),
+            t!("script.check.legg_til_scales_id_title"),
         ));
         return;
     };
@@ -230,11 +254,17 @@ fn check_risk_activity(
             if level == 0 || level > top {
                 problems.push(loc.problem(
                     loc.peek(step_at, "tema", &row.tema),
-                    format!(
-                        "eksempelraden «{}» i steget «{step_id}» har nivå {level}",
-                        row.tema
+                    t!(
+                        "script.check.eksempelraden_tema_i_steget_step",
+                        tema = row.tema,
+                        step_id = step_id,
+                        level = level
                     ),
-                    format!("nivåer går fra 1 til {top} i skalaen «{}»", scale.id),
+                    t!(
+                        "script.check.nivaer_gar_fra_1_til",
+                        top = top,
+                        id = scale.id
+                    ),
                 ));
             }
         }
@@ -250,25 +280,25 @@ fn check_activity(
     produced_here: &mut HashSet<String>,
     problems: &mut Vec<Problem>,
 ) {
-    let needs_here = |list: &str,
-                      field: &str,
-                      problems: &mut Vec<Problem>,
-                      here: &HashSet<String>| {
-        if !here.contains(list) {
-            let hint = if produced_before.contains(list) {
-                format!(
-                    "listen kommer fra en tidligere økt: hent den inn først med `Collect(list: \"{list}\", from: Some(\"{list}\"))`"
-                )
-            } else {
-                format!("samle listen først i et tidligere steg med `Collect(list: \"{list}\")`")
-            };
-            problems.push(loc.problem(
-                loc.peek(step_at, field, list),
-                format!("steget «{step_id}» bruker listen «{list}», men ingen tidligere steg i økta lager den"),
-                hint,
-            ));
-        }
-    };
+    let needs_here =
+        |list: &str, field: &str, problems: &mut Vec<Problem>, here: &HashSet<String>| {
+            if !here.contains(list) {
+                let hint = if produced_before.contains(list) {
+                    t!("script.check.listen_kommer_fra_en_tidligere", list = list)
+                } else {
+                    t!("script.check.samle_listen_forst_i_et", list = list)
+                };
+                problems.push(loc.problem(
+                    loc.peek(step_at, field, list),
+                    t!(
+                        "script.check.steget_step_id_bruker_listen",
+                        step_id = step_id,
+                        list = list
+                    ),
+                    hint,
+                ));
+            }
+        };
     match activity {
         Activity::Info
         | Activity::Stafettpinne
@@ -282,8 +312,8 @@ fn check_activity(
             if tasks.is_empty() || roles.is_empty() || roles.len() > 9 {
                 problems.push(loc.problem(
                     step_at,
-                    format!("rollene i steget «{step_id}» trenger minst én oppgave og 1 til 9 roller"),
-                    "for eksempel `Roles(tasks: [\"Inviterer\"], roles: [\"Leder\", \"Tillitsvalgt\", \"Verneombud\"])`",
+                    t!("script.check.rollene_i_steget_step_id", step_id = step_id),
+                    t!("script.check.for_eksempel_roles_tasks_inviterer"),
                 ));
             }
         }
@@ -294,8 +324,12 @@ fn check_activity(
             {
                 problems.push(loc.problem(
                     loc.peek(step_at, "themes_from", from),
-                    format!("steget «{step_id}» henter tema fra listen «{from}», men ingen tidligere steg lager den"),
-                    "sjekk stavemåten, eller samle temaene i et tidligere steg med `Collect`",
+                    t!(
+                        "script.check.steget_step_id_henter_tema",
+                        step_id = step_id,
+                        from = from
+                    ),
+                    t!("script.check.sjekk_stavematen_eller_samle_temaene"),
                 ));
             }
         }
@@ -303,8 +337,11 @@ fn check_activity(
             if items.is_empty() {
                 problems.push(loc.problem(
                     step_at,
-                    format!("sjekklista i steget «{step_id}» er tom"),
-                    "legg til punkter, for eksempel `CheckDef(label: \"Leder\")`",
+                    t!(
+                        "script.check.sjekklista_i_steget_step_id",
+                        step_id = step_id
+                    ),
+                    t!("script.check.legg_til_punkter_for_eksempel"),
                 ));
             }
         }
@@ -315,8 +352,12 @@ fn check_activity(
             {
                 problems.push(loc.problem(
                     loc.peek(step_at, "from", from),
-                    format!("steget «{step_id}» henter listen «{from}», men ingen tidligere steg lager den"),
-                    "sjekk stavemåten, eller lag listen i en tidligere økt med `Collect` eller `Choose(into: …)`",
+                    t!(
+                        "script.check.steget_step_id_henter_listen",
+                        step_id = step_id,
+                        from = from
+                    ),
+                    t!("script.check.sjekk_stavematen_eller_lag_listen"),
                 ));
             }
             produced_here.insert(list.clone());
@@ -327,8 +368,11 @@ fn check_activity(
             if *dots == 0 {
                 problems.push(loc.problem(
                     loc.key(step_at, "dots"),
-                    format!("prikkstemmingen i steget «{step_id}» gir 0 prikker"),
-                    "gi hver deltaker minst én prikk, for eksempel `dots: 3`",
+                    t!(
+                        "script.check.prikkstemmingen_i_steget_step_id",
+                        step_id = step_id
+                    ),
+                    t!("script.check.gi_hver_deltaker_minst_n"),
                 ));
             }
         }
@@ -337,8 +381,11 @@ fn check_activity(
             if *max == Some(0) {
                 problems.push(loc.problem(
                     loc.key(step_at, "max"),
-                    format!("steget «{step_id}» lar gruppa velge 0"),
-                    "sett `max: Some(3)` eller la `max` stå ute",
+                    t!(
+                        "script.check.steget_step_id_lar_gruppa_2",
+                        step_id = step_id
+                    ),
+                    t!("script.check.sett_max_some_3_eller"),
                 ));
             }
             produced_here.insert(into.clone());
@@ -347,8 +394,8 @@ fn check_activity(
             if fields.is_empty() {
                 problems.push(loc.problem(
                     step_at,
-                    format!("steget «{step_id}» har ingen felter"),
-                    "legg til feltnavn i `fields`, for eksempel `[\"Hva\", \"Hvem\"]`",
+                    t!("script.check.steget_step_id_har_ingen", step_id = step_id),
+                    t!("script.check.legg_til_feltnavn_i_fields"),
                 ));
             }
         }
@@ -387,15 +434,15 @@ fn check_session<'s>(
     if !session_ids.insert(session.id.as_str()) {
         problems.push(loc.problem(
             at,
-            format!("økt-id «{}» er brukt før", session.id),
-            "gi hver økt i skriptet sin egen id",
+            t!("script.check.okt_id_id_er_brukt", id = session.id),
+            t!("script.check.gi_hver_okt_i_skriptet"),
         ));
     }
     if session.steps.is_empty() {
         problems.push(loc.problem(
             at,
-            format!("økta «{}» har ingen steg", session.id),
-            "legg til minst ett steg under `steps`",
+            t!("script.check.okta_id_har_ingen_steg", id = session.id),
+            t!("script.check.legg_til_minst_ett_steg"),
         ));
     }
     let mut step_ids = HashMap::new();
@@ -405,22 +452,26 @@ fn check_session<'s>(
         if step_ids.insert(step.id.as_str(), step_at).is_some() {
             problems.push(loc.problem(
                 step_at,
-                format!("steg-id «{}» er brukt før i økta «{}»", step.id, session.id),
-                "gi hvert steg i økta sin egen id",
+                t!(
+                    "script.check.steg_id_id_er_brukt",
+                    id = step.id,
+                    id2 = session.id
+                ),
+                t!("script.check.gi_hvert_steg_i_okta"),
             ));
         }
         if step.minutes == 0 {
             problems.push(loc.problem(
                 loc.key(step_at, "minutes"),
-                format!("steget «{}» har 0 minutter", step.id),
-                "sett planlagt tid i hele minutter, for eksempel `minutes: 10,`",
+                t!("script.check.steget_id_har_0_minutter", id = step.id),
+                t!("script.check.sett_planlagt_tid_i_hele"),
             ));
         }
         if step.room.trim().is_empty() {
             problems.push(loc.problem(
                 step_at,
-                format!("steget «{}» har ingen tekst til rommet", step.id),
-                "skriv en kort tekst i `room` som deltakerne ser på skjermen",
+                t!("script.check.steget_id_har_ingen_tekst", id = step.id),
+                t!("script.check.skriv_en_kort_tekst_i"),
             ));
         }
         check_activity(
