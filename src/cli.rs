@@ -72,7 +72,7 @@ pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
     }
     directories::ProjectDirs::from("no", "Stafett", "stafett")
         .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| "fant ingen hjemmemappe; oppgi en mappe med --data-dir".to_string())
+        .ok_or_else(|| t!("cli.fant_ingen_hjemmemappe_oppgi_en").to_string())
 }
 
 /// Folders with the user's own scripts: the config folder, then `--workshops`.

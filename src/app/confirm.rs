@@ -2,6 +2,7 @@
 
 use super::{App, Screen, Then};
 use crate::runner::Now;
+use crate::t;
 
 impl App {
     pub(super) fn confirmed(&mut self, then: Then, now: Now) {
@@ -23,9 +24,9 @@ impl App {
                 Ok(kept) => {
                     self.open(dir.clone());
                     if self.message.is_none() {
-                        self.message = Some(format!(
-                            "Forrige versjon er tatt i bruk; den ødelagte fila er {}",
-                            kept.display()
+                        self.message = Some(t!(
+                            "app.confirm.forrige_versjon_er_tatt_i",
+                            kept = kept.display()
                         ));
                     }
                 }
@@ -42,7 +43,7 @@ impl App {
                         err,
                     })
             }) {
-                Ok(()) => self.message = Some("Forløpet er slettet.".into()),
+                Ok(()) => self.message = Some(t!("app.confirm.forlopet_er_slettet").into()),
                 Err(e) => self.message = Some(e.to_string()),
             }
             self.refresh_home();
@@ -56,9 +57,9 @@ impl App {
                 Ok(kept) => {
                     let name = s.dir.sheet_path(key).display().to_string();
                     self.warnings.retain(|w| !w.contains(&name));
-                    self.message = Some(format!(
-                        "Forrige versjon er tatt i bruk; den ødelagte fila er {}",
-                        kept.display()
+                    self.message = Some(t!(
+                        "app.confirm.forrige_versjon_er_tatt_i",
+                        kept = kept.display()
                     ));
                 }
                 Err(e) => self.message = Some(e),

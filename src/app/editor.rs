@@ -123,15 +123,19 @@ impl App {
         let docs = crate::export::documents(&s.dir.slug(), &r.script, &r.forlop, &r.sheets);
         let written = crate::worksheet::files::write_documents(dir, &docs);
         self.message = Some(match written {
-            Ok(paths) => format!(
-                "Eksportert til {}",
-                paths
+            Ok(paths) => t!(
+                "app.editor.eksportert_til_value",
+                value = paths
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            Err(e) => format!("Kunne ikke eksportere til {}: {e}", dir.display()),
+            Err(e) => t!(
+                "app.editor.kunne_ikke_eksportere_til_dir",
+                dir = dir.display(),
+                e = e
+            ),
         });
     }
 }

@@ -1,5 +1,6 @@
 //! Text fields and forms: the only state with a cursor. Built on ratatui-textarea.
 
+use crate::t;
 use crate::text;
 use crate::worksheet::{Measure, MeasureDraft, MeasureStatus};
 use ratatui_textarea::TextArea;
@@ -149,16 +150,16 @@ impl MeasureForm {
     pub fn draft(&self) -> Result<MeasureDraft, String> {
         let tiltak = self.fields[0].lines().join("\n").trim().to_string();
         if tiltak.is_empty() {
-            return Err("Skriv hva tiltaket er.".into());
+            return Err(t!("app.forms.skriv_hva_tiltaket_er").into());
         }
         let frist_text = self.fields[2].lines().join(" ");
         let frist = if frist_text.trim().is_empty() {
             None
         } else {
             Some(text::parse_date(&frist_text).ok_or_else(|| {
-                format!(
-                    "«{}» er ikke en dato. Skriv for eksempel 15.01.2027.",
-                    text::inert_line(frist_text.trim())
+                t!(
+                    "app.forms.value_er_ikke_en_dato",
+                    value = text::inert_line(frist_text.trim())
                 )
             })?)
         };

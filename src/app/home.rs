@@ -3,6 +3,7 @@
 use super::forms::NewForlop;
 use super::{Action, App, Home, HomeEntry, Overlay, Screen, Session, Then};
 use crate::runner::Now;
+use crate::t;
 use crate::worksheet::recovery::Found;
 use crate::worksheet::store::ForlopDir;
 
@@ -31,10 +32,18 @@ impl App {
                         dir: l.dir,
                         name: f.name,
                         workshop,
-                        detail: format!("runde {} · {done} økter ferdig · sist: {at}", f.round),
-                        error: script
-                            .is_none()
-                            .then(|| format!("skriptet «{}» finnes ikke her", f.workshop)),
+                        detail: t!(
+                            "app.home.runde_round_done_okter_ferdig",
+                            round = f.round,
+                            done = done,
+                            at = at
+                        ),
+                        error: script.is_none().then(|| {
+                            t!(
+                                "app.home.skriptet_workshop_finnes_ikke_her",
+                                workshop = f.workshop
+                            )
+                        }),
                     }
                 }
                 Err(e) => HomeEntry {
@@ -72,10 +81,7 @@ impl App {
             Action::Delete => {
                 if let Some(entry) = home.entries.get(home.selected) {
                     self.overlays.push(Overlay::Confirm {
-                        question: format!(
-                            "Slette forløpet «{}» med alle arbeidsark for godt? Dette kan ikke angres.",
-                            entry.name
-                        ),
+                        question: t!("app.home.slette_forlopet_name_med_alle", name = entry.name),
                         then: Then::DeleteForlop(entry.dir.clone()),
                     });
                 }
@@ -124,9 +130,7 @@ impl App {
             Err(e) => match dir.load_forlop() {
                 Err(load) if backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path()) => {
                     self.overlays.push(Overlay::Confirm {
-                        question: format!(
-                            "{load}. Forrige versjon (forlop.ron.bak) kan leses. Bruke den? Den ødelagte fila tas vare på."
-                        ),
+                        question: t!("app.home.load_forrige_versjon_forlop_ron", load = load),
                         then: Then::RestoreForlop(dir),
                     });
                 }
@@ -140,9 +144,11 @@ impl App {
             .library
             .get(workshop)
             .ok_or_else(|| {
-                format!(
-                    "fant ikke prosessen «{workshop}». Tilgjengelige: {}",
-                    self.library
+                t!(
+                    "app.home.fant_ikke_prosessen_workshop_tilgjengelige",
+                    workshop = workshop,
+                    value = self
+                        .library
                         .scripts
                         .iter()
                         .map(|s| s.script.id.as_str())
@@ -152,9 +158,7 @@ impl App {
             })?
             .clone();
         if name.trim().is_empty() {
-            return Err(
-                "Gi forløpet et navn, for eksempel enheten: «Randaberg sykehjem, avd. 2».".into(),
-            );
+            return Err(t!("app.home.gi_forlopet_et_navn_for").into());
         }
         let first = script.session(script.round_sessions(1)[0]).id.clone();
         let (dir, _) = self

@@ -16,6 +16,7 @@ pub use session::Session;
 
 use crate::runner::Now;
 use crate::script::Library;
+use crate::t;
 use crate::worksheet::store::{ForlopDir, Store};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{Event, KeyEvent, KeyEventKind};
@@ -269,8 +270,7 @@ impl App {
                         && let Screen::Session(s) = &self.screen
                     {
                         let _ = s.dir.set_recovery_aside(path, now.wall);
-                        self.message =
-                            Some("Gjenopprettingsfilen er lagt til side, ikke slettet.".into());
+                        self.message = Some(t!("app.gjenopprettingsfilen_er_lagt_til_side").into());
                     }
                 }
                 _ => self.overlays.push(Overlay::Confirm { question, then }),

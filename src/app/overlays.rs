@@ -3,6 +3,7 @@
 use super::forms::MeasureForm;
 use super::{Action, App, Overlay, Screen, Then};
 use crate::runner::{Cmd, Now};
+use crate::t;
 
 impl App {
     pub(super) fn overview_action(&mut self, mut selected: usize, action: Action, now: Now) {
@@ -23,15 +24,16 @@ impl App {
             }
             Action::NewRound => {
                 if s.runner.script.cycle.is_none() {
-                    self.message = Some("Denne prosessen går ikke i runder.".into());
+                    self.message = Some(t!("app.overlays.denne_prosessen_gar_ikke_i").into());
                 } else {
-                    let question = format!(
-                        "Starte runde {}? Prosessen begynner igjen med {}; handlingsplanen følger med.",
-                        s.runner.forlop.round + 1,
-                        s.runner
-                            .script
-                            .restart_phase()
-                            .map_or("", |p| s.runner.script.phases[p].title.as_str())
+                    let question = t!(
+                        "app.overlays.starte_runde_value_prosessen_begynner",
+                        value = s.runner.forlop.round + 1,
+                        value2 =
+                            s.runner
+                                .script
+                                .restart_phase()
+                                .map_or("", |p| s.runner.script.phases[p].title.as_str())
                     );
                     self.overlays.push(Overlay::Overview { selected });
                     self.overlays.push(Overlay::Confirm {
@@ -79,9 +81,9 @@ impl App {
             }
             Action::Delete => {
                 if let Some(m) = plan.get(selected) {
-                    let question = format!(
-                        "Slette tiltaket «{}» fra handlingsplanen?",
-                        crate::text::inert_line(&m.tiltak)
+                    let question = t!(
+                        "app.overlays.slette_tiltaket_value_fra_handlingsplanen",
+                        value = crate::text::inert_line(&m.tiltak)
                     );
                     push_self(self, selected.min(len.saturating_sub(2)));
                     self.overlays.push(Overlay::Confirm {

@@ -4,6 +4,7 @@ use super::{App, Screen};
 use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
 use crate::script::Library;
+use crate::t;
 use crate::worksheet::store::{ForlopDir, Lock, Recovery};
 use std::collections::BTreeSet;
 
@@ -20,22 +21,22 @@ impl Session {
     /// Locks and loads a forløp. Unreadable worksheets are reported and never written over.
     pub fn open(dir: ForlopDir, library: &Library) -> Result<(Session, Vec<String>), String> {
         let lock = dir.lock().map_err(|e| e.to_string())?;
-        let forlop = dir.load_forlop().map_err(|e| {
-            format!("{e}. Filen blir ikke endret; rett den, eller hent forrige versjon fra forlop.ron.bak")
-        })?;
+        let forlop = dir
+            .load_forlop()
+            .map_err(|e| t!("app.session.e_filen_blir_ikke_endret", e = e))?;
         let script = library
             .get(&forlop.workshop)
             .ok_or_else(|| {
-                format!(
-                    "forløpet følger prosessen «{}», som ikke finnes her. Legg skriptet i workshops-mappa eller bruk --workshops",
-                    forlop.workshop
+                t!(
+                    "app.session.forlopet_folger_prosessen_workshop_som",
+                    workshop = forlop.workshop
                 )
             })?
             .clone();
         let (sheets, errors) = dir.load_sheets();
         let warnings = errors
             .values()
-            .map(|e| format!("{e}. Arbeidsarket blir ikke endret; resten av forløpet kan brukes"))
+            .map(|e| t!("app.session.e_arbeidsarket_blir_ikke_endret", e = e))
             .collect();
         let read_only: BTreeSet<_> = errors.into_keys().collect();
         let runner = Runner::new(script, forlop, sheets, read_only);
@@ -58,9 +59,7 @@ impl Session {
             if effect == Effect::Bell {
                 bell = true;
             } else if let Err(e) = self.apply(&effect) {
-                self.save_error = Some(format!(
-                    "Kunne ikke lagre ({e}). Alt er i minnet og lagres så snart det går; du kan også eksportere til en annen mappe."
-                ));
+                self.save_error = Some(t!("app.session.kunne_ikke_lagre_e_alt", e = e));
                 if !self.failed.contains(&effect) {
                     self.failed.push(effect);
                 }

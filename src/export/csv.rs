@@ -2,30 +2,34 @@
 //! with a byte-order mark, CRLF line ends, one row per risk, levels as numbers and labels.
 
 use crate::script::Script;
+use crate::t;
 use crate::text::inert;
 use crate::worksheet::Forlop;
 use crate::worksheet::risk::RiskSettings;
 
-const HEADER: [&str; 18] = [
-    "ID",
-    "Tema",
-    "Hva kan skje?",
-    "Sårbarhet",
-    "Sannsynlighet",
-    "Sannsynlighet (nivå)",
-    "Begrunnelse for sannsynlighet",
-    "Konsekvens",
-    "Konsekvens (nivå)",
-    "Beskrivelse av konsekvens",
-    "Risikoverdi",
-    "Risikonivå",
-    "Usikkerhet",
-    "Usikkerhet, hvorfor",
-    "Foreslåtte tiltak",
-    "Restrisiko sannsynlighet",
-    "Restrisiko konsekvens",
-    "Restrisiko",
-];
+/// The column headings.
+fn header() -> [&'static str; 18] {
+    [
+        t!("export.csv.id"),
+        t!("export.csv.tema"),
+        t!("export.csv.hva_kan_skje"),
+        t!("export.csv.sarbarhet"),
+        t!("export.csv.sannsynlighet"),
+        t!("export.csv.sannsynlighet_niva"),
+        t!("export.csv.begrunnelse_for_sannsynlighet"),
+        t!("export.csv.konsekvens"),
+        t!("export.csv.konsekvens_niva"),
+        t!("export.csv.beskrivelse_av_konsekvens"),
+        t!("export.csv.risikoverdi"),
+        t!("export.csv.risikoniva"),
+        t!("export.csv.usikkerhet"),
+        t!("export.csv.usikkerhet_hvorfor"),
+        t!("export.csv.foreslatte_tiltak"),
+        t!("export.csv.restrisiko_sannsynlighet"),
+        t!("export.csv.restrisiko_konsekvens"),
+        t!("export.csv.restrisiko"),
+    ]
+}
 
 /// One field, quoted when needed. A leading `=`, `+`, `-` or `@` is escaped with `'` so a
 /// spreadsheet never runs a cell as a formula.
@@ -67,7 +71,7 @@ pub fn grid(script: &Script, forlop: &Forlop, grid: &str) -> String {
         }
     };
     let mut out = String::from("\u{feff}");
-    out.push_str(&HEADER.join(";"));
+    out.push_str(&header().join(";"));
     out.push_str("\r\n");
     for row in forlop.grids.get(grid).map(Vec::as_slice).unwrap_or(&[]) {
         let (s, s_label) = label(scale.map(|s| &s.sannsynlighet), row.sannsynlighet);

@@ -2,6 +2,7 @@
 
 use super::{Cmd, Effect, Now, Runner, read_only_notice};
 use crate::script::{Activity, ForEach};
+use crate::t;
 use crate::worksheet::Item;
 
 impl Runner {
@@ -102,7 +103,10 @@ impl Runner {
             return;
         };
         if !(1..=labels.len()).contains(&usize::from(n)) {
-            self.notice = Some(format!("Vurder med et tall fra 1 til {}.", labels.len()));
+            self.notice = Some(t!(
+                "runner.foreach.vurder_med_et_tall_fra",
+                n = labels.len()
+            ));
             return;
         }
         if self.read_only.contains(&self.key()) {

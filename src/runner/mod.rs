@@ -12,6 +12,7 @@ mod timer;
 pub use timer::Timer;
 
 use crate::script::{Script, SessionAt};
+use crate::t;
 use crate::worksheet::{Forlop, Item, MeasureDraft, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
 use std::collections::{BTreeMap, BTreeSet};
@@ -222,8 +223,7 @@ impl Runner {
 }
 
 pub(crate) fn read_only_notice() -> String {
-    "Arbeidsarket for denne økta kunne ikke leses og blir ikke skrevet over. Se meldingen på startsiden."
-        .into()
+    t!("runner.arbeidsarket_for_denne_okta_kunne").into()
 }
 
 fn dedup(fx: &mut Vec<Effect>) {

@@ -3,6 +3,7 @@
 
 use super::{Cmd, Cursor, Effect, Now, Runner, Timer, read_only_notice};
 use crate::script::{Activity, SessionAt};
+use crate::t;
 use crate::worksheet::{SessionStatus, Worksheet};
 
 impl Runner {
@@ -81,11 +82,9 @@ impl Runner {
         if let Some(&(round, at)) = instances.get(here + 1) {
             self.move_to(round, at, 0, now, fx);
         } else if self.script.cycle.is_some() {
-            self.notice = Some(
-                "Runden er ferdig. Åpne oversikten (o) og trykk R for å starte en ny runde.".into(),
-            );
+            self.notice = Some(t!("runner.navigate.runden_er_ferdig_apne_oversikten").into());
         } else {
-            self.notice = Some("Dette er siste økt i forløpet.".into());
+            self.notice = Some(t!("runner.navigate.dette_er_siste_okt_i").into());
         }
     }
 
@@ -106,15 +105,24 @@ impl Runner {
         let phase = self.phase().title.clone();
         self.next_session(now, fx);
         self.notice = Some(match &self.notice {
-            Some(n) => format!("{phase} · {title} er ferdig og levert videre. {n}"),
-            None => format!("{phase} · {title} er ferdig og levert videre som stafettpinne."),
+            Some(n) => t!(
+                "runner.navigate.phase_title_er_ferdig_og",
+                phase = phase,
+                title = title,
+                n = n
+            ),
+            None => t!(
+                "runner.navigate.phase_title_er_ferdig_og_2",
+                phase = phase,
+                title = title
+            ),
         });
         fx.push(Effect::SaveForlop);
     }
 
     pub(super) fn start_next_round(&mut self, now: Now, fx: &mut Vec<Effect>) {
         if self.script.cycle.is_none() {
-            self.notice = Some("Denne prosessen går ikke i runder.".into());
+            self.notice = Some(t!("runner.navigate.denne_prosessen_gar_ikke_i").into());
             return;
         }
         self.forlop.round += 1;
@@ -122,7 +130,7 @@ impl Runner {
         let first = self.script.round_sessions(round)[0];
         self.move_to(round, first, 0, now, fx);
         fx.push(Effect::SaveForlop);
-        self.notice = Some(format!("Runde {round} er startet."));
+        self.notice = Some(t!("runner.navigate.runde_round_er_startet", round = round));
     }
 
     /// Leaves the current step (recording its timer) and enters another.

@@ -62,14 +62,13 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     if let Some(cycle) = &script.cycle
         && !phase_ids.contains(cycle.restart_at.as_str())
     {
-        problems.push(
-            loc.problem(
-                loc.peek(0, "restart_at", &cycle.restart_at),
-                t!(
-                    "script.check.restart_at_viser_til_fasen",
-                    restart_at = cycle.restart_at
-                ),
-                t!(
+        problems.push(loc.problem(
+            loc.peek(0, "restart_at", &cycle.restart_at),
+            t!(
+                "script.check.restart_at_viser_til_fasen",
+                restart_at = cycle.restart_at
+            ),
+            t!(
                     "script.check.bruk_id_en_til_en",
                     value = script
                         .phases
@@ -78,8 +77,7 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-            ),
-        );
+        ));
     }
     problems.sort_by_key(|p| (p.line, p.col));
     problems

@@ -1,6 +1,7 @@
 //! The scripts Stafett knows: the shipped ones embedded in the binary, then the user's own.
 
 use super::{Script, load};
+use crate::t;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -87,19 +88,22 @@ impl Library {
         };
         match load::parse(&src) {
             Ok(script) => self.add(script, shown.to_string()),
-            Err(problems) => self.warnings.push(LibraryWarning(format!(
-                "hoppet over {shown}: {} feil (første: linje {}). Kjør `stafett check {shown}`",
-                problems.len(),
-                problems[0].line
+            Err(problems) => self.warnings.push(LibraryWarning(t!(
+                "script.library.hoppet_over_shown_n_feil",
+                shown = shown,
+                n = problems.len(),
+                value = problems[0].line
             ))),
         }
     }
 
     fn add(&mut self, script: Script, origin: String) {
         if let Some(old) = self.scripts.iter_mut().find(|s| s.script.id == script.id) {
-            self.warnings.push(LibraryWarning(format!(
-                "{origin} bruker id-en «{}» og erstatter skriptet fra {}",
-                script.id, old.origin
+            self.warnings.push(LibraryWarning(t!(
+                "script.library.origin_bruker_id_en_id",
+                origin = origin,
+                id = script.id,
+                origin2 = old.origin
             )));
             *old = ScriptSource {
                 script: Arc::new(script),

@@ -2,6 +2,7 @@
 
 use super::Script;
 use super::check::check_source;
+use crate::t;
 use ron::error::{Error as RonError, SpannedError};
 use std::fmt;
 
@@ -17,9 +18,13 @@ pub struct Problem {
 impl Problem {
     /// The problem as `file:line:col: feil: …` plus an indented help line.
     pub fn render(&self, file: &str) -> String {
-        format!(
-            "{file}:{}:{}: feil: {}\n    hjelp: {}",
-            self.line, self.col, self.message, self.help
+        t!(
+            "script.load.file_line_col_feil_message",
+            file = file,
+            line = self.line,
+            col = self.col,
+            message = self.message,
+            help = self.help
         )
     }
 }
@@ -49,13 +54,13 @@ fn from_ron(e: &SpannedError) -> Problem {
             found,
             outer,
         } if outer.as_deref() == Some("Activity") || expected.contains(&"Collect") => (
-            format!("ukjent aktivitet «{found}»"),
+            t!("script.load.ukjent_aktivitet_found", found = found),
             format!("bruk en av: {}", expected.join(", ")),
         ),
         RonError::NoSuchEnumVariant {
             expected, found, ..
         } => (
-            format!("ukjent verdi «{found}»"),
+            t!("script.load.ukjent_verdi_found", found = found),
             format!("bruk en av: {}", expected.join(", ")),
         ),
         RonError::MissingStructField { field, outer } => {
@@ -64,11 +69,18 @@ fn from_ron(e: &SpannedError) -> Problem {
                 .map(|o| format!(" i {o}"))
                 .unwrap_or_default();
             let help = if *field == "minutes" {
-                "hvert steg trenger planlagte minutter, for eksempel `minutes: 10,`".to_string()
+                t!("script.load.hvert_steg_trenger_planlagte_minutter").to_string()
             } else {
-                format!("legg til `{field}: …,`")
+                t!("script.load.legg_til_field", field = field)
             };
-            (format!("feltet `{field}` mangler{place}"), help)
+            (
+                t!(
+                    "script.load.feltet_field_mangler_place",
+                    field = field,
+                    place = place
+                ),
+                help,
+            )
         }
         RonError::NoSuchStructField {
             expected,
@@ -80,33 +92,37 @@ fn from_ron(e: &SpannedError) -> Problem {
                 .map(|o| format!(" i {o}"))
                 .unwrap_or_default();
             (
-                format!("ukjent felt `{found}`{place}"),
+                t!(
+                    "script.load.ukjent_felt_found_place",
+                    found = found,
+                    place = place
+                ),
                 format!("gyldige felt er: {}", expected.join(", ")),
             )
         }
         RonError::DuplicateStructField { field, .. } => (
-            format!("feltet `{field}` står to ganger"),
+            t!("script.load.feltet_field_star_to_ganger", field = field),
             "fjern det ene".to_string(),
         ),
         RonError::ExpectedComma => (
-            "RON-syntaksfeil: her mangler et komma".to_string(),
-            "sett komma etter verdien på linja før".to_string(),
+            t!("script.load.ron_syntaksfeil_her_mangler_et").to_string(),
+            t!("script.load.sett_komma_etter_verdien_pa").to_string(),
         ),
         RonError::Eof => (
-            "filen slutter før skriptet er ferdig".to_string(),
-            "sjekk at alle ( [ og \" er lukket".to_string(),
+            t!("script.load.filen_slutter_for_skriptet_er").to_string(),
+            t!("script.load.sjekk_at_alle_og_er").to_string(),
         ),
         RonError::ExpectedStringEnd => (
-            "teksten mangler avsluttende anførselstegn".to_string(),
-            "avslutt teksten med \"".to_string(),
+            t!("script.load.teksten_mangler_avsluttende_anforselstegn").to_string(),
+            t!("script.load.avslutt_teksten_med").to_string(),
         ),
         RonError::ExpectedInteger => (
-            "her skal det stå et helt tall".to_string(),
-            "skriv et tall uten anførselstegn, for eksempel `minutes: 10,`".to_string(),
+            t!("script.load.her_skal_det_sta_et").to_string(),
+            t!("script.load.skriv_et_tall_uten_anforselstegn").to_string(),
         ),
         other => (
             format!("RON-syntaksfeil: {other}"),
-            "sjekk komma, parenteser og anførselstegn rett før dette stedet".to_string(),
+            t!("script.load.sjekk_komma_parenteser_og_anforselstegn").to_string(),
         ),
     };
     Problem {

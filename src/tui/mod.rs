@@ -8,6 +8,7 @@ mod input;
 
 use crate::app::App;
 use crate::runner::Now;
+use crate::t;
 use input::{Input, Wait};
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
@@ -49,16 +50,17 @@ pub fn run(mut app: App) -> Result<(), String> {
         Err(_) => {
             ratatui::restore();
             let Some(session) = app.session() else {
-                return Err("Stafett stoppet på grunn av en intern feil. Ingenting var åpent, og alt er lagret.".into());
+                return Err(t!("tui.stafett_stoppet_pa_grunn_av").into());
             };
             match session.dir.write_recovery(&session.recovery(clock.now())) {
-                Ok(path) => Err(format!(
-                    "Stafett stoppet på grunn av en intern feil. Det som var i minnet er lagret i {}; neste gang forløpet åpnes, får du spørsmål om å ta det tilbake.",
-                    path.display()
+                Ok(path) => Err(t!(
+                    "tui.stafett_stoppet_pa_grunn_av_2",
+                    path = path.display()
                 )),
-                Err(e) => Err(format!(
-                    "Stafett stoppet på grunn av en intern feil, og kunne ikke skrive gjenopprettingsfilen ({e}). Alt som var lagret før feilen, er i {}.",
-                    session.dir.path.display()
+                Err(e) => Err(t!(
+                    "tui.stafett_stoppet_pa_grunn_av_3",
+                    e = e,
+                    path = session.dir.path.display()
                 )),
             }
         }

@@ -256,12 +256,18 @@ fn text_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
     let newline = if input.target.single_line() {
         ""
     } else {
-        " · Alt+Enter ny linje"
+        t!("ui.dialog.alt_enter_ny_linje")
     };
     let hint_text = if input.discard_armed {
         Span::styled(t!("ui.input.discard_armed"), theme.warn())
     } else {
-        Span::styled(format!("Enter lagrer{newline} · Esc avbryter"), theme.dim())
+        Span::styled(
+            t!(
+                "ui.dialog.enter_lagrer_newline_esc_avbryter",
+                newline = newline
+            ),
+            theme.dim(),
+        )
     };
     frame.render_widget(Paragraph::new(hint_text), hint);
 }
@@ -271,9 +277,9 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     let rect = centered(area, 76, tiltak_h + 13);
     frame.render_widget(Clear, rect);
     let title = if form.index.is_some() {
-        " Rediger tiltak "
+        t!("ui.dialog.rediger_tiltak")
     } else {
-        " Nytt tiltak i handlingsplanen "
+        t!("ui.dialog.nytt_tiltak_i_handlingsplanen")
     };
     let block = frame_block(title, theme);
     let inner = block.inner(rect);
@@ -308,9 +314,9 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     frame.render_widget(label(2), rows[4]);
     frame.render_widget(&form.fields[2], rows[5]);
     frame.render_widget(label(3), rows[6]);
-    let status = format!(
-        "  ◂ {} ▸   (mellomrom eller ← → bytter)",
-        form.status.label()
+    let status = t!(
+        "ui.dialog.status_mellomrom_eller_bytter",
+        status = form.status.label()
     );
     let style = if form.focus == 3 {
         theme.selected()
@@ -327,10 +333,7 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     let hint = if form.discard_armed {
         Span::styled(t!("ui.input.discard_armed"), theme.warn())
     } else {
-        Span::styled(
-            "Tab/↓ neste felt · Enter lagrer · Esc avbryter",
-            theme.dim(),
-        )
+        Span::styled(t!("ui.dialog.tab_neste_felt_enter_lagrer"), theme.dim())
     };
     frame.render_widget(Paragraph::new(hint), rows[9]);
 }
@@ -339,7 +342,7 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
     let n = app.library.scripts.len() as u16;
     let rect = centered(area, 76, n + 10);
     frame.render_widget(Clear, rect);
-    let block = frame_block(" Nytt forløp ", theme);
+    let block = frame_block(t!("ui.dialog.nytt_forlop"), theme);
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [l1, list, _, l2, name, err, hint] = Layout::vertical([
@@ -353,7 +356,7 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Span::styled("Prosess (↑ ↓ velger):", theme.label())),
+        Paragraph::new(Span::styled(t!("ui.dialog.prosess_velger"), theme.label())),
         l1,
     );
     let lines: Vec<Line> = app
@@ -378,7 +381,7 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
     frame.render_widget(Paragraph::new(lines), list);
     frame.render_widget(
         Paragraph::new(Span::styled(
-            "Navn på forløpet, f.eks. enheten «Randaberg sykehjem, avd. 2»:",
+            t!("ui.dialog.navn_pa_forlopet_f_eks"),
             theme.label(),
         )),
         l2,
@@ -391,7 +394,10 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
         );
     }
     frame.render_widget(
-        Paragraph::new(Span::styled("Enter oppretter · Esc avbryter", theme.dim())),
+        Paragraph::new(Span::styled(
+            t!("ui.dialog.enter_oppretter_esc_avbryter"),
+            theme.dim(),
+        )),
         hint,
     );
 }

@@ -11,6 +11,7 @@ pub mod theme;
 pub mod wrap;
 
 use crate::app::{App, Screen};
+use crate::t;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -38,9 +39,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
-    let text = format!(
-        "Gjør vinduet større: Stafett trenger minst {MIN_WIDTH}×{MIN_HEIGHT} tegn (nå {}×{}). Alt er lagret.",
-        area.width, area.height
+    let text = t!(
+        "ui.gjor_vinduet_storre_stafett_trenger",
+        min_width = MIN_WIDTH,
+        min_height = MIN_HEIGHT,
+        width = area.width,
+        height = area.height
     );
     let y = area.height.saturating_sub(3) / 2;
     let rect = Rect::new(area.x, area.y + y, area.width, area.height - y);

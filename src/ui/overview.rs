@@ -3,6 +3,7 @@
 use super::activity::rows_view;
 use super::theme::Theme;
 use crate::runner::Runner;
+use crate::t;
 use crate::text::inert_line;
 use crate::worksheet::{SessionStatus, SheetKey};
 use ratatui::Frame;
@@ -25,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: &
             Span::styled(" ↑↓", theme.key()),
             Span::raw(" velg  "),
             Span::styled("Enter", theme.key()),
-            Span::raw(" gå til økta  "),
+            Span::raw(t!("ui.overview.ga_til_okta")),
             Span::styled("R", theme.key()),
             Span::raw(" ny runde  "),
             Span::styled("Esc", theme.key()),
@@ -121,7 +122,7 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
             }
         });
     frame.render_widget(canvas, area);
-    let legend = Line::styled("○ ikke startet  ◐ pågår  ● ferdig", theme.dim());
+    let legend = Line::styled(t!("ui.overview.ikke_startet_pagar_ferdig"), theme.dim());
     let y = area.y + area.height.saturating_sub(1);
     frame.render_widget(
         Paragraph::new(legend),
@@ -177,10 +178,11 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         .filter(|s| s.status == SessionStatus::Done)
         .count();
     let header = Line::styled(
-        format!(
-            "{} · {done} av {} økter ferdig",
-            inert_line(&r.script.title),
-            rows.len()
+        t!(
+            "ui.overview.value_done_av_n_okter",
+            value = inert_line(&r.script.title),
+            done = done,
+            n = rows.len()
         ),
         theme.room(),
     );

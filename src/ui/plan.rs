@@ -3,6 +3,7 @@
 use super::activity::rows_view;
 use super::theme::Theme;
 use super::wrap::wrap;
+use crate::t;
 use crate::text::{format_date, inert};
 use crate::worksheet::Measure;
 use chrono::NaiveDate;
@@ -32,12 +33,18 @@ pub fn table(
     let open = plan.iter().filter(|m| m.status.is_open()).count();
     let late = plan.iter().filter(|m| overdue(m, today)).count();
     let summary = if review {
-        format!(
-            "Åpne tiltak: {open} · forfalt: {late} · i alt: {}",
-            plan.len()
+        t!(
+            "ui.plan.apne_tiltak_open_forfalt_late",
+            open = open,
+            late = late,
+            n = plan.len()
         )
     } else {
-        format!("Tiltak i planen: {} · åpne: {open}", plan.len())
+        t!(
+            "ui.plan.tiltak_i_planen_n_apne",
+            n = plan.len(),
+            open = open
+        )
     };
     frame.render_widget(
         Paragraph::new(Span::styled(summary, theme.label())),
@@ -51,7 +58,7 @@ pub fn table(
     if plan.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                "Ingen tiltak ennå. Trykk a for å legge til.",
+                t!("ui.plan.ingen_tiltak_enna_trykk_a"),
                 theme.dim(),
             )),
             body,

@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use super::{activity, key_line, wrap::wrap};
 use crate::app::{App, Session};
+use crate::t;
 use crate::text::{clock, inert, inert_line};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,13 +27,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     let [crumbs_area, timer_area] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)])
             .areas(header);
-    let crumbs = format!(
-        " {} › {} › {} › steg {} av {}",
-        inert_line(&r.script.title),
-        inert_line(&r.phase().title),
-        inert_line(&r.session().title),
-        r.at.step + 1,
-        r.session().steps.len()
+    let crumbs = t!(
+        "ui.session.value_value2_value3_steg_value4",
+        value = inert_line(&r.script.title),
+        value2 = inert_line(&r.phase().title),
+        value3 = inert_line(&r.session().title),
+        value4 = r.at.step + 1,
+        n = r.session().steps.len()
     );
     frame.render_widget(
         Paragraph::new(Span::styled(crumbs, theme.title())),
@@ -47,16 +48,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     let (done, total) = r.progress();
     let lead = r.lead().map(|(task, role)| match role {
         Some(role) => format!(" · {}: {}", inert_line(&task), inert_line(&role)),
-        None => format!(" · {}: ikke avtalt", inert_line(&task)),
+        None => t!("ui.session.value_ikke_avtalt", value = inert_line(&task)),
     });
-    let label = format!(
-        " {}{} · runde {} · {} · steg {}/{} ",
-        inert_line(&r.forlop.name),
-        lead.unwrap_or_default(),
-        r.at.round,
-        r.session().kind.label(),
-        done + 1,
-        total
+    let label = t!(
+        "ui.session.value_value2_runde_round_value3",
+        value = inert_line(&r.forlop.name),
+        value2 = lead.unwrap_or_default(),
+        round = r.at.round,
+        value3 = r.session().kind.label(),
+        value4 = done + 1,
+        total = total
     );
     frame.render_widget(
         LineGauge::default()
@@ -112,10 +113,11 @@ fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {
     let left = t.left_s(now);
     if left < 0 {
         Span::styled(
-            format!(
-                "{symbol} {} over tiden ({} planlagt) ",
-                clock(left.unsigned_abs()),
-                clock(t.planned_s)
+            t!(
+                "ui.session.symbol_value_over_tiden_value2",
+                symbol = symbol,
+                value = clock(left.unsigned_abs()),
+                value2 = clock(t.planned_s)
             ),
             theme.alert(),
         )
@@ -181,10 +183,7 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
     };
     let Some(item) = items.get(r.at.item) else {
         return vec![Line::styled(
-            format!(
-                "Lista «{}» er tom: ingen punkter å gå gjennom ennå.",
-                fe.list
-            ),
+            t!("ui.session.lista_list_er_tom_ingen", list = fe.list),
             theme.warn(),
         )];
     };
@@ -228,7 +227,10 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(Span::styled(" Veiledning (f skjuler) ", theme.label()))
+        .title(Span::styled(
+            t!("ui.session.veiledning_f_skjuler"),
+            theme.label(),
+        ))
         .padding(Padding::horizontal(1));
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} min", step.minutes), theme.label()),
@@ -243,10 +245,10 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
         let rate = if fe.rate.is_empty() {
             String::new()
         } else {
-            format!(" 1–{} vurderer punktet.", fe.rate.len())
+            t!("ui.session.1_n_vurderer_punktet", n = fe.rate.len())
         };
         lines.push(Line::styled(
-            format!("Steget gjentas for hvert punkt: n/p går mellom punktene.{rate}"),
+            t!("ui.session.steget_gjentas_for_hvert_punkt", rate = rate),
             theme.dim(),
         ));
     }

@@ -73,7 +73,7 @@ impl Bounded for Forlop {
             .into_iter()
             .flatten()
             {
-                within("nivå", level, 1, MAX_LEVEL)?;
+                within(t!("worksheet.bounds.niva"), level, 1, MAX_LEVEL)?;
             }
         }
         Ok(())

@@ -13,6 +13,7 @@ pub mod store;
 pub use edit::{ChooseError, choose_toggle, import_items};
 pub use ids::{ItemId, MeasureId, RowId};
 
+use crate::t;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -90,8 +91,8 @@ impl MeasureStatus {
     pub fn label(self) -> &'static str {
         match self {
             MeasureStatus::Planned => "ikke startet",
-            MeasureStatus::InProgress => "pågår",
-            MeasureStatus::Done => "fullført",
+            MeasureStatus::InProgress => t!("worksheet.pagar"),
+            MeasureStatus::Done => t!("worksheet.fullfort"),
             MeasureStatus::Dropped => "droppet",
         }
     }
@@ -160,7 +161,7 @@ impl SessionStatus {
     pub fn label(self) -> &'static str {
         match self {
             SessionStatus::NotStarted => "ikke startet",
-            SessionStatus::InProgress => "pågår",
+            SessionStatus::InProgress => t!("worksheet.pagar"),
             SessionStatus::Done => "ferdig",
         }
     }

@@ -1,6 +1,7 @@
 //! The coarse risk grid: rows, levels, risk value and bands. Pure data and arithmetic.
 
 use crate::script::RiskScale;
+use crate::t;
 use serde::{Deserialize, Serialize};
 
 /// How sure the group is of an assessment; where the parties disagree, it is written here.
@@ -16,7 +17,7 @@ impl Uncertainty {
         match self {
             Uncertainty::Low => "lav",
             Uncertainty::Medium => "middels",
-            Uncertainty::High => "høy",
+            Uncertainty::High => t!("worksheet.risk.hoy"),
         }
     }
 
@@ -43,7 +44,7 @@ impl Band {
     pub fn label(self) -> &'static str {
         match self {
             Band::Acceptable => "akseptabel",
-            Band::High => "høy",
+            Band::High => t!("worksheet.risk.hoy"),
             Band::Unacceptable => "uakseptabel",
         }
     }
@@ -52,7 +53,7 @@ impl Band {
     pub fn short_label(self) -> &'static str {
         match self {
             Band::Acceptable => "aksept.",
-            Band::High => "høy",
+            Band::High => t!("worksheet.risk.hoy"),
             Band::Unacceptable => "uaksept.",
         }
     }
@@ -307,15 +308,15 @@ impl Column {
     pub fn label(self) -> &'static str {
         match self {
             Column::Tema => "Tema",
-            Column::Hendelse => "Hva kan skje?",
-            Column::Sarbarhet => "Sårbarhet",
+            Column::Hendelse => t!("worksheet.risk.hva_kan_skje"),
+            Column::Sarbarhet => t!("worksheet.risk.sarbarhet"),
             Column::Sannsynlighet => "Sannsynlighet",
-            Column::SannsynlighetTekst => "Begrunnelse for S",
+            Column::SannsynlighetTekst => t!("worksheet.risk.begrunnelse_for_s"),
             Column::Konsekvens => "Konsekvens",
-            Column::KonsekvensTekst => "Beskrivelse av K",
+            Column::KonsekvensTekst => t!("worksheet.risk.beskrivelse_av_k"),
             Column::Usikkerhet => "Usikkerhet",
-            Column::UsikkerhetTekst => "Usikkerhet, hvorfor",
-            Column::Tiltak => "Foreslåtte tiltak",
+            Column::UsikkerhetTekst => t!("worksheet.risk.usikkerhet_hvorfor"),
+            Column::Tiltak => t!("worksheet.risk.foreslatte_tiltak"),
             Column::RestSannsynlighet => "Restrisiko S",
             Column::RestKonsekvens => "Restrisiko K",
         }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::files::{DATA_CAP, Links, read_capped};
+use crate::t;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -355,9 +356,7 @@ pub fn load_ron<T: DeserializeOwned + Bounded>(path: &Path) -> Result<T, LoadErr
         fail(
             1,
             1,
-            format!(
-                "filen er laget av en nyere Stafett (format {format}; denne leser til og med {FORMAT}). Oppdater Stafett"
-            ),
+            t!("worksheet.store.filen_er_laget_av_en", format = format),
         )
     };
     // Parsed once; only a file that does not parse is read again for its format version, to

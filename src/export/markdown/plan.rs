@@ -1,6 +1,7 @@
 //! The handlingsplan in Markdown: one row per measure.
 
 use super::cell;
+use crate::t;
 use crate::text::format_date;
 use crate::worksheet::Forlop;
 use std::fmt::Write;
@@ -8,7 +9,7 @@ use std::fmt::Write;
 pub(super) fn write_plan(out: &mut String, forlop: &Forlop, level: usize) {
     let _ = writeln!(out, "{} Handlingsplan\n", "#".repeat(level));
     if forlop.plan.is_empty() {
-        let _ = writeln!(out, "Ingen tiltak ennå.\n");
+        let _ = writeln!(out, "{}\n", t!("export.markdown.plan.ingen_tiltak_enna"));
         return;
     }
     let _ = writeln!(

@@ -3,6 +3,7 @@
 
 use super::cell;
 use crate::script::{RiskScale, Script};
+use crate::t;
 use crate::text::inert;
 use crate::worksheet::Forlop;
 use crate::worksheet::risk::{RiskRow, RiskSettings};
@@ -41,7 +42,11 @@ pub(super) fn write_grid(
         settings.unacceptable_from
     );
     if rows.is_empty() {
-        let _ = writeln!(out, "Ingen risikoer ennå.\n");
+        let _ = writeln!(
+            out,
+            "{}\n",
+            t!("export.markdown.risk_grid.ingen_risikoer_enna")
+        );
         return;
     }
     let level_text = |labels: &[String], l: Option<u8>| match l {
@@ -60,7 +65,8 @@ pub(super) fn write_grid(
     };
     let _ = writeln!(
         out,
-        "| ID | Tema | Hva kan skje? | Sårbarhet | Sannsynlighet | Konsekvens | Risikoverdi | Usikkerhet | Foreslåtte tiltak | Restrisiko |"
+        "{}",
+        t!("export.markdown.risk_grid.id_tema_hva_kan_skje")
     );
     let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|");
     for r in rows {
@@ -98,7 +104,8 @@ pub(super) fn write_grid(
 fn write_matrix(out: &mut String, scale: &RiskScale, settings: &RiskSettings, rows: &[RiskRow]) {
     let _ = writeln!(
         out,
-        "Risikomatrise (sannsynlighet nedover fra høyest, konsekvens bortover; ID-ene står i rutene):\n"
+        "{}\n",
+        t!("export.markdown.risk_grid.risikomatrise_sannsynlighet_nedover_fra_hoyest")
     );
     let _ = write!(out, "| S \\ K |");
     for (i, k) in scale.konsekvens.iter().enumerate() {

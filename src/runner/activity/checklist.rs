@@ -2,6 +2,7 @@
 
 use super::super::{Cmd, Now, Runner};
 use crate::script::CheckDef;
+use crate::t;
 use crate::worksheet::Check;
 
 pub(super) fn handle(r: &mut Runner, defs: &[CheckDef], cmd: Cmd, now: Now) -> bool {
@@ -58,9 +59,9 @@ impl Runner {
             return false;
         }
         let Ok(n) = text.trim().parse::<u32>() else {
-            self.notice = Some(format!(
-                "«{}» er ikke et helt tall.",
-                crate::text::inert_line(text)
+            self.notice = Some(t!(
+                "runner.activity.checklist.value_er_ikke_et_helt",
+                value = crate::text::inert_line(text)
             ));
             return false;
         };

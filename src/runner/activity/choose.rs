@@ -2,6 +2,7 @@
 
 use super::super::{Cmd, Now, Runner};
 use super::items;
+use crate::t;
 use crate::worksheet::{ChooseError, choose_toggle};
 
 pub(super) fn handle(
@@ -29,8 +30,9 @@ impl Runner {
         match choose_toggle(self.sheet_mut(now), list, into, id, max) {
             Ok(_) => true,
             Err(ChooseError::Full(max)) => {
-                self.notice = Some(format!(
-                    "Dere har allerede valgt {max}. Fjern et valg med mellomrom før dere velger et nytt."
+                self.notice = Some(t!(
+                    "runner.activity.choose.dere_har_allerede_valgt_max",
+                    max = max
                 ));
                 false
             }

@@ -2,6 +2,7 @@
 
 use super::super::{Cmd, Now, Runner};
 use super::items;
+use crate::t;
 use crate::worksheet::import_items;
 
 pub(super) fn handle(r: &mut Runner, list: &str, from: Option<&str>, cmd: Cmd, now: Now) -> bool {
@@ -37,16 +38,17 @@ impl Runner {
 
     fn import(&mut self, list: &str, from: &str, now: Now) -> bool {
         let Some((_, items)) = self.earlier_list(from) else {
-            self.notice = Some(format!(
-                "Ingen tidligere økt har levert lista «{from}» ennå. Dere kan skrive inn punktene selv med a."
+            self.notice = Some(t!(
+                "runner.activity.collect.ingen_tidligere_okt_har_levert",
+                from = from
             ));
             return false;
         };
         let items = items.to_vec();
         let added = import_items(self.sheet_mut(now), list, &items);
         self.notice = Some(match added {
-            0 => "Alt fra forrige økt er allerede hentet inn.".to_string(),
-            n => format!("Hentet inn {n} punkt fra stafettpinnen."),
+            0 => t!("runner.activity.collect.alt_fra_forrige_okt_er").to_string(),
+            n => t!("runner.activity.collect.hentet_inn_n_punkt_fra", n = n),
         });
         true
     }

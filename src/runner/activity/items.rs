@@ -2,6 +2,7 @@
 //! choose): add, edit and delete the selected item.
 
 use super::super::{Cmd, Now, Runner};
+use crate::t;
 use crate::worksheet::Item;
 
 /// Add, edit or delete on a list step; `None` when the command is something else.
@@ -45,7 +46,7 @@ impl Runner {
             return false;
         };
         if text.is_empty() {
-            self.notice = Some("Teksten kan ikke være tom. Bruk d for å slette.".into());
+            self.notice = Some(t!("runner.activity.items.teksten_kan_ikke_vaere_tom").into());
             return false;
         }
         let sheet = self.sheet_mut(now);

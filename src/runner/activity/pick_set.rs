@@ -1,6 +1,7 @@
 //! PickSet: choose one of the script's item sets (e.g. an industry); its items become the list.
 
 use super::super::{Cmd, Effect, Now, Runner};
+use crate::t;
 use crate::worksheet::Item;
 
 pub(super) fn handle(r: &mut Runner, list: &str, cmd: Cmd, now: Now, fx: &mut Vec<Effect>) {
@@ -29,7 +30,11 @@ impl Runner {
         sheet.lists.insert(list.to_string(), items);
         sheet.sets.insert(list.to_string(), set.id.clone());
         self.selected = index;
-        self.notice = Some(format!("Valgt: {} ({count} punkter).", set.title));
+        self.notice = Some(t!(
+            "runner.activity.pick_set.valgt_title_count_punkter",
+            title = set.title,
+            count = count
+        ));
         fx.push(Effect::SaveSheet(self.key()));
     }
 }

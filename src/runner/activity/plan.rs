@@ -3,6 +3,7 @@
 
 use super::super::{Cmd, Effect, Runner};
 use crate::script::Activity;
+use crate::t;
 use crate::worksheet::Measure;
 
 pub(super) fn takes(cmd: &Cmd) -> bool {
@@ -33,7 +34,8 @@ impl Runner {
         let changed = match cmd {
             Cmd::AddMeasure(d) => {
                 if d.tiltak.trim().is_empty() {
-                    self.notice = Some("Et tiltak trenger en tekst.".into());
+                    self.notice =
+                        Some(t!("runner.activity.plan.et_tiltak_trenger_en_tekst").into());
                     return;
                 }
                 self.forlop.next_id = self.forlop.next_id.max(1);

@@ -3,6 +3,7 @@
 
 use super::super::{Cmd, Effect, Runner};
 use crate::script::{Activity, RiskScale};
+use crate::t;
 use crate::worksheet::Measure;
 use crate::worksheet::risk::{Column, RiskRow, RiskSettings};
 
@@ -96,7 +97,12 @@ impl Runner {
                     _ => scale.map_or(5, |s| s.konsekvens.len()),
                 } as u8;
                 if !column.is_level() {
-                    self.notice = Some("Velg kolonnen Sannsynlighet, Konsekvens eller Usikkerhet med Tab, og trykk et tall.".into());
+                    self.notice = Some(
+                        t!(
+                            "runner.activity.risk_grid.velg_kolonnen_sannsynlighet_konsekvens_eller"
+                        )
+                        .into(),
+                    );
                     return;
                 }
                 let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
@@ -105,7 +111,11 @@ impl Runner {
                     true
                 } else {
                     let top = if column == Column::Usikkerhet { 3 } else { max };
-                    self.notice = Some(format!("{} går fra 1 til {top}.", column.label()));
+                    self.notice = Some(t!(
+                        "runner.activity.risk_grid.column_gar_fra_1_til",
+                        column = column.label(),
+                        top = top
+                    ));
                     false
                 }
             }
@@ -150,7 +160,9 @@ impl Runner {
                 let id = rows.get(i).map(|r| r.id);
                 rows.sort_by_key(|r| std::cmp::Reverse(r.value()));
                 self.selected = rows.iter().position(|r| Some(r.id) == id).unwrap_or(0);
-                self.notice = Some("Sortert etter risikoverdi, høyest først.".into());
+                self.notice = Some(
+                    t!("runner.activity.risk_grid.sortert_etter_risikoverdi_hoyest_forst").into(),
+                );
                 true
             }
             Cmd::ToPlan if n > 0 => self.row_to_plan(grid, i),
@@ -166,15 +178,15 @@ impl Runner {
     fn row_to_plan(&mut self, grid: &str, i: usize) -> bool {
         let row = &self.forlop.grids[grid][i];
         if row.tiltak.trim().is_empty() {
-            self.notice = Some("Raden har ikke noe foreslått tiltak ennå: velg kolonnen med Tab og skriv det med e.".into());
+            self.notice = Some(t!("runner.activity.risk_grid.raden_har_ikke_noe_foreslatt").into());
             return false;
         }
         if let Some(m) = row.measure
             && self.forlop.plan.iter().any(|p| p.id == m)
         {
-            self.notice = Some(format!(
-                "Tiltaket for risiko {} står allerede i handlingsplanen.",
-                row.id
+            self.notice = Some(t!(
+                "runner.activity.risk_grid.tiltaket_for_risiko_id_star",
+                id = row.id
             ));
             return false;
         }
@@ -199,8 +211,9 @@ impl Runner {
         });
         self.forlop.grids.get_mut(grid).expect("rows exist")[i].measure =
             Some(crate::worksheet::MeasureId(id));
-        self.notice = Some(format!(
-            "Tiltaket er lagt i handlingsplanen (svarer på risiko {row_id}). Sett ansvarlig og frist der."
+        self.notice = Some(t!(
+            "runner.activity.risk_grid.tiltaket_er_lagt_i_handlingsplanen",
+            row_id = row_id
         ));
         true
     }
@@ -253,8 +266,8 @@ impl Runner {
         }
         if again {
             self.notice = Some(match rows.len() - before {
-                0 => "Alle temaene står allerede i rutenettet.".to_string(),
-                n => format!("La til {n} tema."),
+                0 => t!("runner.activity.risk_grid.alle_temaene_star_allerede_i").to_string(),
+                n => t!("runner.activity.risk_grid.la_til_n_tema", n = n),
             });
         }
         let changed = !again || rows.len() != before;

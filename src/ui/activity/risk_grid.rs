@@ -6,6 +6,7 @@ use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use crate::runner::Runner;
 use crate::script::RiskScale;
+use crate::t;
 use crate::text::{inert, inert_line};
 use crate::worksheet::risk::level_name;
 use crate::worksheet::risk::{Band, Column, RiskRow, RiskSettings};
@@ -52,14 +53,14 @@ pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
             format!("{a}–{b}")
         }
     };
-    format!(
-        "{} akseptabel {} · {} høy {} · {} uakseptabel {}",
-        Band::Acceptable.symbol(),
-        range(1, set.high_from.saturating_sub(1)),
-        Band::High.symbol(),
-        range(set.high_from, set.unacceptable_from.saturating_sub(1)),
-        Band::Unacceptable.symbol(),
-        range(set.unacceptable_from, max),
+    t!(
+        "ui.activity.risk_grid.value_akseptabel_value2_value3_hoy",
+        value = Band::Acceptable.symbol(),
+        value2 = range(1, set.high_from.saturating_sub(1)),
+        value3 = Band::High.symbol(),
+        value4 = range(set.high_from, set.unacceptable_from.saturating_sub(1)),
+        value5 = Band::Unacceptable.symbol(),
+        value6 = range(set.unacceptable_from, max)
     )
 }
 
@@ -83,7 +84,7 @@ pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme
     if rows.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
-                "Ingen risikoer ennå. Trykk a for å legge til en rad.",
+                t!("ui.activity.risk_grid.ingen_risikoer_enna_trykk_a"),
                 theme.dim(),
             )),
             body,
@@ -139,7 +140,10 @@ fn table(
     let hva_w = text_w.saturating_sub(tema_w + 1).max(4);
     let mut head = format!(
         "{:<3} {:<tema_w$} {:<hva_w$} S K {:<risk_w$}",
-        "ID", "Tema", "Hva kan skje?", "Risiko"
+        "ID",
+        "Tema",
+        t!("ui.activity.risk_grid.hva_kan_skje"),
+        "Risiko"
     );
     if wide {
         head.push_str(&format!(" {:<8} {}", "Usikker", "Rest"));
@@ -222,9 +226,9 @@ fn detail(
     };
     let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
     let title = if row.example {
-        format!(
-            "Risiko {} — eksempeltekst: behold (mellomrom), rediger (e) eller slett (d)",
-            row.id
+        t!(
+            "ui.activity.risk_grid.risiko_id_eksempeltekst_behold_mellomrom",
+            id = row.id
         )
     } else {
         format!("Risiko {}", row.id)
@@ -237,11 +241,10 @@ fn detail(
             Column::Konsekvens => level_label(&scale.konsekvens, row.konsekvens),
             Column::RestSannsynlighet => level_label(&scale.sannsynlighet, row.rest_sannsynlighet),
             Column::RestKonsekvens => level_label(&scale.konsekvens, row.rest_konsekvens),
-            Column::Usikkerhet => row
-                .usikkerhet
-                .map_or("– (1 lav, 2 middels, 3 høy)".to_string(), |u| {
-                    u.label().to_string()
-                }),
+            Column::Usikkerhet => row.usikkerhet.map_or(
+                t!("ui.activity.risk_grid.1_lav_2_middels_3").to_string(),
+                |u| u.label().to_string(),
+            ),
             c => c
                 .text(row)
                 .map(|t| inert_line(t).into_owned())
@@ -286,7 +289,7 @@ fn detail(
     }
     if row.measure.is_some() {
         lines.push(Line::styled(
-            "  Tiltaket står i handlingsplanen.",
+            t!("ui.activity.risk_grid.tiltaket_star_i_handlingsplanen"),
             theme.ok(),
         ));
     }

@@ -5,6 +5,7 @@ use super::super::theme::Theme;
 use super::matrix::matrix;
 use super::risk_grid::legend;
 use crate::runner::Runner;
+use crate::t;
 use crate::text::inert_line;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -16,17 +17,17 @@ pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Them
         return;
     };
     let rows = vec![
-        vec![Line::raw(format!(
-            "Skala: {}   (mellomrom/⌫ bytter)",
-            inert_line(&scale.title)
+        vec![Line::raw(t!(
+            "ui.activity.risk_setup.skala_value_mellomrom_bytter",
+            value = inert_line(&scale.title)
         ))],
-        vec![Line::raw(format!(
-            "Høy fra risikoverdi: {}   (mellomrom +1, ⌫ −1)",
-            set.high_from
+        vec![Line::raw(t!(
+            "ui.activity.risk_setup.hoy_fra_risikoverdi_high_from",
+            high_from = set.high_from
         ))],
-        vec![Line::raw(format!(
-            "Uakseptabel fra risikoverdi: {}   (mellomrom +1, ⌫ −1)",
-            set.unacceptable_from
+        vec![Line::raw(t!(
+            "ui.activity.risk_setup.uakseptabel_fra_risikoverdi_unacceptable_from",
+            unacceptable_from = set.unacceptable_from
         ))],
     ];
     let top = Rect {
