@@ -128,8 +128,8 @@ pub enum SessionKind {
 impl SessionKind {
     pub fn label(self) -> &'static str {
         match self {
-            SessionKind::HmsGruppe => "HMS-gruppe",
-            SessionKind::Verksted => "verksted med personalet",
+            SessionKind::HmsGruppe => crate::t!("session_kind.hms_gruppe"),
+            SessionKind::Verksted => crate::t!("session_kind.verksted"),
         }
     }
 }

@@ -71,7 +71,10 @@ pub fn table(
     let w_tiltak = width.saturating_sub(w_ans + w_frist + w_status + 3).max(8);
     let head = format!(
         "{:<w_tiltak$} {:<w_ans$} {:<w_frist$} {}",
-        "Tiltak", "Ansvarlig", "Frist", "Status"
+        t!("ui.plan.tiltak"),
+        t!("ui.plan.ansvarlig"),
+        t!("ui.plan.frist"),
+        t!("ui.plan.status")
     );
     frame.render_widget(
         Paragraph::new(Line::styled(format!("  {head}"), theme.dim())),
@@ -93,7 +96,7 @@ pub fn table(
             let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
             let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
             let status = if overdue(m, today) {
-                "⚠ forfalt".to_string()
+                t!("ui.plan.overdue").to_string()
             } else {
                 m.status.label().to_string()
             };

@@ -205,7 +205,7 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
     }
     if !fe.rate.is_empty() {
         let current = crate::runner::rating_label(&fe.rate, item.rating)
-            .unwrap_or_else(|| "ikke vurdert".into());
+            .unwrap_or_else(|| t!("ui.session.not_rated").into());
         let keys = fe
             .rate
             .iter()

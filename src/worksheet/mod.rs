@@ -90,10 +90,10 @@ pub enum MeasureStatus {
 impl MeasureStatus {
     pub fn label(self) -> &'static str {
         match self {
-            MeasureStatus::Planned => "ikke startet",
+            MeasureStatus::Planned => t!("status.not_started"),
             MeasureStatus::InProgress => t!("worksheet.pagar"),
             MeasureStatus::Done => t!("worksheet.fullfort"),
-            MeasureStatus::Dropped => "droppet",
+            MeasureStatus::Dropped => t!("status.dropped"),
         }
     }
 
@@ -160,9 +160,9 @@ pub enum SessionStatus {
 impl SessionStatus {
     pub fn label(self) -> &'static str {
         match self {
-            SessionStatus::NotStarted => "ikke startet",
+            SessionStatus::NotStarted => t!("status.not_started"),
             SessionStatus::InProgress => t!("worksheet.pagar"),
-            SessionStatus::Done => "ferdig",
+            SessionStatus::Done => t!("status.done"),
         }
     }
 

@@ -15,8 +15,8 @@ pub enum Uncertainty {
 impl Uncertainty {
     pub fn label(self) -> &'static str {
         match self {
-            Uncertainty::Low => "lav",
-            Uncertainty::Medium => "middels",
+            Uncertainty::Low => t!("risk.uncertainty.low"),
+            Uncertainty::Medium => t!("risk.uncertainty.medium"),
             Uncertainty::High => t!("worksheet.risk.hoy"),
         }
     }
@@ -43,18 +43,18 @@ pub enum Band {
 impl Band {
     pub fn label(self) -> &'static str {
         match self {
-            Band::Acceptable => "akseptabel",
+            Band::Acceptable => t!("risk.band.acceptable"),
             Band::High => t!("worksheet.risk.hoy"),
-            Band::Unacceptable => "uakseptabel",
+            Band::Unacceptable => t!("risk.band.unacceptable"),
         }
     }
 
     /// The label shortened for narrow matrix cells.
     pub fn short_label(self) -> &'static str {
         match self {
-            Band::Acceptable => "aksept.",
+            Band::Acceptable => t!("risk.band.acceptable_short"),
             Band::High => t!("worksheet.risk.hoy"),
-            Band::Unacceptable => "uaksept.",
+            Band::Unacceptable => t!("risk.band.unacceptable_short"),
         }
     }
 
@@ -307,18 +307,18 @@ impl Column {
 
     pub fn label(self) -> &'static str {
         match self {
-            Column::Tema => "Tema",
+            Column::Tema => t!("risk.column.tema"),
             Column::Hendelse => t!("worksheet.risk.hva_kan_skje"),
             Column::Sarbarhet => t!("worksheet.risk.sarbarhet"),
-            Column::Sannsynlighet => "Sannsynlighet",
+            Column::Sannsynlighet => t!("risk.column.sannsynlighet"),
             Column::SannsynlighetTekst => t!("worksheet.risk.begrunnelse_for_s"),
-            Column::Konsekvens => "Konsekvens",
+            Column::Konsekvens => t!("risk.column.konsekvens"),
             Column::KonsekvensTekst => t!("worksheet.risk.beskrivelse_av_k"),
-            Column::Usikkerhet => "Usikkerhet",
+            Column::Usikkerhet => t!("risk.column.usikkerhet"),
             Column::UsikkerhetTekst => t!("worksheet.risk.usikkerhet_hvorfor"),
             Column::Tiltak => t!("worksheet.risk.foreslatte_tiltak"),
-            Column::RestSannsynlighet => "Restrisiko S",
-            Column::RestKonsekvens => "Restrisiko K",
+            Column::RestSannsynlighet => t!("risk.column.rest_s"),
+            Column::RestKonsekvens => t!("risk.column.rest_k"),
         }
     }
 

@@ -79,18 +79,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::NotFound(name) => write!(
-                f,
-                "fant ikke noe forløp som heter «{name}». `stafett list` viser hvilke som finnes"
-            ),
-            StoreError::Exists(name) => write!(
-                f,
-                "det finnes allerede et forløp «{name}»: åpne det med `stafett open`, eller velg et annet navn"
-            ),
-            StoreError::Locked { pid } => write!(
-                f,
-                "forløpet er allerede åpent i en annen Stafett (prosess {pid}). Lukk den først"
-            ),
+            StoreError::NotFound(name) => write!(f, "{}", t!("store.not_found", name = name)),
+            StoreError::Exists(name) => write!(f, "{}", t!("store.exists", name = name)),
+            StoreError::Locked { pid } => write!(f, "{}", t!("store.locked", pid = pid)),
             StoreError::Remnant(path) => {
                 f.write_str(&crate::t!("store.remnant", path = path.display()))
             }
