@@ -30,7 +30,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
                     area.width.saturating_sub(4),
                     area.height.saturating_sub(2),
                 );
-                overview::draw(frame, rect, &s.runner, *selected, theme);
+                let keys = app.keys.footer_pairs("overview");
+                overview::draw(frame, rect, &s.runner, *selected, &keys, theme);
             }
         }
         Overlay::Plan { selected } => {
@@ -40,20 +41,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
                     area.width.saturating_sub(4),
                     area.height.saturating_sub(2),
                 );
-                let block = frame_block(" Handlingsplan ", theme).title_bottom(Line::from(vec![
-                    Span::styled(" a", theme.key()),
-                    Span::raw(" nytt  "),
-                    Span::styled("e", theme.key()),
-                    Span::raw(" rediger  "),
-                    Span::styled("s", theme.key()),
-                    Span::raw(" status  "),
-                    Span::styled("d", theme.key()),
-                    Span::raw(" slett  "),
-                    Span::styled("K/J", theme.key()),
-                    Span::raw(" flytt  "),
-                    Span::styled("Esc", theme.key()),
-                    Span::raw(" lukk "),
-                ]));
+                let keys = app.keys.footer_pairs("plan_overlay");
+                let block = frame_block(t!("ui.plan.overlay_title"), theme)
+                    .title_bottom(super::title_keys(&keys, theme));
                 frame.render_widget(Clear, rect);
                 let inner = block.inner(rect);
                 frame.render_widget(block, rect);

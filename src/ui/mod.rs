@@ -68,6 +68,18 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// Key hints for a dialog's bottom border: ` key label  key label `.
+pub fn title_keys<'a>(keys: &[(String, &'a str)], theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::new();
+    for (i, (key, label)) in keys.iter().enumerate() {
+        let lead = if i == 0 { " " } else { "" };
+        let gap = if i + 1 == keys.len() { " " } else { "  " };
+        spans.push(Span::styled(format!("{lead}{key}"), theme.key()));
+        spans.push(Span::raw(format!(" {label}{gap}")));
+    }
+    Line::from(spans)
+}
+
 /// A footer of `key label` pairs, as many as fit the width.
 pub fn key_line<'a>(keys: &[(String, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
     let mut spans = Vec::new();

@@ -14,7 +14,15 @@ use ratatui::widgets::canvas::{Canvas, Circle};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: &Theme) {
+/// The overview of a forløp; `keys` are the hints for its bottom border.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    r: &Runner,
+    selected: usize,
+    keys: &[(String, &str)],
+    theme: &Theme,
+) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(theme.border())
@@ -22,16 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: &
             format!(" Oversikt: {} ", inert_line(&r.forlop.name)),
             theme.title(),
         ))
-        .title_bottom(Line::from(vec![
-            Span::styled(" ↑↓", theme.key()),
-            Span::raw(" velg  "),
-            Span::styled("Enter", theme.key()),
-            Span::raw(t!("ui.overview.ga_til_okta")),
-            Span::styled("R", theme.key()),
-            Span::raw(" ny runde  "),
-            Span::styled("Esc", theme.key()),
-            Span::raw(" lukk "),
-        ]));
+        .title_bottom(super::title_keys(keys, theme));
     frame.render_widget(Clear, area);
     let inner = block.inner(area);
     frame.render_widget(block, area);
