@@ -162,10 +162,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let all = store.list();
             if all.is_empty() {
-                println!(
-                    "Ingen forløp i {}. Start et med `stafett new oss-og-vart \"Navn\"`.",
-                    store.root().display()
-                );
+                say(&t!("cli.no_forlop", folder = store.root().display()));
             }
             for l in all {
                 match l.forlop {

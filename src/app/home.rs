@@ -100,9 +100,9 @@ impl App {
                     let path = session.dir.sheet_path(key);
                     if backup_readable::<crate::worksheet::Worksheet>(&path) {
                         self.overlays.push(Overlay::Confirm {
-                            question: format!(
-                                "Arbeidsarket {} kan ikke leses, men forrige versjon kan. Bruke den? Den ødelagte fila tas vare på.",
-                                path.file_name().unwrap_or_default().to_string_lossy()
+                            question: crate::t!(
+                                "app.sheet_backup_offer",
+                                file = path.file_name().unwrap_or_default().to_string_lossy()
                             ),
                             then: Then::RestoreSheet(key.clone()),
                         });

@@ -24,7 +24,7 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     if script.phases.is_empty() {
         problems.push(loc.problem(
             0,
-            "skriptet har ingen faser".into(),
+            t!("script.check.no_phases").into(),
             t!("script.check.legg_til_minst_n_fase"),
         ));
     }
@@ -43,7 +43,7 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
             problems.push(loc.problem(
                 at,
                 t!("script.check.fase_id_id_er_brukt", id = phase.id),
-                "gi hver fase sin egen id",
+                t!("script.check.unique_phase"),
             ));
         }
         if phase.sessions.is_empty() {
@@ -115,7 +115,7 @@ fn check_step_extras(
                         "script.check.vurderingen_i_steget_step_id",
                         step_id = step_id,
                         value = if fe.rate.len() == 1 {
-                            "bare ett nivå".to_string()
+                            t!("script.check.one_level").to_string()
                         } else {
                             format!("{} nivåer", fe.rate.len())
                         }
@@ -167,7 +167,7 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
             problems.push(loc.problem(
                 at,
                 t!("script.check.sett_id_id_er_brukt", id = set.id),
-                "gi hvert sett sin egen id",
+                t!("script.check.unique_set"),
             ));
         }
         if set.items.is_empty() {
@@ -185,7 +185,7 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
             problems.push(loc.problem(
                 at,
                 t!("script.check.skala_id_id_er_brukt", id = scale.id),
-                "gi hver skala sin egen id",
+                t!("script.check.unique_scale"),
             ));
         }
         for (axis, levels) in [

@@ -45,11 +45,12 @@ impl Library {
         let mut lib = Library::default();
         for (name, src) in SHIPPED {
             match load::parse(src) {
-                Ok(script) => lib.add(script, "innebygd".into()),
+                Ok(script) => lib.add(script, crate::t!("script.library.shipped").into()),
                 // A shipped script is checked by the test suite; this is only a safety net.
-                Err(problems) => lib.warnings.push(LibraryWarning(format!(
-                    "innebygd skript {name} har feil: {}",
-                    problems[0]
+                Err(problems) => lib.warnings.push(LibraryWarning(crate::t!(
+                    "script.library.shipped_broken",
+                    name = name,
+                    problem = problems[0]
                 ))),
             }
         }

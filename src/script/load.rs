@@ -102,7 +102,7 @@ fn from_ron(e: &SpannedError) -> Problem {
         }
         RonError::DuplicateStructField { field, .. } => (
             t!("script.load.feltet_field_star_to_ganger", field = field),
-            "fjern det ene".to_string(),
+            crate::t!("script.load.remove_one").to_string(),
         ),
         RonError::ExpectedComma => (
             t!("script.load.ron_syntaksfeil_her_mangler_et").to_string(),

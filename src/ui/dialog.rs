@@ -211,15 +211,15 @@ fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
             Span::styled("j", theme.key()),
             Span::raw(" / "),
             Span::styled("Enter", theme.key()),
-            Span::raw(" ja    "),
+            Span::raw(t!("ui.confirm.yes")),
             Span::styled("n", theme.key()),
             Span::raw(" / "),
             Span::styled("Esc", theme.key()),
-            Span::raw(" nei"),
+            Span::raw(t!("ui.confirm.no")),
         ]),
     ]);
     frame.render_widget(
-        Paragraph::new(lines).block(frame_block(" Sikker? ", theme)),
+        Paragraph::new(lines).block(frame_block(t!("ui.confirm.title"), theme)),
         rect,
     );
 }
