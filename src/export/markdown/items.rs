@@ -2,6 +2,7 @@
 //! votes; a form's fields in the script's order.
 
 use super::indent;
+use crate::t;
 use crate::text::inert;
 use crate::worksheet::Item;
 use std::collections::BTreeMap;
@@ -29,23 +30,27 @@ pub(super) fn write_list(
 ) {
     let _ = writeln!(out, "{sub} {}\n", inert(title));
     if items.is_empty() {
-        let _ = writeln!(out, "(tom)\n");
+        let _ = writeln!(out, "{}\n", t!("export.empty_list"));
         return;
     }
     for item in items {
         let mut line = format!("- {}", indent(&inert(&item.text)));
         if let Some(theme) = &item.theme {
-            let _ = write!(line, " _(tema: {})_", inert(theme));
+            let _ = write!(line, " _({})_", t!("export.theme", theme = inert(theme)));
         }
         if let Some(r) = labels.and_then(|l| crate::runner::rating_label(l, item.rating)) {
-            let _ = write!(line, " — vurdering: {}", inert(&r));
+            let _ = write!(line, " — {}", t!("export.item_rating", rating = inert(&r)));
         }
         if item.votes > 0 {
             let _ = write!(
                 line,
                 " — {} {}",
                 item.votes,
-                if item.votes == 1 { "prikk" } else { "prikker" }
+                if item.votes == 1 {
+                    t!("export.dot")
+                } else {
+                    t!("export.dots")
+                }
             );
         }
         let _ = writeln!(out, "{line}");

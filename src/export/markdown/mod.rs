@@ -11,6 +11,7 @@ mod items;
 mod plan;
 mod risk_grid;
 
+use crate::t;
 use items::{write_fields, write_list};
 use plan::write_plan;
 use risk_grid::write_grid;
@@ -63,9 +64,12 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
     let _ = writeln!(out);
     let _ = writeln!(
         out,
-        "Startet {} · runde {} · eksportert fra Stafett",
-        forlop.created.format("%d.%m.%Y"),
-        forlop.round
+        "{}",
+        t!(
+            "export.started",
+            date = forlop.created.format("%d.%m.%Y"),
+            round = forlop.round
+        )
     );
     let _ = writeln!(out);
     let in_order: Vec<&Worksheet> = (1..=forlop.round.max(1))
@@ -83,7 +87,7 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
         .filter(|s| !s.summary.trim().is_empty())
         .collect();
     if !summaries.is_empty() {
-        let _ = writeln!(out, "## Oppsummering\n");
+        let _ = writeln!(out, "## {}\n", t!("export.summary"));
         for s in summaries {
             let _ = writeln!(out, "{}\n", inert(s.summary.trim()));
         }
@@ -145,17 +149,24 @@ fn write_sheet(
 ) {
     let h = "#".repeat(level);
     let Some(at) = script.find_session(&sheet.session) else {
-        let _ = writeln!(out, "{h} {} (ukjent økt)\n", inert(&sheet.session));
+        let _ = writeln!(
+            out,
+            "{h} {}\n",
+            t!("export.unknown_session", session = inert(&sheet.session))
+        );
         return;
     };
     let def = script.session(at);
     let phase = &script.phases[at.phase];
     let _ = writeln!(
         out,
-        "{h} Runde {} · {} · {}",
-        sheet.round,
-        inert(&phase.title),
-        inert(&def.title)
+        "{h} {}",
+        t!(
+            "export.session_heading",
+            round = sheet.round,
+            phase = inert(&phase.title),
+            session = inert(&def.title)
+        )
     );
     let _ = writeln!(out);
     let mut meta = vec![
@@ -188,7 +199,8 @@ fn write_sheet(
     if !sheet.summary.trim().is_empty() {
         let _ = writeln!(
             out,
-            "{sub} Oppsummering\n\n{}\n",
+            "{sub} {}\n\n{}\n",
+            t!("export.summary"),
             inert(sheet.summary.trim())
         );
     }
@@ -268,7 +280,7 @@ fn write_for_each(
     for item in items {
         let _ = writeln!(out, "{sub} {}: {}\n", inert(&step.title), inert(&item.text));
         if let Some(r) = crate::runner::rating_label(&fe.rate, item.rating) {
-            let _ = writeln!(out, "Vurdering: {}\n", inert(&r));
+            let _ = writeln!(out, "{}\n", t!("export.rating", rating = inert(&r)));
         }
         let scoped = |name: &str| format!("{name}@{}", item.id);
         match &step.activity {

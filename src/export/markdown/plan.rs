@@ -7,15 +7,12 @@ use crate::worksheet::Forlop;
 use std::fmt::Write;
 
 pub(super) fn write_plan(out: &mut String, forlop: &Forlop, level: usize) {
-    let _ = writeln!(out, "{} Handlingsplan\n", "#".repeat(level));
+    let _ = writeln!(out, "{} {}\n", "#".repeat(level), t!("export.plan"));
     if forlop.plan.is_empty() {
         let _ = writeln!(out, "{}\n", t!("export.markdown.plan.ingen_tiltak_enna"));
         return;
     }
-    let _ = writeln!(
-        out,
-        "| # | Tiltak | Ansvarlig | Frist | Status | Risiko | Fra |"
-    );
+    let _ = writeln!(out, "{}", t!("export.plan_header"));
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     for (i, m) in forlop.plan.iter().enumerate() {
         let _ = writeln!(

@@ -30,16 +30,24 @@ pub(super) fn write_grid(
         return;
     };
     let rows = forlop.grids.get(grid).map(Vec::as_slice).unwrap_or(&[]);
-    let _ = writeln!(out, "{h} Risikovurdering ({})\n", inert(grid));
+    let _ = writeln!(
+        out,
+        "{h} {}\n",
+        t!("export.risk_heading", grid = inert(grid))
+    );
     let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
     let _ = writeln!(
         out,
-        "Skala: {}. Akseptabel: 1–{}, høy: {}–{}, uakseptabel: {}–{max}.\n",
-        inert(&scale.title),
-        settings.high_from.saturating_sub(1),
-        settings.high_from,
-        settings.unacceptable_from.saturating_sub(1),
-        settings.unacceptable_from
+        "{}\n",
+        t!(
+            "export.risk_scale",
+            scale = inert(&scale.title),
+            acceptable_to = settings.high_from.saturating_sub(1),
+            high_from = settings.high_from,
+            high_to = settings.unacceptable_from.saturating_sub(1),
+            unacceptable_from = settings.unacceptable_from,
+            max = max
+        )
     );
     if rows.is_empty() {
         let _ = writeln!(
@@ -84,7 +92,11 @@ pub(super) fn write_grid(
         if !r.usikkerhet_tekst.is_empty() {
             u.push_str(&format!(": {}", cell(&r.usikkerhet_tekst)));
         }
-        let example = if r.example { " _(eksempel)_" } else { "" };
+        let example = if r.example {
+            format!(" _({})_", t!("export.example"))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
             "| {}{example} | {} | {} | {} | {s} | {k} | {} | {u} | {} | {} |",
@@ -132,10 +144,13 @@ fn write_matrix(out: &mut String, scale: &RiskScale, settings: &RiskSettings, ro
     }
     let _ = writeln!(
         out,
-        "\n{} akseptabel · {} høy · {} uakseptabel\n",
-        crate::worksheet::risk::Band::Acceptable.symbol(),
-        crate::worksheet::risk::Band::High.symbol(),
-        crate::worksheet::risk::Band::Unacceptable.symbol()
+        "\n{}\n",
+        t!(
+            "export.risk_legend",
+            acceptable = crate::worksheet::risk::Band::Acceptable.symbol(),
+            high = crate::worksheet::risk::Band::High.symbol(),
+            unacceptable = crate::worksheet::risk::Band::Unacceptable.symbol()
+        )
     );
     let (s_len, k_len) = (scale.sannsynlighet.len(), scale.konsekvens.len());
     let outside: Vec<String> = rows

@@ -19,11 +19,11 @@ pub(super) fn takes(cmd: &Cmd) -> bool {
 
 impl Runner {
     pub(super) fn plan_cmd(&mut self, cmd: Cmd, fx: &mut Vec<Effect>) {
-        let origin = format!(
-            "Runde {} · {} · {}",
-            self.at.round,
-            self.phase().title,
-            self.session().title
+        let origin = crate::t!(
+            "runner.origin",
+            round = self.at.round,
+            phase = self.phase().title,
+            session = self.session().title
         );
         // A measure made while going through items says which item it answers.
         let origin = match self.current_item() {

@@ -194,11 +194,11 @@ impl Runner {
         self.forlop.next_id = self.forlop.next_id.max(1);
         let id = self.forlop.next_id;
         self.forlop.next_id += 1;
-        let origin = format!(
-            "Runde {} · {} · {}",
-            self.at.round,
-            self.phase().title,
-            self.session().title
+        let origin = crate::t!(
+            "runner.origin",
+            round = self.at.round,
+            phase = self.phase().title,
+            session = self.session().title
         );
         self.forlop.plan.push(Measure {
             id: crate::worksheet::MeasureId(id),
