@@ -46,7 +46,7 @@ pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
     let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
     let range = |a: u32, b: u32| {
         if a > b {
-            "ingen".to_string()
+            t!("ui.risk.none").to_string()
         } else if a == b {
             a.to_string()
         } else {
@@ -70,7 +70,11 @@ pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme
     };
     let rows = r.grid_rows(grid);
     let selected = rows.get(r.selected);
-    let view = if r.matrix { "v: tabell" } else { "v: matrise" };
+    let view = if r.matrix {
+        t!("ui.risk.to_table")
+    } else {
+        t!("ui.risk.to_matrix")
+    };
     let head = Line::from(vec![
         Span::styled(legend(&set, scale), theme.label()),
         Span::styled(format!("  · {view}"), theme.dim()),
@@ -140,13 +144,17 @@ fn table(
     let hva_w = text_w.saturating_sub(tema_w + 1).max(4);
     let mut head = format!(
         "{:<3} {:<tema_w$} {:<hva_w$} S K {:<risk_w$}",
-        "ID",
-        "Tema",
+        t!("ui.risk.id"),
+        t!("ui.risk.tema"),
         t!("ui.activity.risk_grid.hva_kan_skje"),
-        "Risiko"
+        t!("ui.risk.risk")
     );
     if wide {
-        head.push_str(&format!(" {:<8} {}", "Usikker", "Rest"));
+        head.push_str(&format!(
+            " {:<8} {}",
+            t!("ui.risk.uncertain"),
+            t!("ui.risk.rest")
+        ));
     }
     frame.render_widget(
         Paragraph::new(Line::styled(format!("  {head}"), theme.dim())),
@@ -222,7 +230,7 @@ fn detail(
 ) -> (Vec<Line<'static>>, usize) {
     let level_label = |labels: &[String], l: Option<u8>| match l {
         Some(l) => format!("{l} {}", inert_line(&level_name(labels, l))),
-        None => "– (trykk 1–{n})".replace("{n}", &labels.len().to_string()),
+        None => t!("ui.risk.press_level", n = labels.len()),
     };
     let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
     let title = if row.example {
@@ -274,7 +282,7 @@ fn detail(
             let (risk, band) = risk_text(row.value(), set, true);
             let style = band.map_or(Style::new(), |b| band_style(b, theme));
             lines.push(Line::from(vec![
-                Span::styled("  Risikoverdi: ", theme.dim()),
+                Span::styled(t!("ui.risk.value_label"), theme.dim()),
                 Span::styled(risk, style),
             ]));
         }
@@ -282,7 +290,7 @@ fn detail(
             let (risk, band) = risk_text(row.rest_value(), set, true);
             let style = band.map_or(Style::new(), |b| band_style(b, theme));
             lines.push(Line::from(vec![
-                Span::styled("  Restrisiko: ", theme.dim()),
+                Span::styled(t!("ui.risk.rest_label"), theme.dim()),
                 Span::styled(risk, style),
             ]));
         }

@@ -44,9 +44,9 @@ pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Them
         ..area
     };
     let mut lines = vec![Line::styled(legend(&set, scale), theme.label())];
-    lines.push(Line::raw(format!(
-        "Sannsynlighet: {}",
-        scale
+    lines.push(Line::raw(t!(
+        "ui.risk_setup.sannsynlighet",
+        levels = scale
             .sannsynlighet
             .iter()
             .enumerate()
@@ -54,9 +54,9 @@ pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Them
             .collect::<Vec<_>>()
             .join(" · ")
     )));
-    lines.push(Line::raw(format!(
-        "Konsekvens: {}",
-        scale
+    lines.push(Line::raw(t!(
+        "ui.risk_setup.konsekvens",
+        levels = scale
             .konsekvens
             .iter()
             .enumerate()
