@@ -163,8 +163,8 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
                 inert_line(&phase.title),
                 inert_line(&def.title),
                 match def.kind {
-                    crate::script::SessionKind::HmsGruppe => "HMS-gruppe",
-                    crate::script::SessionKind::Verksted => "personalet",
+                    crate::script::SessionKind::HmsGruppe => t!("session_kind.hms_gruppe"),
+                    crate::script::SessionKind::Verksted => t!("ui.overview.staff"),
                 },
             )),
             Span::styled(status.label(), style),
