@@ -156,92 +156,109 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             tui(app)
         }
-        Some(Command::List) => {
-            for w in &library.warnings {
-                warn(&t!("cli.warning", text = w.0));
-            }
-            let all = store.list();
-            if all.is_empty() {
-                say(&t!("cli.no_forlop", folder = store.root().display()));
-            }
-            for l in all {
-                match l.forlop {
-                    Ok(f) => {
-                        let title = library
-                            .get(&f.workshop)
-                            .map_or(f.workshop.clone(), |s| s.title.clone());
-                        columns(&[
-                            &f.name,
-                            &title,
-                            &t!("cli.round", round = f.round),
-                            &l.dir.path.display().to_string(),
-                        ]);
-                    }
-                    Err(e) => columns(&[&l.dir.slug(), &t!("cli.unreadable", error = e)]),
-                }
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Workshops) => {
-            for w in &library.warnings {
-                warn(&t!("cli.warning", text = w.0));
-            }
-            for s in &library.scripts {
-                columns(&[&s.script.id, &s.script.title, &format!("({})", s.origin)]);
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::List) => list(&store, &library),
+        Some(Command::Workshops) => workshops(&library),
         Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Export { name, out }) => {
-            let dir = store.find(&name).map_err(|e| e.to_string())?;
-            let forlop = dir.load_forlop().map_err(|e| e.to_string())?;
-            let script = library
-                .get(&forlop.workshop)
-                .ok_or_else(|| t!("cli.no_process", process = forlop.workshop))?;
-            let (sheets, errors) = dir.load_sheets();
-            for e in errors.values() {
-                warn(&t!("cli.skipped_sheet", error = e));
+        Some(Command::Export { name, out }) => export(&store, &library, &name, out),
+        Some(Command::Delete { name, yes }) => delete(&store, &name, yes),
+    }
+}
+
+/// `stafett list`: every forløp with its process, round and folder.
+fn list(store: &Store, library: &Library) -> Result<ExitCode, String> {
+    for w in &library.warnings {
+        warn(&t!("cli.warning", text = w.0));
+    }
+    let all = store.list();
+    if all.is_empty() {
+        say(&t!("cli.no_forlop", folder = store.root().display()));
+    }
+    for l in all {
+        match l.forlop {
+            Ok(f) => {
+                let title = library
+                    .get(&f.workshop)
+                    .map_or(f.workshop.clone(), |s| s.title.clone());
+                columns(&[
+                    &f.name,
+                    &title,
+                    &t!("cli.round", round = f.round),
+                    &l.dir.path.display().to_string(),
+                ]);
             }
-            let out_dir = out.unwrap_or_else(|| dir.path.clone());
-            let docs = crate::export::documents(&dir.slug(), script, &forlop, &sheets);
-            let written = crate::worksheet::files::write_documents(&out_dir, &docs)
-                .map_err(|e| format!("{}: {e}", out_dir.display()))?;
-            for path in written {
-                say(&path.display().to_string());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Delete { name, yes }) => {
-            let dir = store.find(&name).map_err(|e| e.to_string())?;
-            let shown = dir
-                .load_forlop()
-                .map(|f| f.name)
-                .unwrap_or_else(|_| dir.slug());
-            if !yes {
-                print!(
-                    "{}",
-                    inert(&t!(
-                        "cli.delete_prompt",
-                        name = shown,
-                        folder = dir.path.display()
-                    ))
-                );
-                let _ = std::io::stdout().flush();
-                let mut answer = String::new();
-                let _ = std::io::stdin().lock().read_line(&mut answer);
-                if answer.trim() != shown && answer.trim() != dir.slug() {
-                    say(t!("cli.delete_cancelled"));
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-            let lock = dir.lock().map_err(|e| e.to_string())?;
-            drop(lock);
-            dir.delete()
-                .map_err(|e| format!("{}: {e}", dir.path.display()))?;
-            say(&t!("cli.deleted", name = shown));
-            Ok(ExitCode::SUCCESS)
+            Err(e) => columns(&[&l.dir.slug(), &t!("cli.unreadable", error = e)]),
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `stafett workshops`: the processes available, and where each came from.
+fn workshops(library: &Library) -> Result<ExitCode, String> {
+    for w in &library.warnings {
+        warn(&t!("cli.warning", text = w.0));
+    }
+    for s in &library.scripts {
+        columns(&[&s.script.id, &s.script.title, &format!("({})", s.origin)]);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `stafett export`: the forløp's documents into a folder.
+fn export(
+    store: &Store,
+    library: &Library,
+    name: &str,
+    out: Option<PathBuf>,
+) -> Result<ExitCode, String> {
+    let dir = store.find(name).map_err(|e| e.to_string())?;
+    let forlop = dir.load_forlop().map_err(|e| e.to_string())?;
+    let script = library
+        .get(&forlop.workshop)
+        .ok_or_else(|| t!("cli.no_process", process = forlop.workshop))?;
+    let (sheets, errors) = dir.load_sheets();
+    for e in errors.values() {
+        warn(&t!("cli.skipped_sheet", error = e));
+    }
+    let out_dir = out.unwrap_or_else(|| dir.path.clone());
+    let docs = crate::export::documents(&dir.slug(), script, &forlop, &sheets);
+    let written = crate::worksheet::files::write_documents(&out_dir, &docs)
+        .map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    for path in written {
+        say(&path.display().to_string());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `stafett delete`: after the name is typed (or `--yes`), all or nothing.
+fn delete(store: &Store, name: &str, yes: bool) -> Result<ExitCode, String> {
+    let dir = store.find(name).map_err(|e| e.to_string())?;
+    let shown = dir
+        .load_forlop()
+        .map(|f| f.name)
+        .unwrap_or_else(|_| dir.slug());
+    if !yes {
+        print!(
+            "{}",
+            inert(&t!(
+                "cli.delete_prompt",
+                name = shown,
+                folder = dir.path.display()
+            ))
+        );
+        let _ = std::io::stdout().flush();
+        let mut answer = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if answer.trim() != shown && answer.trim() != dir.slug() {
+            say(t!("cli.delete_cancelled"));
+            return Ok(ExitCode::FAILURE);
+        }
+    }
+    let lock = dir.lock().map_err(|e| e.to_string())?;
+    drop(lock);
+    dir.delete()
+        .map_err(|e| format!("{}: {e}", dir.path.display()))?;
+    say(&t!("cli.deleted", name = shown));
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check(files: &[PathBuf]) -> ExitCode {

@@ -59,24 +59,7 @@ impl Runner {
                 self.matrix = !self.matrix;
                 false
             }
-            Cmd::Add(tema) => {
-                let id = self
-                    .grid_rows(grid)
-                    .iter()
-                    .map(|r| r.id.0)
-                    .max()
-                    .unwrap_or(0)
-                    + 1;
-                let mut row = RiskRow::new(id);
-                row.tema = tema.trim().to_string();
-                self.forlop
-                    .grids
-                    .entry(grid.to_string())
-                    .or_default()
-                    .push(row);
-                self.selected = n;
-                true
-            }
+            Cmd::Add(tema) => self.add_row(grid, tema),
             Cmd::Edit(text) if n > 0 => {
                 let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
                 match column.text_mut(row) {
@@ -88,37 +71,7 @@ impl Runner {
                     None => false,
                 }
             }
-            Cmd::Level(level) if n > 0 => {
-                let scale = self.risk_scale(grid);
-                let max = match column {
-                    Column::Sannsynlighet | Column::RestSannsynlighet => {
-                        scale.map_or(5, |s| s.sannsynlighet.len())
-                    }
-                    _ => scale.map_or(5, |s| s.konsekvens.len()),
-                } as u8;
-                if !column.is_level() {
-                    self.notice = Some(
-                        t!(
-                            "runner.activity.risk_grid.velg_kolonnen_sannsynlighet_konsekvens_eller"
-                        )
-                        .into(),
-                    );
-                    return;
-                }
-                let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
-                if column.set_level(row, *level, max) {
-                    row.example = false;
-                    true
-                } else {
-                    let top = if column == Column::Usikkerhet { 3 } else { max };
-                    self.notice = Some(t!(
-                        "runner.activity.risk_grid.column_gar_fra_1_til",
-                        column = column.label(),
-                        top = top
-                    ));
-                    false
-                }
-            }
+            Cmd::Level(level) if n > 0 => self.grid_level(grid, i, column, *level),
             Cmd::Mark if n > 0 => {
                 let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
                 let was = row.example;
@@ -134,37 +87,8 @@ impl Runner {
                 self.selected = i.min(n.saturating_sub(2));
                 true
             }
-            Cmd::MoveUp | Cmd::MoveDown if n > 0 => {
-                let j = if *cmd == Cmd::MoveUp {
-                    i.checked_sub(1)
-                } else {
-                    (i + 1 < n).then_some(i + 1)
-                };
-                match j {
-                    Some(j) => {
-                        self.forlop
-                            .grids
-                            .get_mut(grid)
-                            .expect("rows exist")
-                            .swap(i, j);
-                        self.selected = j;
-                        true
-                    }
-                    None => false,
-                }
-            }
-            Cmd::SortByRisk => {
-                let Some(rows) = self.forlop.grids.get_mut(grid) else {
-                    return;
-                };
-                let id = rows.get(i).map(|r| r.id);
-                rows.sort_by_key(|r| std::cmp::Reverse(r.value()));
-                self.selected = rows.iter().position(|r| Some(r.id) == id).unwrap_or(0);
-                self.notice = Some(
-                    t!("runner.activity.risk_grid.sortert_etter_risikoverdi_hoyest_forst").into(),
-                );
-                true
-            }
+            Cmd::MoveUp | Cmd::MoveDown if n > 0 => self.move_row(grid, i, *cmd == Cmd::MoveUp),
+            Cmd::SortByRisk => self.sort_rows(grid, i),
             Cmd::ToPlan if n > 0 => self.row_to_plan(grid, i),
             Cmd::Import => self.seed_grid(grid, themes_from, true),
             _ => false,
@@ -172,6 +96,89 @@ impl Runner {
         if changed {
             fx.push(Effect::SaveForlop);
         }
+    }
+
+    /// A number key in a level column; a text column or a number off the scale says why not.
+    fn grid_level(&mut self, grid: &str, i: usize, column: Column, level: u8) -> bool {
+        let scale = self.risk_scale(grid);
+        let max = match column {
+            Column::Sannsynlighet | Column::RestSannsynlighet => {
+                scale.map_or(5, |s| s.sannsynlighet.len())
+            }
+            _ => scale.map_or(5, |s| s.konsekvens.len()),
+        } as u8;
+        if !column.is_level() {
+            self.notice = Some(
+                t!("runner.activity.risk_grid.velg_kolonnen_sannsynlighet_konsekvens_eller").into(),
+            );
+            return false;
+        }
+        let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
+        if column.set_level(row, level, max) {
+            row.example = false;
+            true
+        } else {
+            let top = if column == Column::Usikkerhet { 3 } else { max };
+            self.notice = Some(t!(
+                "runner.activity.risk_grid.column_gar_fra_1_til",
+                column = column.label(),
+                top = top
+            ));
+            false
+        }
+    }
+
+    fn move_row(&mut self, grid: &str, i: usize, up: bool) -> bool {
+        let n = self.grid_rows(grid).len();
+        let j = if up {
+            i.checked_sub(1)
+        } else {
+            (i + 1 < n).then_some(i + 1)
+        };
+        match j {
+            Some(j) => {
+                self.forlop
+                    .grids
+                    .get_mut(grid)
+                    .expect("rows exist")
+                    .swap(i, j);
+                self.selected = j;
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn sort_rows(&mut self, grid: &str, i: usize) -> bool {
+        let Some(rows) = self.forlop.grids.get_mut(grid) else {
+            return false;
+        };
+        let id = rows.get(i).map(|r| r.id);
+        rows.sort_by_key(|r| std::cmp::Reverse(r.value()));
+        self.selected = rows.iter().position(|r| Some(r.id) == id).unwrap_or(0);
+        self.notice =
+            Some(t!("runner.activity.risk_grid.sortert_etter_risikoverdi_hoyest_forst").into());
+        true
+    }
+
+    fn add_row(&mut self, grid: &str, tema: &str) -> bool {
+        let n = self.grid_rows(grid).len();
+        let id = self
+            .grid_rows(grid)
+            .iter()
+            .map(|r| r.id.0)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        let mut row = RiskRow::new(id);
+        row.tema = tema.trim().to_string();
+        self.forlop
+            .grids
+            .entry(grid.to_string())
+            .or_default()
+            .push(row);
+        self.selected = n;
+        true
     }
 
     /// Turns a row's proposed measure into a handlingsplan row that points back to it.
