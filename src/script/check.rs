@@ -1,6 +1,7 @@
 //! The checks that make `stafett check` useful: every problem in a script that parses, placed
 //! at its file:line:column with a hint, in bokmål.
 
+use super::check_activity::StepCheck;
 use super::load::{Locator, Problem, find_field};
 use super::{Activity, SCRIPT_FORMAT, Script};
 use crate::t;
@@ -269,137 +270,6 @@ fn check_risk_activity(
     }
 }
 
-fn check_activity(
-    loc: &Locator,
-    step_at: usize,
-    step_id: &str,
-    activity: &Activity,
-    produced_before: &HashSet<String>,
-    produced_here: &mut HashSet<String>,
-    problems: &mut Vec<Problem>,
-) {
-    let needs_here =
-        |list: &str, field: &str, problems: &mut Vec<Problem>, here: &HashSet<String>| {
-            if !here.contains(list) {
-                let hint = if produced_before.contains(list) {
-                    t!("script.check.listen_kommer_fra_en_tidligere", list = list)
-                } else {
-                    t!("script.check.samle_listen_forst_i_et", list = list)
-                };
-                problems.push(loc.problem(
-                    loc.peek(step_at, field, list),
-                    t!(
-                        "script.check.steget_step_id_bruker_listen",
-                        step_id = step_id,
-                        list = list
-                    ),
-                    hint,
-                ));
-            }
-        };
-    match activity {
-        Activity::Info
-        | Activity::Stafettpinne
-        | Activity::Plan { .. }
-        | Activity::RiskSetup { .. }
-        | Activity::Summary => {}
-        Activity::PickSet { list } => {
-            produced_here.insert(list.clone());
-        }
-        Activity::Roles { tasks, roles } => {
-            if tasks.is_empty() || roles.is_empty() || roles.len() > 9 {
-                problems.push(loc.problem(
-                    step_at,
-                    t!("script.check.rollene_i_steget_step_id", step_id = step_id),
-                    t!("script.check.for_eksempel_roles_tasks_inviterer"),
-                ));
-            }
-        }
-        Activity::RiskGrid { themes_from, .. } => {
-            if let Some(from) = themes_from
-                && !produced_before.contains(from)
-                && !produced_here.contains(from)
-            {
-                problems.push(loc.problem(
-                    loc.peek(step_at, "themes_from", from),
-                    t!(
-                        "script.check.steget_step_id_henter_tema",
-                        step_id = step_id,
-                        from = from
-                    ),
-                    t!("script.check.sjekk_stavematen_eller_samle_temaene"),
-                ));
-            }
-        }
-        Activity::Checklist { items } => {
-            if items.is_empty() {
-                problems.push(loc.problem(
-                    step_at,
-                    t!(
-                        "script.check.sjekklista_i_steget_step_id",
-                        step_id = step_id
-                    ),
-                    t!("script.check.legg_til_punkter_for_eksempel"),
-                ));
-            }
-        }
-        Activity::Collect { list, from } => {
-            if let Some(from) = from
-                && !produced_before.contains(from)
-                && !produced_here.contains(from)
-            {
-                problems.push(loc.problem(
-                    loc.peek(step_at, "from", from),
-                    t!(
-                        "script.check.steget_step_id_henter_listen",
-                        step_id = step_id,
-                        from = from
-                    ),
-                    t!("script.check.sjekk_stavematen_eller_lag_listen"),
-                ));
-            }
-            produced_here.insert(list.clone());
-        }
-        Activity::Group { list } => needs_here(list, "list", problems, produced_here),
-        Activity::Vote { list, dots } => {
-            needs_here(list, "list", problems, produced_here);
-            if *dots == 0 {
-                problems.push(loc.problem(
-                    loc.key(step_at, "dots"),
-                    t!(
-                        "script.check.prikkstemmingen_i_steget_step_id",
-                        step_id = step_id
-                    ),
-                    t!("script.check.gi_hver_deltaker_minst_n"),
-                ));
-            }
-        }
-        Activity::Choose { list, into, max } => {
-            needs_here(list, "list", problems, produced_here);
-            if *max == Some(0) {
-                problems.push(loc.problem(
-                    loc.key(step_at, "max"),
-                    t!(
-                        "script.check.steget_step_id_lar_gruppa_2",
-                        step_id = step_id
-                    ),
-                    t!("script.check.sett_max_some_3_eller"),
-                ));
-            }
-            produced_here.insert(into.clone());
-        }
-        Activity::Fields { fields, .. } => {
-            if fields.is_empty() {
-                problems.push(loc.problem(
-                    step_at,
-                    t!("script.check.steget_step_id_har_ingen", step_id = step_id),
-                    t!("script.check.legg_til_feltnavn_i_fields"),
-                ));
-            }
-        }
-    }
-}
-
 /// Whether an id can be part of a file name as it is: a session id names its worksheet,
 /// `r<round>-<id>.ron`. Letters (æøå too), digits, `-` and `_`, at most 40 characters.
 pub fn is_file_safe_id(id: &str) -> bool {
@@ -472,15 +342,13 @@ fn check_session<'s>(
                 t!("script.check.skriv_en_kort_tekst_i"),
             ));
         }
-        check_activity(
+        let check = StepCheck {
             loc,
             step_at,
-            &step.id,
-            &step.activity,
+            step_id: &step.id,
             produced_before,
-            &mut produced_here,
-            problems,
-        );
+        };
+        check.check(&step.activity, &mut produced_here, problems);
         check_risk_activity(loc, step_at, &step.id, &step.activity, script, problems);
         check_step_extras(
             loc,

@@ -4,6 +4,7 @@
 //! or any other process lives in a RON file under `workshops/` or the user's own folders.
 
 mod check;
+mod check_activity;
 pub mod library;
 mod load;
 
