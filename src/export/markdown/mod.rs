@@ -157,29 +157,7 @@ fn write_sheet(
         return;
     };
     let def = script.session(at);
-    let phase = &script.phases[at.phase];
-    let _ = writeln!(
-        out,
-        "{h} {}",
-        t!(
-            "export.session_heading",
-            round = sheet.round,
-            phase = inert(&phase.title),
-            session = inert(&def.title)
-        )
-    );
-    let _ = writeln!(out);
-    let mut meta = vec![
-        format!("Hvem: {}", def.kind.label()),
-        format!("Status: {}", sheet.status.label()),
-    ];
-    if let Some(s) = sheet.started {
-        meta.push(format!("startet {}", s.format("%d.%m.%Y %H:%M")));
-    }
-    if let Some(f) = sheet.finished {
-        meta.push(format!("ferdig {}", f.format("%d.%m.%Y %H:%M")));
-    }
-    let _ = writeln!(out, "{}\n", meta.join(" · "));
+    write_heading(out, &h, &script.phases[at.phase], def, sheet);
 
     // Each list is written once, at the last step that works on it, so themes and votes show.
     let last_use: BTreeMap<&str, usize> = def
@@ -257,6 +235,38 @@ fn write_sheet(
             write_list(out, &sub, &list_title(name), items, None);
         }
     }
+}
+
+/// A session's heading, and who took part, its status and its times.
+fn write_heading(
+    out: &mut String,
+    h: &str,
+    phase: &crate::script::Phase,
+    def: &crate::script::SessionDef,
+    sheet: &Worksheet,
+) {
+    let _ = writeln!(
+        out,
+        "{h} {}",
+        t!(
+            "export.session_heading",
+            round = sheet.round,
+            phase = inert(&phase.title),
+            session = inert(&def.title)
+        )
+    );
+    let _ = writeln!(out);
+    let mut meta = vec![
+        t!("export.who", who = def.kind.label()),
+        t!("export.status", status = sheet.status.label()),
+    ];
+    if let Some(s) = sheet.started {
+        meta.push(t!("export.started_at", at = s.format("%d.%m.%Y %H:%M")));
+    }
+    if let Some(f) = sheet.finished {
+        meta.push(t!("export.finished_at", at = f.format("%d.%m.%Y %H:%M")));
+    }
+    let _ = writeln!(out, "{}\n", meta.join(" · "));
 }
 
 pub(super) fn cell(s: &str) -> String {
