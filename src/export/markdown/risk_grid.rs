@@ -57,6 +57,13 @@ pub(super) fn write_grid(
         );
         return;
     }
+    write_rows(out, scale, &settings, rows);
+    let _ = writeln!(out);
+    write_matrix(out, scale, &settings, rows);
+}
+
+/// Every row of the grid as a Markdown table.
+fn write_rows(out: &mut String, scale: &RiskScale, settings: &RiskSettings, rows: &[RiskRow]) {
     let level_text = |labels: &[String], l: Option<u8>| match l {
         Some(l) => format!(
             "{l} {}",
@@ -109,8 +116,6 @@ pub(super) fn write_grid(
             risk(r.rest_value()),
         );
     }
-    let _ = writeln!(out);
-    write_matrix(out, scale, &settings, rows);
 }
 
 fn write_matrix(out: &mut String, scale: &RiskScale, settings: &RiskSettings, rows: &[RiskRow]) {
