@@ -1,6 +1,5 @@
 //! The handlingsplan as a table: used by the plan step and by the plan overlay.
 
-use super::activity::rows_view;
 use super::theme::Theme;
 use super::wrap::wrap;
 use crate::t;
@@ -85,44 +84,57 @@ pub fn table(
         height: body.height.saturating_sub(1),
         ..body
     };
-    let rows = plan
-        .iter()
-        .map(|m| {
-            let text = match m.risk {
-                Some(id) => format!("[R{id}] {}", inert(&m.tiltak)),
-                None => inert(&m.tiltak).into_owned(),
-            };
-            let tiltak = wrap(&text, w_tiltak);
-            let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
-            let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
-            let status = if overdue(m, today) {
-                t!("ui.plan.overdue").to_string()
+    let widths = (w_tiltak, w_ans, w_frist);
+    frame.render_widget(
+        super::rows::Rows {
+            count: plan.len(),
+            row: |i: usize| measure_lines(&plan[i], today, widths),
+            selected,
+            theme,
+        },
+        rows_area,
+    );
+}
+
+/// One measure's lines: tiltak and ansvarlig wrapped side by side, frist and status on the
+/// first line.
+fn measure_lines(
+    m: &Measure,
+    today: NaiveDate,
+    (w_tiltak, w_ans, w_frist): (usize, usize, usize),
+) -> Vec<Line<'static>> {
+    let text = match m.risk {
+        Some(id) => format!("[R{id}] {}", inert(&m.tiltak)),
+        None => inert(&m.tiltak).into_owned(),
+    };
+    let tiltak = wrap(&text, w_tiltak);
+    let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
+    let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
+    let status = if overdue(m, today) {
+        t!("ui.plan.overdue").to_string()
+    } else {
+        m.status.label().to_string()
+    };
+    let n = tiltak.len().max(ansvarlig.len());
+    (0..n)
+        .map(|i| {
+            let t = tiltak.get(i).map(String::as_str).unwrap_or("");
+            let a = ansvarlig.get(i).map(String::as_str).unwrap_or("");
+            let (f, s) = if i == 0 {
+                (frist.as_str(), status.as_str())
             } else {
-                m.status.label().to_string()
+                ("", "")
             };
-            let n = tiltak.len().max(ansvarlig.len());
-            (0..n)
-                .map(|i| {
-                    let t = tiltak.get(i).map(String::as_str).unwrap_or("");
-                    let a = ansvarlig.get(i).map(String::as_str).unwrap_or("");
-                    let (f, s) = if i == 0 {
-                        (frist.as_str(), status.as_str())
-                    } else {
-                        ("", "")
-                    };
-                    Line::raw(format!(
-                        "{}{} {}{} {:<w_frist$} {s}",
-                        t,
-                        pad(t, w_tiltak),
-                        a,
-                        pad(a, w_ans),
-                        f
-                    ))
-                })
-                .collect()
+            Line::raw(format!(
+                "{}{} {}{} {:<w_frist$} {s}",
+                t,
+                pad(t, w_tiltak),
+                a,
+                pad(a, w_ans),
+                f
+            ))
         })
-        .collect();
-    rows_view(frame, rows_area, rows, selected, theme);
+        .collect()
 }
 
 fn pad(s: &str, width: usize) -> String {
