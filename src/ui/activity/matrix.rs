@@ -58,33 +58,8 @@ pub fn matrix(
                 .map(|r| r.id.to_string())
                 .collect();
             let here = sel_cell == Some((s, k));
-            let mut style = band_style(band, theme);
-            if here {
-                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
-            }
-            let marker = if here { "›" } else { "" };
-            let room = cell_w.saturating_sub(1);
-            let fits = |label: &str| marker.width() + 2 + label.width() <= room;
-            let first = if fits(band.label()) {
-                format!("{marker}{} {}", band.symbol(), band.label())
-            } else if fits(band.short_label()) {
-                format!("{marker}{} {}", band.symbol(), band.short_label())
-            } else {
-                format!("{marker}{}", band.symbol())
-            };
-            let mut text = vec![Line::raw(first)];
-            if cell_h > 1 {
-                for part in wrap(&ids.join(","), cell_w.saturating_sub(1))
-                    .into_iter()
-                    .take(cell_h - 1)
-                {
-                    text.push(Line::raw(part));
-                }
-            } else if !ids.is_empty() {
-                text[0] = Line::raw(format!("{} {}", band.symbol(), ids.join(",")));
-            }
             let rect = Rect::new(x, y, (cell_w as u16).saturating_sub(1), cell_h as u16);
-            frame.render_widget(Paragraph::new(text).style(style), rect);
+            draw_cell(frame, rect, band, &ids, here, theme);
         }
     }
     // Konsekvens along the bottom.
@@ -121,4 +96,43 @@ pub fn matrix(
             Rect::new(area.x, last, area.width, 1),
         );
     }
+}
+
+/// One cell of the matrix: its band as symbol and word (as room allows) and the row IDs in it;
+/// the selected row's cell reversed and marked.
+fn draw_cell(
+    frame: &mut Frame,
+    rect: Rect,
+    band: crate::worksheet::risk::Band,
+    ids: &[String],
+    here: bool,
+    theme: &Theme,
+) {
+    let (cell_w, cell_h) = (usize::from(rect.width) + 1, usize::from(rect.height));
+    let mut style = band_style(band, theme);
+    if here {
+        style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    }
+    let marker = if here { "›" } else { "" };
+    let room = cell_w.saturating_sub(1);
+    let fits = |label: &str| marker.width() + 2 + label.width() <= room;
+    let first = if fits(band.label()) {
+        format!("{marker}{} {}", band.symbol(), band.label())
+    } else if fits(band.short_label()) {
+        format!("{marker}{} {}", band.symbol(), band.short_label())
+    } else {
+        format!("{marker}{}", band.symbol())
+    };
+    let mut text = vec![Line::raw(first)];
+    if cell_h > 1 {
+        for part in wrap(&ids.join(","), cell_w.saturating_sub(1))
+            .into_iter()
+            .take(cell_h - 1)
+        {
+            text.push(Line::raw(part));
+        }
+    } else if !ids.is_empty() {
+        text[0] = Line::raw(format!("{} {}", band.symbol(), ids.join(",")));
+    }
+    frame.render_widget(Paragraph::new(text).style(style), rect);
 }
