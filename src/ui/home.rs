@@ -39,6 +39,38 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
         .padding(Padding::horizontal(1));
     let inner = block.inner(body);
     frame.render_widget(block, body);
+    forlop_list(frame, inner, app, home, theme);
+    if warn_height > 0 {
+        let lines: Vec<Line> = app
+            .warnings
+            .iter()
+            .map(|w| Line::raw(format!("⚠ {}", inert_line(w))))
+            .collect();
+        frame.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .style(theme.warn())
+                .block(
+                    Block::new()
+                        .borders(Borders::ALL)
+                        .border_style(theme.border())
+                        .title(t!("home.warnings")),
+                ),
+            warnings,
+        );
+    }
+    if let Some(m) = &app.message {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {}", inert_line(m)), theme.warn())),
+            message,
+        );
+    }
+    let keys = app.keys.footer_pairs("home");
+    frame.render_widget(Paragraph::new(key_line(&keys, footer.width, theme)), footer);
+}
+
+/// The forløp on this machine, or how to start the first one.
+fn forlop_list(frame: &mut Frame, inner: Rect, app: &App, home: &Home, theme: &Theme) {
     if home.entries.is_empty() {
         let mut lines = vec![
             Line::raw(t!("home.empty")),
@@ -80,31 +112,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
             .collect();
         rows_view(frame, inner, rows, Some(home.selected), theme);
     }
-    if warn_height > 0 {
-        let lines: Vec<Line> = app
-            .warnings
-            .iter()
-            .map(|w| Line::raw(format!("⚠ {}", inert_line(w))))
-            .collect();
-        frame.render_widget(
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: false })
-                .style(theme.warn())
-                .block(
-                    Block::new()
-                        .borders(Borders::ALL)
-                        .border_style(theme.border())
-                        .title(t!("home.warnings")),
-                ),
-            warnings,
-        );
-    }
-    if let Some(m) = &app.message {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", inert_line(m)), theme.warn())),
-            message,
-        );
-    }
-    let keys = app.keys.footer_pairs("home");
-    frame.render_widget(Paragraph::new(key_line(&keys, footer.width, theme)), footer);
 }
