@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
-    let r = &s.runner;
     let [header, gauge, body, notice, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -21,56 +20,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     ])
     .areas(area);
 
-    // Header: process › phase › meeting › step n of m, and the timer on the right.
-    let timer = timer_span(app, s, theme);
-    let timer_width = timer.width() as u16;
-    let [crumbs_area, timer_area] =
-        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)])
-            .areas(header);
-    let crumbs = t!(
-        "ui.session.value_value2_value3_steg_value4",
-        value = inert_line(&r.script.title),
-        value2 = inert_line(&r.phase().title),
-        value3 = inert_line(&r.session().title),
-        value4 = r.at.step + 1,
-        n = r.session().steps.len()
-    );
-    frame.render_widget(
-        Paragraph::new(Span::styled(crumbs, theme.title())),
-        crumbs_area,
-    );
-    frame.render_widget(
-        Paragraph::new(Line::from(timer)).right_aligned(),
-        timer_area,
-    );
-
-    // Progress over the whole round.
-    let (done, total) = r.progress();
-    let lead = r.lead().map(|(task, role)| match role {
-        Some(role) => format!(" · {}: {}", inert_line(&task), inert_line(&role)),
-        None => t!("ui.session.value_ikke_avtalt", value = inert_line(&task)),
-    });
-    let label = t!(
-        "ui.session.value_value2_runde_round_value3",
-        value = inert_line(&r.forlop.name),
-        value2 = lead.unwrap_or_default(),
-        round = r.at.round,
-        value3 = r.session().kind.label(),
-        value4 = done + 1,
-        total = total
-    );
-    frame.render_widget(
-        LineGauge::default()
-            .ratio(if total == 0 {
-                0.0
-            } else {
-                (done + 1) as f64 / total as f64
-            })
-            .label(label)
-            .filled_style(theme.gauge())
-            .unfilled_style(theme.dim()),
-        gauge,
-    );
+    draw_header(frame, header, app, s, theme);
+    draw_progress(frame, gauge, s, theme);
 
     // Body: the room view, and the facilitator's guide beside it unless hidden.
     let show_guide = app.show_guide && body.width >= 70;
@@ -89,7 +40,73 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
         draw_guide(frame, g, s, theme);
     }
 
-    // A notice from the last command, or a save problem, which always wins.
+    draw_notice(frame, notice, app, s, theme);
+    frame.render_widget(
+        Paragraph::new(key_line(&footer_keys(app, s), footer.width, theme)),
+        footer,
+    );
+}
+
+/// Process › phase › meeting › step n of m, and the timer on the right.
+fn draw_header(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
+    let r = &s.runner;
+    let timer = timer_span(app, s, theme);
+    let timer_width = timer.width() as u16;
+    let [crumbs_area, timer_area] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)]).areas(area);
+    let crumbs = t!(
+        "ui.session.crumbs",
+        process = inert_line(&r.script.title),
+        phase = inert_line(&r.phase().title),
+        session = inert_line(&r.session().title),
+        step = r.at.step + 1,
+        steps = r.session().steps.len()
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled(crumbs, theme.title())),
+        crumbs_area,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(timer)).right_aligned(),
+        timer_area,
+    );
+}
+
+/// Progress over the whole round, with the forløp's name and who leads this part.
+fn draw_progress(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
+    let r = &s.runner;
+    let (done, total) = r.progress();
+    let lead = r.lead().map(|(task, role)| match role {
+        Some(role) => format!(" · {}: {}", inert_line(&task), inert_line(&role)),
+        None => t!("ui.session.lead_unagreed", task = inert_line(&task)),
+    });
+    let label = t!(
+        "ui.session.progress",
+        forlop = inert_line(&r.forlop.name),
+        lead = lead.unwrap_or_default(),
+        round = r.at.round,
+        kind = r.session().kind.label(),
+        step = done + 1,
+        total = total
+    );
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        (done + 1) as f64 / total as f64
+    };
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(ratio)
+            .label(label)
+            .filled_style(theme.gauge())
+            .unfilled_style(theme.dim()),
+        area,
+    );
+}
+
+/// A notice from the last command, or a save problem, which always wins.
+fn draw_notice(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
+    let r = &s.runner;
     let (text, style) = if let Some(err) = &s.save_error {
         (format!(" ⚠ {err}"), theme.alert())
     } else if let Some(m) = &app.message {
@@ -99,11 +116,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     } else {
         (String::new(), theme.dim())
     };
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), notice);
-    frame.render_widget(
-        Paragraph::new(key_line(&footer_keys(app, s), footer.width, theme)),
-        footer,
-    );
+    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
 }
 
 fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {
