@@ -90,7 +90,6 @@ impl App {
             | Then::RestoreForlop(_)
             | Then::RestoreSheet(_) => return,
         };
-        let fx = s.runner.handle(cmd, now);
-        s.run_effects(fx);
+        self.runner_cmd(cmd, now);
     }
 }

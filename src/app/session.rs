@@ -15,6 +15,9 @@ pub struct Session {
     /// Effects that failed (e.g. a full disk), kept to retry; the data stays in memory.
     failed: Vec<Effect>,
     pub save_error: Option<String>,
+    /// How the room sees a risk grid: the matrix rather than the table. Presentation only; it
+    /// goes back to the table when the step changes.
+    pub matrix: bool,
 }
 
 impl Session {
@@ -47,6 +50,7 @@ impl Session {
                 _lock: lock,
                 failed: Vec::new(),
                 save_error: None,
+                matrix: false,
             },
             warnings,
         ))
@@ -165,7 +169,11 @@ impl Session {
 impl App {
     pub(super) fn runner_cmd(&mut self, cmd: Cmd, now: Now) {
         if let Screen::Session(s) = &mut self.screen {
+            let step = s.runner.at;
             let fx = s.runner.handle(cmd, now);
+            if s.runner.at != step {
+                s.matrix = false;
+            }
             self.bell |= s.run_effects(fx);
         }
     }

@@ -28,6 +28,13 @@ impl App {
         }
         match action {
             Action::Guide => self.show_guide = !self.show_guide,
+            Action::ToggleView => {
+                if let Screen::Session(s) = &mut self.screen
+                    && matches!(s.runner.step().activity, Activity::RiskGrid { .. })
+                {
+                    s.matrix = !s.matrix;
+                }
+            }
             Action::Overview => {
                 let selected = r
                     .instances()
@@ -89,7 +96,6 @@ fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd
         Action::Digit(n) => Cmd::Level(n),
         Action::NextField => Cmd::Column(1),
         Action::PrevField => Cmd::Column(-1),
-        Action::ToggleView => Cmd::ToggleView,
         Action::Sort => Cmd::SortByRisk,
         Action::ToPlan => Cmd::ToPlan,
         Action::Enter if matches!(activity, Activity::PickSet { .. } | Activity::Roles { .. }) => {

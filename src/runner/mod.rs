@@ -70,8 +70,6 @@ pub enum Cmd {
         forward: bool,
         levels: crate::worksheet::risk::LevelChange,
     },
-    /// Switch the grid between table and risk matrix.
-    ToggleView,
     SortByRisk,
     /// Turn the selected risk row's proposed measure into a handlingsplan row.
     ToPlan,
@@ -123,8 +121,6 @@ pub struct Runner {
     pub selected: usize,
     /// The focused column of a risk grid, an index into `Column::ALL`.
     pub column: usize,
-    /// Whether a risk grid shows as the matrix rather than the table.
-    pub matrix: bool,
     pub timer: Timer,
     /// A short message for the facilitator after a command (e.g. why nothing happened).
     pub notice: Option<String>,
@@ -160,7 +156,6 @@ impl Runner {
             },
             selected: 0,
             column: 0,
-            matrix: false,
             timer: Timer::new(0, 0),
             notice: None,
         };

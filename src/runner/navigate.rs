@@ -152,7 +152,6 @@ impl Runner {
         };
         self.selected = 0;
         self.column = 0;
-        self.matrix = false;
         self.timer = self.step_timer();
         self.forlop.position = crate::worksheet::Position {
             round,

@@ -185,7 +185,7 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
     );
     frame.render_widget(Paragraph::new(item_lines), item_area);
     frame.render_widget(Paragraph::new(room_lines), room_area);
-    activity::draw(frame, activity_area, r, theme, app.today);
+    activity::draw(frame, activity_area, r, s.matrix, theme, app.today);
 }
 
 /// For a step that repeats for each item: which item, what it is about, where to find the

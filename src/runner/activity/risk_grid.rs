@@ -55,10 +55,6 @@ impl Runner {
                 self.column = (self.column as i64 + i64::from(*d)).rem_euclid(len) as usize;
                 false
             }
-            Cmd::ToggleView => {
-                self.matrix = !self.matrix;
-                false
-            }
             Cmd::Add(tema) => self.add_row(grid, tema),
             Cmd::Edit(text) if n > 0 => {
                 let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];

@@ -47,7 +47,14 @@ pub fn hint(activity: &Activity) -> Option<String> {
 }
 
 /// Draws the current step's activity.
-pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: NaiveDate) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    r: &Runner,
+    matrix: bool,
+    theme: &Theme,
+    today: NaiveDate,
+) {
     if area.height == 0 || area.width < 4 {
         return;
     }
@@ -112,7 +119,7 @@ pub fn draw(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme, today: Nai
             area,
         ),
         Activity::Summary => frame.render_widget(summary::Summary { r, theme }, area),
-        Activity::RiskGrid { grid, .. } => risk_grid::grid(frame, area, r, grid, theme),
+        Activity::RiskGrid { grid, .. } => risk_grid::grid(frame, area, r, grid, matrix, theme),
         Activity::Plan { review } => super::plan::table(
             frame,
             area,

@@ -64,13 +64,13 @@ pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
     )
 }
 
-pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
+pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, matrix: bool, theme: &Theme) {
     let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
         return;
     };
     let rows = r.grid_rows(grid);
     let selected = rows.get(r.selected);
-    let view = if r.matrix {
+    let view = if matrix {
         t!("ui.risk.to_table")
     } else {
         t!("ui.risk.to_matrix")
@@ -95,7 +95,7 @@ pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme
         );
         return;
     }
-    if r.matrix {
+    if matrix {
         super::matrix::matrix(frame, body, rows, selected, &set, scale, theme);
         return;
     }
