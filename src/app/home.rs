@@ -1,6 +1,7 @@
 //! The home screen: the forløp on this machine; opening, creating and deleting one.
 
 use super::forms::NewForlop;
+use super::session::OpenError;
 use super::{Action, App, Home, HomeEntry, Overlay, Screen, Session, Then};
 use crate::runner::Now;
 use crate::t;
@@ -127,15 +128,15 @@ impl App {
                 self.screen = Screen::Session(Box::new(session));
             }
             // A forløp file that cannot be read, with a backup that can: offer the backup.
-            Err(e) => match dir.load_forlop() {
-                Err(load) if backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path()) => {
-                    self.overlays.push(Overlay::Confirm {
-                        question: t!("app.home.load_forrige_versjon_forlop_ron", load = load),
-                        then: Then::RestoreForlop(dir),
-                    });
-                }
-                _ => self.message = Some(e),
-            },
+            Err(OpenError::Forlop(load))
+                if backup_readable::<crate::worksheet::Forlop>(&dir.forlop_path()) =>
+            {
+                self.overlays.push(Overlay::Confirm {
+                    question: t!("app.home.load_forrige_versjon_forlop_ron", load = load),
+                    then: Then::RestoreForlop(dir),
+                });
+            }
+            Err(e) => self.message = Some(e.to_string()),
         }
     }
 

@@ -20,21 +20,40 @@ pub struct Session {
     pub matrix: bool,
 }
 
+/// Why a forløp could not be opened; each says what to do.
+#[derive(Debug)]
+pub enum OpenError {
+    /// Locked by another Stafett, or its folder cannot be used.
+    Store(crate::worksheet::store::StoreError),
+    /// `forlop.ron` cannot be read; it is left as it is.
+    Forlop(crate::worksheet::store::LoadError),
+    /// The forløp follows a process that is not installed here.
+    NoScript(String),
+}
+
+impl std::fmt::Display for OpenError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OpenError::Store(e) => write!(f, "{e}"),
+            OpenError::Forlop(e) => f.write_str(&t!("app.session.e_filen_blir_ikke_endret", e = e)),
+            OpenError::NoScript(workshop) => f.write_str(&t!(
+                "app.session.forlopet_folger_prosessen_workshop_som",
+                workshop = workshop
+            )),
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
 impl Session {
     /// Locks and loads a forløp. Unreadable worksheets are reported and never written over.
-    pub fn open(dir: ForlopDir, library: &Library) -> Result<(Session, Vec<String>), String> {
-        let lock = dir.lock().map_err(|e| e.to_string())?;
-        let forlop = dir
-            .load_forlop()
-            .map_err(|e| t!("app.session.e_filen_blir_ikke_endret", e = e))?;
+    pub fn open(dir: ForlopDir, library: &Library) -> Result<(Session, Vec<String>), OpenError> {
+        let lock = dir.lock().map_err(OpenError::Store)?;
+        let forlop = dir.load_forlop().map_err(OpenError::Forlop)?;
         let script = library
             .get(&forlop.workshop)
-            .ok_or_else(|| {
-                t!(
-                    "app.session.forlopet_folger_prosessen_workshop_som",
-                    workshop = forlop.workshop
-                )
-            })?
+            .ok_or_else(|| OpenError::NoScript(forlop.workshop.clone()))?
             .clone();
         let (sheets, errors) = dir.load_sheets();
         let warnings = errors
