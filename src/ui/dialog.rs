@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
                 let inner = block.inner(rect);
                 frame.render_widget(block, rect);
                 plan::table(
-                    frame,
+                    frame.buffer_mut(),
                     inner,
                     &s.runner.forlop.plan,
                     Some(*selected),

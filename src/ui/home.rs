@@ -110,6 +110,6 @@ fn forlop_list(frame: &mut Frame, inner: Rect, app: &App, home: &Home, theme: &T
                 lines
             })
             .collect();
-        rows_view(frame, inner, rows, Some(home.selected), theme);
+        rows_view(frame.buffer_mut(), inner, rows, Some(home.selected), theme);
     }
 }

@@ -191,5 +191,5 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         height: area.height.saturating_sub(2),
         ..area
     };
-    rows_view(frame, body, rows, Some(selected), theme);
+    rows_view(frame.buffer_mut(), body, rows, Some(selected), theme);
 }

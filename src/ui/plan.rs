@@ -6,10 +6,11 @@ use crate::t;
 use crate::text::{format_date, inert};
 use crate::worksheet::Measure;
 use chrono::NaiveDate;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// Whether a measure is open and past its deadline.
@@ -18,7 +19,7 @@ pub fn overdue(m: &Measure, today: NaiveDate) -> bool {
 }
 
 pub fn table(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     plan: &[Measure],
     selected: Option<usize>,
@@ -45,23 +46,18 @@ pub fn table(
             open = open
         )
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(summary, theme.label())),
-        Rect { height: 1, ..area },
-    );
+    (Paragraph::new(Span::styled(summary, theme.label()))).render(Rect { height: 1, ..area }, buf);
     let body = Rect {
         y: area.y + 1,
         height: area.height - 1,
         ..area
     };
     if plan.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                t!("ui.plan.ingen_tiltak_enna_trykk_a"),
-                theme.dim(),
-            )),
-            body,
-        );
+        (Paragraph::new(Span::styled(
+            t!("ui.plan.ingen_tiltak_enna_trykk_a"),
+            theme.dim(),
+        )))
+        .render(body, buf);
         return;
     }
     // Columns: tiltak takes what is left after ansvarlig, frist and status.
@@ -75,25 +71,21 @@ pub fn table(
         t!("ui.plan.frist"),
         t!("ui.plan.status")
     );
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!("  {head}"), theme.dim())),
-        Rect { height: 1, ..body },
-    );
+    (Paragraph::new(Line::styled(format!("  {head}"), theme.dim())))
+        .render(Rect { height: 1, ..body }, buf);
     let rows_area = Rect {
         y: body.y + 1,
         height: body.height.saturating_sub(1),
         ..body
     };
     let widths = (w_tiltak, w_ans, w_frist);
-    frame.render_widget(
-        super::rows::Rows {
-            count: plan.len(),
-            row: |i: usize| measure_lines(&plan[i], today, widths),
-            selected,
-            theme,
-        },
-        rows_area,
-    );
+    (super::rows::Rows {
+        count: plan.len(),
+        row: |i: usize| measure_lines(&plan[i], today, widths),
+        selected,
+        theme,
+    })
+    .render(rows_area, buf);
 }
 
 /// One measure's lines: tiltak and ansvarlig wrapped side by side, frist and status on the

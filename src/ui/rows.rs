@@ -75,22 +75,20 @@ impl<'a, 't, F: Fn(usize) -> Vec<Line<'a>>> Widget for Rows<'t, F> {
     }
 }
 
-/// Rows already built, for short lists (home, overview, plan).
+/// Rows already built, for short lists (home, overview).
 pub fn rows_view(
-    frame: &mut ratatui::Frame,
+    buf: &mut Buffer,
     area: Rect,
     rows: Vec<Vec<Line>>,
     selected: Option<usize>,
     theme: &Theme,
 ) {
     let count = rows.len();
-    frame.render_widget(
-        Rows {
-            count,
-            row: |i: usize| rows[i].clone(),
-            selected,
-            theme,
-        },
-        area,
-    );
+    Rows {
+        count,
+        row: |i: usize| rows[i].clone(),
+        selected,
+        theme,
+    }
+    .render(area, buf);
 }

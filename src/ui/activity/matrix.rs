@@ -7,17 +7,18 @@ use super::risk_grid::band_style;
 use crate::script::RiskScale;
 use crate::text::inert_line;
 use crate::worksheet::risk::{RiskRow, RiskSettings};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 /// The risk matrix: sannsynlighet up, konsekvens across, each cell showing its band and the
 /// IDs of the rows in it. The selected row's cell is marked.
 pub fn matrix(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     rows: &[RiskRow],
     selected: Option<&RiskRow>,
@@ -45,10 +46,7 @@ pub fn matrix(
             .take(cell_h)
             .collect::<Vec<_>>()
             .join("\n");
-        frame.render_widget(
-            Paragraph::new(label),
-            Rect::new(area.x, y, label_w as u16, cell_h as u16),
-        );
+        (Paragraph::new(label)).render(Rect::new(area.x, y, label_w as u16, cell_h as u16), buf);
         for k in 1..=k_levels as u8 {
             let x = area.x + (label_w + (usize::from(k) - 1) * cell_w) as u16;
             let band = set.band(u32::from(s) * u32::from(k));
@@ -59,7 +57,7 @@ pub fn matrix(
                 .collect();
             let here = sel_cell == Some((s, k));
             let rect = Rect::new(x, y, (cell_w as u16).saturating_sub(1), cell_h as u16);
-            draw_cell(frame, rect, band, &ids, here, theme);
+            draw_cell(buf, rect, band, &ids, here, theme);
         }
     }
     // Konsekvens along the bottom.
@@ -69,16 +67,11 @@ pub fn matrix(
             let x = area.x + (label_w + (k - 1) * cell_w) as u16;
             let label = format!("{k} {}", inert_line(&scale.konsekvens[k - 1]));
             let h = (area.y + area.height - y).min(2);
-            frame.render_widget(
-                Paragraph::new(wrap(&label, cell_w.saturating_sub(1)).join("\n"))
-                    .style(theme.dim()),
-                Rect::new(x, y, (cell_w as u16).saturating_sub(1), h),
-            );
+            (Paragraph::new(wrap(&label, cell_w.saturating_sub(1)).join("\n")).style(theme.dim()))
+                .render(Rect::new(x, y, (cell_w as u16).saturating_sub(1), h), buf);
         }
-        frame.render_widget(
-            Paragraph::new(Line::styled("S ↑  K →", theme.dim())),
-            Rect::new(area.x, y, label_w as u16, 1),
-        );
+        (Paragraph::new(Line::styled("S ↑  K →", theme.dim())))
+            .render(Rect::new(area.x, y, label_w as u16, 1), buf);
     }
     // Rows whose levels lie outside this scale have no cell: they are named, never hidden.
     let outside: Vec<String> = rows
@@ -88,20 +81,18 @@ pub fn matrix(
         .collect();
     let last = area.y + area.height.saturating_sub(1);
     if !outside.is_empty() && last > y {
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                crate::t!("risk.outside_matrix", ids = outside.join(", ")),
-                theme.warn(),
-            )),
-            Rect::new(area.x, last, area.width, 1),
-        );
+        (Paragraph::new(Line::styled(
+            crate::t!("risk.outside_matrix", ids = outside.join(", ")),
+            theme.warn(),
+        )))
+        .render(Rect::new(area.x, last, area.width, 1), buf);
     }
 }
 
 /// One cell of the matrix: its band as symbol and word (as room allows) and the row IDs in it;
 /// the selected row's cell reversed and marked.
 fn draw_cell(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     rect: Rect,
     band: crate::worksheet::risk::Band,
     ids: &[String],
@@ -134,5 +125,5 @@ fn draw_cell(
     } else if !ids.is_empty() {
         text[0] = Line::raw(format!("{} {}", band.symbol(), ids.join(",")));
     }
-    frame.render_widget(Paragraph::new(text).style(style), rect);
+    (Paragraph::new(text).style(style)).render(rect, buf);
 }

@@ -9,6 +9,7 @@ mod group;
 mod items;
 mod matrix;
 mod pick_set;
+mod plan;
 mod risk_grid;
 mod risk_setup;
 mod roles;
@@ -105,7 +106,9 @@ pub fn draw(
             },
             area,
         ),
-        Activity::RiskSetup { grid } => risk_setup::setup(frame, area, r, grid, theme),
+        Activity::RiskSetup { grid } => {
+            frame.render_widget(risk_setup::RiskSetup { r, grid, theme }, area)
+        }
         Activity::PickSet { list } => {
             frame.render_widget(pick_set::PickSet { r, list, theme }, area)
         }
@@ -119,15 +122,24 @@ pub fn draw(
             area,
         ),
         Activity::Summary => frame.render_widget(summary::Summary { r, theme }, area),
-        Activity::RiskGrid { grid, .. } => risk_grid::grid(frame, area, r, grid, matrix, theme),
-        Activity::Plan { review } => super::plan::table(
-            frame,
+        Activity::RiskGrid { grid, .. } => frame.render_widget(
+            risk_grid::RiskGrid {
+                r,
+                grid,
+                matrix,
+                theme,
+            },
             area,
-            &r.forlop.plan,
-            Some(r.selected),
-            *review,
-            today,
-            theme,
+        ),
+        Activity::Plan { review } => frame.render_widget(
+            plan::Plan {
+                plan: &r.forlop.plan,
+                selected: r.selected,
+                review: *review,
+                today,
+                theme,
+            },
+            area,
         ),
     }
 }

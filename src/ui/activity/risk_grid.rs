@@ -10,11 +10,12 @@ use crate::t;
 use crate::text::{inert, inert_line};
 use crate::worksheet::risk::level_name;
 use crate::worksheet::risk::{Band, Column, RiskRow, RiskSettings};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 pub(super) fn band_style(band: Band, theme: &Theme) -> Style {
@@ -64,7 +65,7 @@ pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
     )
 }
 
-pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, matrix: bool, theme: &Theme) {
+fn grid(buf: &mut Buffer, area: Rect, r: &Runner, grid: &str, matrix: bool, theme: &Theme) {
     let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
         return;
     };
@@ -79,24 +80,22 @@ pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, matrix: bool,
         Span::styled(legend(&set, scale), theme.label()),
         Span::styled(format!("  · {view}"), theme.dim()),
     ]);
-    frame.render_widget(Paragraph::new(head), Rect { height: 1, ..area });
+    (Paragraph::new(head)).render(Rect { height: 1, ..area }, buf);
     let body = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),
         ..area
     };
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                t!("ui.activity.risk_grid.ingen_risikoer_enna_trykk_a"),
-                theme.dim(),
-            )),
-            body,
-        );
+        (Paragraph::new(Span::styled(
+            t!("ui.activity.risk_grid.ingen_risikoer_enna_trykk_a"),
+            theme.dim(),
+        )))
+        .render(body, buf);
         return;
     }
     if matrix {
-        super::matrix::matrix(frame, body, rows, selected, &set, scale, theme);
+        super::matrix::matrix(buf, body, rows, selected, &set, scale, theme);
         return;
     }
     // Table above, the selected row in full below.
@@ -110,20 +109,17 @@ pub fn grid(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, matrix: bool,
         height: body.height - detail_h,
         ..body
     };
-    table(frame, table_area, rows, r.selected, &set, theme);
+    table(buf, table_area, rows, r.selected, &set, theme);
     let detail_area = Rect {
         y: body.y + table_area.height,
         height: detail_h,
         ..body
     };
-    frame.render_widget(
-        Paragraph::new(detail_lines).scroll((scroll, 0)),
-        detail_area,
-    );
+    (Paragraph::new(detail_lines).scroll((scroll, 0))).render(detail_area, buf);
 }
 
 fn table(
-    frame: &mut Frame,
+    buf: &mut Buffer,
     area: Rect,
     rows: &[RiskRow],
     selected: usize,
@@ -156,10 +152,8 @@ fn table(
             t!("ui.risk.rest")
         ));
     }
-    frame.render_widget(
-        Paragraph::new(Line::styled(format!("  {head}"), theme.dim())),
-        Rect { height: 1, ..area },
-    );
+    (Paragraph::new(Line::styled(format!("  {head}"), theme.dim())))
+        .render(Rect { height: 1, ..area }, buf);
     let lines = rows
         .iter()
         .map(|row| {
@@ -202,7 +196,7 @@ fn table(
         })
         .collect();
     rows_view(
-        frame,
+        buf,
         Rect {
             y: area.y + 1,
             height: area.height - 1,
@@ -302,4 +296,19 @@ fn detail(
         ));
     }
     (lines, focus_line)
+}
+
+/// A risk grid: the table with the selected row's details, or the matrix.
+pub struct RiskGrid<'a> {
+    pub r: &'a Runner,
+    pub grid: &'a str,
+    /// The matrix rather than the table (the app's choice of view).
+    pub matrix: bool,
+    pub theme: &'a Theme,
+}
+
+impl Widget for RiskGrid<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        grid(buf, area, self.r, self.grid, self.matrix, self.theme);
+    }
 }

@@ -7,12 +7,13 @@ use super::risk_grid::legend;
 use crate::runner::Runner;
 use crate::t;
 use crate::text::inert_line;
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
 
-pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
+fn setup(buf: &mut Buffer, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
     let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
         return;
     };
@@ -34,7 +35,7 @@ pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Them
         height: 3.min(area.height),
         ..area
     };
-    rows_view(frame, top, rows, Some(r.selected), theme);
+    rows_view(buf, top, rows, Some(r.selected), theme);
     if area.height < 6 {
         return;
     }
@@ -65,12 +66,12 @@ pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Them
             .join(" · ")
     )));
     let text_height = 5.min(rest.height);
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
+    (Paragraph::new(lines).wrap(Wrap { trim: false })).render(
         Rect {
             height: text_height,
             ..rest
         },
+        buf,
     );
     if rest.height > text_height + 6 {
         let m = Rect {
@@ -78,6 +79,19 @@ pub fn setup(frame: &mut Frame, area: Rect, r: &Runner, grid: &str, theme: &Them
             height: rest.height - text_height,
             ..rest
         };
-        matrix(frame, m, &[], None, &set, scale, theme);
+        matrix(buf, m, &[], None, &set, scale, theme);
+    }
+}
+
+/// The scale and bands of a grid, with the matrix they give.
+pub struct RiskSetup<'a> {
+    pub r: &'a Runner,
+    pub grid: &'a str,
+    pub theme: &'a Theme,
+}
+
+impl Widget for RiskSetup<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        setup(buf, area, self.r, self.grid, self.theme);
     }
 }
