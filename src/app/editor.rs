@@ -124,8 +124,8 @@ impl App {
         let written = crate::worksheet::files::write_documents(dir, &docs);
         self.message = Some(match written {
             Ok(paths) => t!(
-                "app.editor.eksportert_til_value",
-                value = paths
+                "app.exported_to",
+                files = paths
                     .iter()
                     .map(|p| p.display().to_string())
                     .collect::<Vec<_>>()

@@ -158,8 +158,8 @@ impl MeasureForm {
         } else {
             Some(text::parse_date(&frist_text).ok_or_else(|| {
                 t!(
-                    "app.forms.value_er_ikke_en_dato",
-                    value = text::inert_line(frist_text.trim())
+                    "app.forms.not_a_date",
+                    text = text::inert_line(frist_text.trim())
                 )
             })?)
         };

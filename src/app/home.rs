@@ -146,9 +146,9 @@ impl App {
             .get(workshop)
             .ok_or_else(|| {
                 t!(
-                    "app.home.fant_ikke_prosessen_workshop_tilgjengelige",
+                    "app.no_process",
                     workshop = workshop,
-                    value = self
+                    available = self
                         .library
                         .scripts
                         .iter()

@@ -27,9 +27,9 @@ impl App {
                     self.message = Some(t!("app.overlays.denne_prosessen_gar_ikke_i").into());
                 } else {
                     let question = t!(
-                        "app.overlays.starte_runde_value_prosessen_begynner",
-                        value = s.runner.forlop.round + 1,
-                        value2 =
+                        "app.new_round_question",
+                        round = s.runner.forlop.round + 1,
+                        phase =
                             s.runner
                                 .script
                                 .restart_phase()
@@ -82,8 +82,8 @@ impl App {
             Action::Delete => {
                 if let Some(m) = plan.get(selected) {
                     let question = t!(
-                        "app.overlays.slette_tiltaket_value_fra_handlingsplanen",
-                        value = crate::text::inert_line(&m.tiltak)
+                        "app.delete_measure",
+                        tiltak = crate::text::inert_line(&m.tiltak)
                     );
                     push_self(self, selected.min(len.saturating_sub(2)));
                     self.overlays.push(Overlay::Confirm {

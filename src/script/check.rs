@@ -70,8 +70,8 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
                 restart_at = cycle.restart_at
             ),
             t!(
-                    "script.check.bruk_id_en_til_en",
-                    value = script
+                    "script.check.use_a_phase_id",
+                    phases = script
                         .phases
                         .iter()
                         .map(|p| p.id.as_str())
@@ -113,9 +113,9 @@ fn check_step_extras(
                 problems.push(loc.problem(
                     loc.key(step_at, "rate"),
                     t!(
-                        "script.check.vurderingen_i_steget_step_id",
+                        "script.check.rating_levels",
                         step_id = step_id,
-                        value = if fe.rate.len() == 1 {
+                        levels = if fe.rate.len() == 1 {
                             t!("script.check.one_level").to_string()
                         } else {
                             format!("{} nivåer", fe.rate.len())

@@ -90,10 +90,10 @@ impl Library {
         match load::parse(&src) {
             Ok(script) => self.add(script, shown.to_string()),
             Err(problems) => self.warnings.push(LibraryWarning(t!(
-                "script.library.hoppet_over_shown_n_feil",
+                "script.library.skipped",
                 shown = shown,
                 n = problems.len(),
-                value = problems[0].line
+                line = problems[0].line
             ))),
         }
     }

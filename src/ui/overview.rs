@@ -178,8 +178,8 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         .count();
     let header = Line::styled(
         t!(
-            "ui.overview.value_done_av_n_okter",
-            value = inert_line(&r.script.title),
+            "ui.overview.header",
+            process = inert_line(&r.script.title),
             done = done,
             n = rows.len()
         ),

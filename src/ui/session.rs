@@ -127,10 +127,10 @@ fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {
     if left < 0 {
         Span::styled(
             t!(
-                "ui.session.symbol_value_over_tiden_value2",
+                "ui.session.over_time",
                 symbol = symbol,
-                value = clock(left.unsigned_abs()),
-                value2 = clock(t.planned_s)
+                over = clock(left.unsigned_abs()),
+                planned = clock(t.planned_s)
             ),
             theme.alert(),
         )

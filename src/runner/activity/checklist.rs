@@ -60,8 +60,8 @@ impl Runner {
         }
         let Ok(n) = text.trim().parse::<u32>() else {
             self.notice = Some(t!(
-                "runner.activity.checklist.value_er_ikke_et_helt",
-                value = crate::text::inert_line(text)
+                "runner.checklist.not_a_number",
+                text = crate::text::inert_line(text)
             ));
             return false;
         };

@@ -55,13 +55,13 @@ pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
         }
     };
     t!(
-        "ui.activity.risk_grid.value_akseptabel_value2_value3_hoy",
-        value = Band::Acceptable.symbol(),
-        value2 = range(1, set.high_from.saturating_sub(1)),
-        value3 = Band::High.symbol(),
-        value4 = range(set.high_from, set.unacceptable_from.saturating_sub(1)),
-        value5 = Band::Unacceptable.symbol(),
-        value6 = range(set.unacceptable_from, max)
+        "ui.risk.legend",
+        acceptable_symbol = Band::Acceptable.symbol(),
+        acceptable = range(1, set.high_from.saturating_sub(1)),
+        high_symbol = Band::High.symbol(),
+        high = range(set.high_from, set.unacceptable_from.saturating_sub(1)),
+        unacceptable_symbol = Band::Unacceptable.symbol(),
+        unacceptable = range(set.unacceptable_from, max)
     )
 }
 

@@ -19,8 +19,8 @@ fn setup(buf: &mut Buffer, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
     };
     let rows = vec![
         vec![Line::raw(t!(
-            "ui.activity.risk_setup.skala_value_mellomrom_bytter",
-            value = inert_line(&scale.title)
+            "ui.risk_setup.scale",
+            scale = inert_line(&scale.title)
         ))],
         vec![Line::raw(t!(
             "ui.activity.risk_setup.hoy_fra_risikoverdi_high_from",
