@@ -2,7 +2,7 @@
 
 use super::theme::Theme;
 use super::wrap::wrap;
-use super::{centered, overview, plan};
+use super::{centered, overview, plan, questions};
 use crate::app::{App, Input, MeasureForm, NewForlop, Overlay, Screen};
 use crate::keys::Keymap;
 use crate::keys::show::HelpSection;
@@ -17,9 +17,11 @@ use ratatui_textarea::TextArea;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
     match overlay {
         Overlay::Help { scroll } => help(frame, area, *scroll, &app.keys, theme),
-        Overlay::Confirm { question, .. } => confirm(frame, area, question, theme),
-        Overlay::SaveFailed => save_failed(frame, area, app, theme),
-        Overlay::Choice { question, options } => choice(frame, area, question, options, theme),
+        Overlay::Confirm { question, .. } => questions::confirm(frame, area, question, theme),
+        Overlay::SaveFailed => questions::save_failed(frame, area, app, theme),
+        Overlay::Choice { question, options } => {
+            questions::choice(frame, area, question, options, theme)
+        }
         Overlay::Input(input) => text_input(frame, area, input, theme),
         Overlay::Measure(form) => measure(frame, area, form, theme),
         Overlay::NewForlop(form) => new_forlop(frame, area, app, form, theme),
@@ -61,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: 
     }
 }
 
-fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
+pub(super) fn frame_block<'a>(title: &'a str, theme: &Theme) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_style(theme.title())
@@ -115,113 +117,6 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, keys: &Keymap, theme: &Theme
     let scroll = scroll.min(longest.saturating_sub(inner.height));
     frame.render_widget(Paragraph::new(left_lines).scroll((scroll, 0)), left);
     frame.render_widget(Paragraph::new(right_lines).scroll((scroll, 0)), right);
-}
-
-/// Quitting could not save: what failed, what is not saved, and the way on.
-fn save_failed(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let width = 76.min(area.width);
-    let text_w = width.saturating_sub(4) as usize;
-    let error = match &app.screen {
-        Screen::Session(s) => s.save_error.clone().unwrap_or_default(),
-        Screen::Home(_) => String::new(),
-    };
-    let mut lines: Vec<Line> = Vec::new();
-    for (text, style) in [
-        (t!("app.save_failed_body", error = error), theme.alert()),
-        (
-            t!("app.save_failed_what", lost = app.unsaved().join(", ")),
-            ratatui::style::Style::new(),
-        ),
-    ] {
-        lines.extend(
-            wrap(&inert_line(&text), text_w)
-                .into_iter()
-                .map(|l| Line::styled(l, style)),
-        );
-    }
-    lines.push(Line::raw(""));
-    lines.extend(
-        wrap(t!("app.save_failed_keys"), text_w)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.key())),
-    );
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(frame_block(t!("app.save_failed_title"), theme)),
-        rect,
-    );
-}
-
-/// A question with numbered answers.
-fn choice(
-    frame: &mut Frame,
-    area: Rect,
-    question: &str,
-    options: &[(String, crate::app::Then)],
-    theme: &Theme,
-) {
-    let width = 76.min(area.width);
-    let text_w = width.saturating_sub(4) as usize;
-    let mut lines: Vec<Line> = wrap(&inert_line(question), text_w)
-        .into_iter()
-        .map(Line::raw)
-        .collect();
-    for (i, (text, _)) in options.iter().enumerate() {
-        lines.push(Line::raw(""));
-        for (j, part) in wrap(&inert_line(text), text_w.saturating_sub(3))
-            .into_iter()
-            .enumerate()
-        {
-            let key = if j == 0 {
-                format!("{} ", i + 1)
-            } else {
-                "  ".into()
-            };
-            lines.push(Line::from(vec![
-                Span::styled(format!("{key} "), theme.key()),
-                Span::raw(part),
-            ]));
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("Esc", theme.key()),
-        Span::raw(t!("ui.choice.cancel")),
-    ]));
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
-    frame.render_widget(
-        Paragraph::new(lines).block(frame_block(t!("ui.choice.title"), theme)),
-        rect,
-    );
-}
-
-fn confirm(frame: &mut Frame, area: Rect, question: &str, theme: &Theme) {
-    let width = 72.min(area.width);
-    let mut lines: Vec<Line> = wrap(&inert_line(question), width.saturating_sub(4) as usize)
-        .into_iter()
-        .map(Line::raw)
-        .collect();
-    let rect = centered(area, width, lines.len() as u16 + 4);
-    frame.render_widget(Clear, rect);
-    lines.extend([
-        Line::raw(""),
-        Line::from(vec![
-            Span::styled("j", theme.key()),
-            Span::raw(" / "),
-            Span::styled("Enter", theme.key()),
-            Span::raw(t!("ui.confirm.yes")),
-            Span::styled("n", theme.key()),
-            Span::raw(" / "),
-            Span::styled("Esc", theme.key()),
-            Span::raw(t!("ui.confirm.no")),
-        ]),
-    ]);
-    frame.render_widget(
-        Paragraph::new(lines).block(frame_block(t!("ui.confirm.title"), theme)),
-        rect,
-    );
 }
 
 fn field_height(area: &TextArea, max: u16) -> u16 {

@@ -5,6 +5,7 @@ mod dialog;
 mod home;
 mod overview;
 mod plan;
+mod questions;
 mod rows;
 mod session;
 pub mod theme;
