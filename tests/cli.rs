@@ -54,10 +54,7 @@ fn list_and_export_work_without_a_terminal() {
     assert!(stdout(&empty).contains("Ingen forløp"));
     // Create one through the library, as the TUI would.
     let store = stafett::worksheet::store::Store::new(tmp.path());
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
+    let now = crate::common::at(0).wall;
     let (dir, mut f) = store
         .create("Avd. 2", "oss-og-vart", "starte", now)
         .unwrap();
@@ -105,10 +102,7 @@ fn list_and_export_work_without_a_terminal() {
 fn delete_asks_for_the_name_first() {
     let tmp = tempfile::tempdir().unwrap();
     let store = stafett::worksheet::store::Store::new(tmp.path());
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
+    let now = crate::common::at(0).wall;
     let (dir, _) = store
         .create("Avd. 3", "oss-og-vart", "starte", now)
         .unwrap();
@@ -235,10 +229,7 @@ fn every_line_the_command_line_prints_is_inert() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let store = stafett::worksheet::store::Store::new(&data);
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
+    let now = crate::common::at(0).wall;
     let (dir, _) = store.create(hostile, "oss-og-vart", "starte", now).unwrap();
     // A user script whose title and id carry the same, and a broken one whose name does.
     let scripts = tmp.path().join("skript");
@@ -326,10 +317,7 @@ fn a_long_name_exports_and_a_hostile_grid_name_stays_in_the_export_folder() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let store = stafett::worksheet::store::Store::new(&data);
-    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
-        .unwrap()
-        .and_hms_opt(8, 0, 0)
-        .unwrap();
+    let now = crate::common::at(0).wall;
     let long = "Randaberg sykehjem avdeling ".repeat(10);
     let (dir, mut forlop) = store
         .create(&long, "grov-risikoanalyse", "forberede", now)
