@@ -69,21 +69,28 @@ fn generate(root: &Path) {
         .unwrap()
         .and_hms_opt(8, 0, 0)
         .unwrap();
-    store.create("Liten", "oss-og-vart", "starte", wall).unwrap();
+    store
+        .create("Liten", "oss-og-vart", "starte", wall)
+        .unwrap();
     // A collect step with 1,000 items.
     let oss = lib.get("oss-og-vart").unwrap();
     let (at, step, list) = oss
         .sessions()
         .flat_map(|(at, _, def)| {
-            def.steps.iter().enumerate().filter_map(move |(i, s)| match &s.activity {
-                Activity::Collect { list, from: None } => Some((at, i, list.clone())),
-                _ => None,
-            })
+            def.steps
+                .iter()
+                .enumerate()
+                .filter_map(move |(i, s)| match &s.activity {
+                    Activity::Collect { list, from: None } => Some((at, i, list.clone())),
+                    _ => None,
+                })
         })
         .nth(1)
         .expect("a collect step");
     let session = oss.session(at).id.clone();
-    let (dir, mut forlop) = store.create("Tusen", "oss-og-vart", &session, wall).unwrap();
+    let (dir, mut forlop) = store
+        .create("Tusen", "oss-og-vart", &session, wall)
+        .unwrap();
     forlop.position.step = step;
     dir.save_forlop(&forlop).unwrap();
     let mut sheet = Worksheet::new(&SheetKey::new(1, &session));
@@ -98,15 +105,20 @@ fn generate(root: &Path) {
     let (at, step, grid) = grov
         .sessions()
         .flat_map(|(at, _, def)| {
-            def.steps.iter().enumerate().filter_map(move |(i, s)| match &s.activity {
-                Activity::RiskGrid { grid, .. } => Some((at, i, grid.clone())),
-                _ => None,
-            })
+            def.steps
+                .iter()
+                .enumerate()
+                .filter_map(move |(i, s)| match &s.activity {
+                    Activity::RiskGrid { grid, .. } => Some((at, i, grid.clone())),
+                    _ => None,
+                })
         })
         .next()
         .expect("a grid step");
     let session = grov.session(at).id.clone();
-    let (dir, mut forlop) = store.create("Rutenett", "grov-risikoanalyse", &session, wall).unwrap();
+    let (dir, mut forlop) = store
+        .create("Rutenett", "grov-risikoanalyse", &session, wall)
+        .unwrap();
     forlop.position.step = step;
     let rows = (1..=200u64)
         .map(|i| {
@@ -124,7 +136,8 @@ fn generate(root: &Path) {
     // 500 small forløp for the home screen and `list`, in a folder of their own.
     let many = Store::new(root.join("mange"));
     for i in 0..500 {
-        many.create(&format!("Avdeling {i}"), "oss-og-vart", "starte", wall).unwrap();
+        many.create(&format!("Avdeling {i}"), "oss-og-vart", "starte", wall)
+            .unwrap();
     }
 }
 
@@ -141,7 +154,12 @@ struct Run {
 
 fn spawn(program: &Path, args: &[&str], data: &Path) -> Run {
     let pty = native_pty_system()
-        .openpty(PtySize { rows: 40, cols: 120, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 40,
+            cols: 120,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
     let mut cmd = CommandBuilder::new(program);
     cmd.args(args);
@@ -161,7 +179,13 @@ fn spawn(program: &Path, args: &[&str], data: &Path) -> Run {
             }
         }
     });
-    Run { child, writer, out: rx, buf: Vec::new(), _master: pty.master }
+    Run {
+        child,
+        writer,
+        out: rx,
+        buf: Vec::new(),
+        _master: pty.master,
+    }
 }
 
 impl Run {
@@ -172,7 +196,10 @@ impl Run {
                 self.buf.drain(..i + FRAME_END.len());
                 return Instant::now();
             }
-            let (at, chunk) = self.out.recv_timeout(Duration::from_secs(20)).expect("a frame");
+            let (at, chunk) = self
+                .out
+                .recv_timeout(Duration::from_secs(20))
+                .expect("a frame");
             self.buf.extend_from_slice(&chunk);
             if let Some(i) = find(&self.buf, FRAME_END) {
                 self.buf.drain(..i + FRAME_END.len());
@@ -290,9 +317,21 @@ fn row(figure: &str, ours: String, minimal: String, ratio: f64, goal: &str, ok: 
 fn run_all(data: &Path) {
     let exe = std::env::current_exe().unwrap();
     let stafett = PathBuf::from(env!("CARGO_BIN_EXE_stafett"));
-    let minimal = App { program: exe, args: vec!["--minimal"], data: data.to_path_buf() };
-    let open = |name| App { program: stafett.clone(), args: vec!["open", name], data: data.to_path_buf() };
-    let home = App { program: stafett.clone(), args: vec![], data: data.join("mange") };
+    let minimal = App {
+        program: exe,
+        args: vec!["--minimal"],
+        data: data.to_path_buf(),
+    };
+    let open = |name| App {
+        program: stafett.clone(),
+        args: vec!["open", name],
+        data: data.to_path_buf(),
+    };
+    let home = App {
+        program: stafett.clone(),
+        args: vec![],
+        data: data.join("mange"),
+    };
     println!("| figure | Stafett | minimal app | ratio | goal | |");
     println!("|---|---|---|---|---|---|");
     // Start → first frame → q → exit, interleaved.
@@ -328,12 +367,33 @@ fn run_all(data: &Path) {
         if key == b"j" && label.contains("1,000") {
             plain_median = m;
         }
-        row(&format!("{label}, median"), ms(m), ms(bm), r, "≤ 1.5×", r <= 1.5);
+        row(
+            &format!("{label}, median"),
+            ms(m),
+            ms(bm),
+            r,
+            "≤ 1.5×",
+            r <= 1.5,
+        );
         let rp = p.as_secs_f64() / bp.as_secs_f64();
-        row(&format!("{label}, p99"), ms(p), ms(bp), rp, "≤ 3×", rp <= 3.0);
+        row(
+            &format!("{label}, p99"),
+            ms(p),
+            ms(bp),
+            rp,
+            "≤ 3×",
+            rp <= 3.0,
+        );
         if key == b"J" {
             let rj = m.as_secs_f64() / plain_median.as_secs_f64();
-            row("saving key vs `j`, median", ms(m), ms(plain_median), rj, "≤ 1.5× of `j`", rj <= 1.5);
+            row(
+                "saving key vs `j`, median",
+                ms(m),
+                ms(plain_median),
+                rj,
+                "≤ 1.5× of `j`",
+                rj <= 1.5,
+            );
         }
     }
     // Idle bytes and peak memory.
@@ -350,9 +410,23 @@ fn run_all(data: &Path) {
     let min_idle = run.bytes_within(Duration::from_secs(3));
     let min_rss = run.peak_rss_kib();
     run.quit();
-    row("bytes written while idle, 3 s", idle.to_string(), min_idle.to_string(), 0.0, "0", idle == 0);
+    row(
+        "bytes written while idle, 3 s",
+        idle.to_string(),
+        min_idle.to_string(),
+        0.0,
+        "0",
+        idle == 0,
+    );
     let r = rss as f64 / min_rss.max(1) as f64;
-    row("peak RSS (1,000 items)", format!("{rss} KiB"), format!("{min_rss} KiB"), r, "≤ 4×", r <= 4.0);
+    row(
+        "peak RSS (1,000 items)",
+        format!("{rss} KiB"),
+        format!("{min_rss} KiB"),
+        r,
+        "≤ 4×",
+        r <= 4.0,
+    );
     // `stafett list` with 500 forløp against reading their files.
     let many = data.join("mange");
     let list_time = {
@@ -385,7 +459,14 @@ fn run_all(data: &Path) {
         median(&mut v)
     };
     let r = list_time.as_secs_f64() / cat_time.as_secs_f64();
-    row("`stafett list`, 500 forløp, vs reading their forlop.ron", ms(list_time), ms(cat_time), r, "≤ 3×", r <= 3.0);
+    row(
+        "`stafett list`, 500 forløp, vs reading their forlop.ron",
+        ms(list_time),
+        ms(cat_time),
+        r,
+        "≤ 3×",
+        r <= 3.0,
+    );
     // An autosave against a raw write + fsync + rename of the same bytes.
     let store = stafett::worksheet::store::Store::new(data);
     let dir = store.find("Rutenett").unwrap();
@@ -417,5 +498,12 @@ fn run_all(data: &Path) {
         median(&mut v)
     };
     let r = save.as_secs_f64() / raw.as_secs_f64();
-    row("autosave of a 200-row forløp vs raw write+fsync+rename", ms(save), ms(raw), r, "≤ 1.5×", r <= 1.5);
+    row(
+        "autosave of a 200-row forløp vs raw write+fsync+rename",
+        ms(save),
+        ms(raw),
+        r,
+        "≤ 1.5×",
+        r <= 1.5,
+    );
 }
