@@ -1,7 +1,6 @@
 //! RiskGrid on screen: the table with a detail panel, or the risk matrix (`matrix.rs`).
 //! Every band is shown with its symbol and its word as well as its colour.
 
-use super::super::rows::rows_view;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use crate::runner::Runner;
@@ -154,58 +153,68 @@ fn table(
     }
     (Paragraph::new(Line::styled(format!("  {head}"), theme.dim())))
         .render(Rect { height: 1, ..area }, buf);
-    let lines = rows
-        .iter()
-        .map(|row| {
-            let tema = wrap(&inert(&row.tema), tema_w);
-            let hva = wrap(&inert(&row.hendelse), hva_w);
-            let n = tema.len().max(hva.len()).min(2);
-            let (risk, band) = risk_text(row.value(), set, wide);
-            (0..n)
-                .map(|i| {
-                    let t = tema.get(i).map(String::as_str).unwrap_or("");
-                    let h = hva.get(i).map(String::as_str).unwrap_or("");
-                    let id = if i == 0 {
-                        format!("{}{}", row.id, if row.example { "✎" } else { "" })
-                    } else {
-                        String::new()
-                    };
-                    let mut spans = vec![Span::raw(format!(
-                        "{id:<3} {t}{} {h}{} ",
-                        pad(t, tema_w),
-                        pad(h, hva_w)
-                    ))];
-                    if i == 0 {
-                        let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
-                        spans.push(Span::raw(format!(
-                            "{} {} ",
-                            level(row.sannsynlighet),
-                            level(row.konsekvens)
-                        )));
-                        let style = band.map_or(Style::new(), |b| band_style(b, theme));
-                        spans.push(Span::styled(format!("{risk:<risk_w$}"), style));
-                        if wide {
-                            let u = row.usikkerhet.map_or("–", |u| u.label());
-                            let (rest, _) = risk_text(row.rest_value(), set, false);
-                            spans.push(Span::raw(format!(" {u:<8} {rest}")));
-                        }
-                    }
-                    Line::from(spans)
-                })
-                .collect()
-        })
-        .collect();
-    rows_view(
-        buf,
+    let widths = (tema_w, hva_w, risk_w, wide);
+    // Only the rows that can be seen are wrapped and formatted.
+    super::super::rows::Rows {
+        count: rows.len(),
+        row: |i: usize| row_lines(&rows[i], set, widths, theme),
+        selected: Some(selected),
+        theme,
+    }
+    .render(
         Rect {
             y: area.y + 1,
             height: area.height - 1,
             ..area
         },
-        lines,
-        Some(selected),
-        theme,
+        buf,
     );
+}
+
+/// One row of the table: its ID, tema and event (at most two lines), levels, risk and, on a wide
+/// screen, usikkerhet and restrisiko.
+fn row_lines(
+    row: &RiskRow,
+    set: &RiskSettings,
+    (tema_w, hva_w, risk_w, wide): (usize, usize, usize, bool),
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let tema = wrap(&inert(&row.tema), tema_w);
+    let hva = wrap(&inert(&row.hendelse), hva_w);
+    let n = tema.len().max(hva.len()).min(2);
+    let (risk, band) = risk_text(row.value(), set, wide);
+    (0..n)
+        .map(|i| {
+            let t = tema.get(i).map(String::as_str).unwrap_or("");
+            let h = hva.get(i).map(String::as_str).unwrap_or("");
+            let id = if i == 0 {
+                format!("{}{}", row.id, if row.example { "✎" } else { "" })
+            } else {
+                String::new()
+            };
+            let mut spans = vec![Span::raw(format!(
+                "{id:<3} {t}{} {h}{} ",
+                pad(t, tema_w),
+                pad(h, hva_w)
+            ))];
+            if i == 0 {
+                let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
+                spans.push(Span::raw(format!(
+                    "{} {} ",
+                    level(row.sannsynlighet),
+                    level(row.konsekvens)
+                )));
+                let style = band.map_or(Style::new(), |b| band_style(b, theme));
+                spans.push(Span::styled(format!("{risk:<risk_w$}"), style));
+                if wide {
+                    let u = row.usikkerhet.map_or("–", |u| u.label());
+                    let (rest, _) = risk_text(row.rest_value(), set, false);
+                    spans.push(Span::raw(format!(" {u:<8} {rest}")));
+                }
+            }
+            Line::from(spans)
+        })
+        .collect()
 }
 
 fn pad(s: &str, width: usize) -> String {
