@@ -81,7 +81,7 @@ fn generate(root: &Path) {
                 .iter()
                 .enumerate()
                 .filter_map(move |(i, s)| match &s.activity {
-                    Activity::Collect { list, from: None } => Some((at, i, list.clone())),
+                    Activity::Collect(c) if c.from.is_none() => Some((at, i, c.list.clone())),
                     _ => None,
                 })
         })
@@ -109,7 +109,7 @@ fn generate(root: &Path) {
                 .iter()
                 .enumerate()
                 .filter_map(move |(i, s)| match &s.activity {
-                    Activity::RiskGrid { grid, .. } => Some((at, i, grid.clone())),
+                    Activity::RiskGrid(g) => Some((at, i, g.grid.clone())),
                     _ => None,
                 })
         })

@@ -46,7 +46,7 @@ fn oss_og_vart_runs_starte_then_four_phases_of_meeting_and_verksted_in_a_circle(
             phase.sessions[0]
                 .steps
                 .iter()
-                .any(|st| st.activity == Activity::Plan { review: true }),
+                .any(|st| matches!(&st.activity, Activity::Plan(p) if p.review)),
             "{}",
             phase.id
         );
@@ -72,7 +72,7 @@ fn each_verksted_hands_on_what_the_next_phase_pulls_in() {
             .steps
             .iter()
             .filter_map(|st| match &st.activity {
-                Activity::Choose { into, .. } => Some(into.clone()),
+                Activity::Choose(c) => Some(c.into.clone()),
                 _ => None,
             })
             .collect()
@@ -83,7 +83,7 @@ fn each_verksted_hands_on_what_the_next_phase_pulls_in() {
             .steps
             .iter()
             .filter_map(|st| match &st.activity {
-                Activity::Collect { from: Some(f), .. } => Some(f.clone()),
+                Activity::Collect(c) => c.from.clone(),
                 _ => None,
             })
             .collect()

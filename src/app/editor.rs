@@ -160,15 +160,15 @@ fn editor(r: &Runner, activity: &Activity, action: Action, selected: usize) -> E
                 &current,
             ))
         }
-        Activity::RiskGrid { grid, .. } if action != Action::Theme => {
-            risk_grid_editor(r, grid, action, selected)
+        Activity::RiskGrid(g) if action != Action::Theme => {
+            risk_grid_editor(r, &g.grid, action, selected)
         }
-        Activity::Plan { .. } if action != Action::Theme => plan_editor(r, action, selected),
-        Activity::Fields { form, fields } if edit => match fields.get(selected) {
+        Activity::Plan(_) if action != Action::Theme => plan_editor(r, action, selected),
+        Activity::Fields(f) if edit => match f.fields.get(selected) {
             Some(label) => {
                 let current = r
                     .sheet()
-                    .and_then(|s| s.forms.get(form))
+                    .and_then(|s| s.forms.get(&f.form))
                     .and_then(|f| f.get(label))
                     .cloned()
                     .unwrap_or_default();
@@ -176,7 +176,7 @@ fn editor(r: &Runner, activity: &Activity, action: Action, selected: usize) -> E
             }
             None => Editor::Nothing,
         },
-        Activity::Checklist { items } if edit => match items.get(selected) {
+        Activity::Checklist(c) if edit => match c.items.get(selected) {
             Some(def) if def.count => {
                 let current = r
                     .sheet()
@@ -196,16 +196,14 @@ fn editor(r: &Runner, activity: &Activity, action: Action, selected: usize) -> E
         a if a.list().is_some() && (edit || action == Action::Delete) => {
             list_editor(r, action, selected)
         }
-        Activity::Group { .. } if action == Action::Theme => {
-            match r.visible_items().get(selected) {
-                Some(item) => Editor::Open(Overlay::input(
-                    t!("app.theme_title"),
-                    InputTarget::Theme,
-                    item.theme.as_deref().unwrap_or(""),
-                )),
-                None => Editor::Nothing,
-            }
-        }
+        Activity::Group(_) if action == Action::Theme => match r.visible_items().get(selected) {
+            Some(item) => Editor::Open(Overlay::input(
+                t!("app.theme_title"),
+                InputTarget::Theme,
+                item.theme.as_deref().unwrap_or(""),
+            )),
+            None => Editor::Nothing,
+        },
         _ if action == Action::Theme => Editor::Say(t!("app.theme_elsewhere").into()),
         _ => Editor::Nothing,
     }

@@ -13,12 +13,12 @@ impl App {
         let r = &s.runner;
         let activity = r.activity();
         let selected = r.selected;
-        if let (Action::Mark | Action::Unmark, Activity::RiskSetup { grid }) = (action, &activity)
+        if let (Action::Mark | Action::Unmark, Activity::RiskSetup(setup)) = (action, &activity)
             && selected == 0
-            && let Some((next, assessed)) = r.scale_switch(grid, action == Action::Mark)
+            && let Some((next, assessed)) = r.scale_switch(&setup.grid, action == Action::Mark)
             && assessed > 0
         {
-            let choice = scale_choice(r, grid, next, assessed, action == Action::Mark);
+            let choice = scale_choice(r, &setup.grid, next, assessed, action == Action::Mark);
             self.overlays.push(choice);
             return;
         }
@@ -30,7 +30,7 @@ impl App {
             Action::Guide => self.show_guide = !self.show_guide,
             Action::ToggleView => {
                 if let Screen::Session(s) = &mut self.screen
-                    && matches!(s.runner.step().activity, Activity::RiskGrid { .. })
+                    && s.runner.step().activity.spec().second_view()
                 {
                     s.matrix = !s.matrix;
                 }
@@ -78,7 +78,7 @@ impl App {
 
 /// The keys that are simply a runner command on this step.
 fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd> {
-    let on_plan = matches!(activity, Activity::Plan { .. });
+    let on_plan = matches!(activity, Activity::Plan(_));
     Some(match action {
         Action::NextStep => Cmd::NextStep,
         Action::PrevStep => Cmd::PrevStep,
@@ -98,9 +98,7 @@ fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd
         Action::PrevField => Cmd::Column(-1),
         Action::Sort => Cmd::SortByRisk,
         Action::ToPlan => Cmd::ToPlan,
-        Action::Enter if matches!(activity, Activity::PickSet { .. } | Activity::Roles { .. }) => {
-            Cmd::Mark
-        }
+        Action::Enter if matches!(activity, Activity::PickSet(_) | Activity::Roles(_)) => Cmd::Mark,
         Action::Status if on_plan => Cmd::CycleMeasure(selected),
         Action::MoveUp | Action::MoveDown if on_plan => Cmd::MoveMeasure {
             index: selected,

@@ -179,3 +179,30 @@ fn a_broken_user_table_says_what_is_wrong() {
     assert!(err.contains("Hyper+x"), "{err}");
     assert!(Keymap::standard().with_overrides("[(mode: Normal").is_err());
 }
+
+/// A footer context is an activity kind or one of the screen's own; a kind's keys under a
+/// misspelt name would never be shown.
+/// The footer contexts that are screens and overlays rather than activity kinds.
+const SCREENS: &[&str] = &["home", "step", "session", "overview", "plan_overlay"];
+
+#[test]
+fn every_footer_context_is_a_kind_and_every_kind_that_takes_keys_has_one() {
+    let map = Keymap::standard();
+    let kinds = crate::script::Activity::KINDS;
+    for context in map.footer.keys() {
+        assert!(
+            kinds.contains(&context.as_str()) || SCREENS.contains(&context.as_str()),
+            "footer context {context:?} is no activity kind"
+        );
+    }
+    // Info and the hand-off are only read: the step keys are all they take.
+    for kind in kinds
+        .iter()
+        .filter(|k| !["info", "stafettpinne"].contains(*k))
+    {
+        assert!(
+            !map.footer(kind).is_empty(),
+            "kind {kind} has no footer keys"
+        );
+    }
+}

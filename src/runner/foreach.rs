@@ -38,27 +38,7 @@ impl Runner {
             return activity;
         };
         let scope = |name: &str| format!("{name}@{}", item.id);
-        match activity {
-            Activity::Collect { list, from } => Activity::Collect {
-                list: scope(&list),
-                from,
-            },
-            Activity::Group { list } => Activity::Group { list: scope(&list) },
-            Activity::Vote { list, dots } => Activity::Vote {
-                list: scope(&list),
-                dots,
-            },
-            Activity::Choose { list, into, max } => Activity::Choose {
-                list: scope(&list),
-                into: scope(&into),
-                max,
-            },
-            Activity::Fields { form, fields } => Activity::Fields {
-                form: scope(&form),
-                fields,
-            },
-            other => other,
-        }
+        activity.spec().scoped(&scope).unwrap_or(activity)
     }
 
     /// Moves within a for-each step; false when the step has no further item that way.

@@ -2,7 +2,7 @@
 //! brings along (the step's timer, worksheets started, lists pulled in).
 
 use super::{Cmd, Cursor, Effect, Now, Runner, Timer, read_only_notice};
-use crate::script::{Activity, SessionAt};
+use crate::script::SessionAt;
 use crate::t;
 use crate::worksheet::{SessionStatus, Worksheet};
 
@@ -218,26 +218,7 @@ impl Runner {
     /// A step that starts from an earlier list pulls it in the first time it is entered; a
     /// risk grid starts with its example rows and themes.
     pub(super) fn auto_import(&mut self, now: Now, fx: &mut Vec<Effect>) {
-        if let Activity::RiskGrid {
-            grid, themes_from, ..
-        } = &self.step().activity
-            && !self.forlop.grids.contains_key(grid)
-        {
-            let (grid, themes_from) = (grid.clone(), themes_from.clone());
-            if self.seed_grid(&grid, themes_from.as_deref(), false) {
-                fx.push(Effect::SaveForlop);
-            }
-            return;
-        }
-        if let Activity::Collect {
-            list,
-            from: Some(_),
-        } = &self.step().activity
-        {
-            let exists = self.sheet().is_some_and(|s| s.lists.contains_key(list));
-            if !exists {
-                self.activity_cmd(Cmd::Import, now, fx);
-            }
-        }
+        let activity = self.step().activity.clone();
+        super::activity::run(&activity).enter(self, now, fx);
     }
 }

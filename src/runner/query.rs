@@ -1,7 +1,7 @@
 //! What the runner can tell about where it is and what the worksheets hold: read only.
 
 use super::{EMPTY, Runner};
-use crate::script::{Activity, Phase, SessionAt, SessionDef, Step};
+use crate::script::{Phase, SessionAt, SessionDef, Step};
 use crate::worksheet::{Item, SessionStatus, SheetKey, Worksheet};
 
 impl Runner {
@@ -98,36 +98,13 @@ impl Runner {
             return Vec::new();
         };
         let mut items: Vec<&Item> = self.items(list).iter().collect();
-        match activity {
-            Activity::Group { .. } => items.sort_by(|a, b| match (&a.theme, &b.theme) {
-                (Some(x), Some(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }),
-            Activity::Choose { .. } => {
-                items.sort_by_key(|i| std::cmp::Reverse((i.votes, i.rating)))
-            }
-            _ => {}
-        }
+        super::activity::run(&activity).order(&mut items);
         items
     }
 
     /// How many rows the current step lets the facilitator select among.
     pub fn row_count(&self) -> usize {
-        match &self.activity() {
-            Activity::Checklist { items } => items.len(),
-            Activity::Fields { fields, .. } => fields.len(),
-            Activity::Plan { .. } => self.forlop.plan.len(),
-            // The hand-off view scrolls line by line; the view clamps to its real length.
-            Activity::Stafettpinne => 200,
-            Activity::RiskSetup { .. } => 3,
-            Activity::RiskGrid { grid, .. } => self.grid_rows(grid).len(),
-            Activity::PickSet { .. } => self.script.sets.len(),
-            Activity::Roles { tasks, .. } => tasks.len(),
-            a if a.list().is_some() => self.visible_items().len(),
-            _ => 0,
-        }
+        super::activity::run(&self.activity()).rows(self)
     }
 
     /// Whether an item of `list` has been chosen into `into` in the current worksheet.

@@ -1,7 +1,7 @@
 //! The checks that make `stafett check` useful: every problem in a script that parses, placed
 //! at its file:line:column with a hint, in bokmål.
 
-use super::check_activity::StepCheck;
+use super::activity::StepCheck;
 use super::load::{Locator, Problem, find_field};
 use super::{Activity, SCRIPT_FORMAT, Script};
 use crate::t;
@@ -135,9 +135,9 @@ fn check_step_extras(
     }
     if let Some(lead) = &step.lead {
         let known = script.sessions().any(|(_, _, s)| {
-            s.steps.iter().any(
-                |st| matches!(&st.activity, Activity::Roles { tasks, .. } if tasks.contains(lead)),
-            )
+            s.steps
+                .iter()
+                .any(|st| matches!(&st.activity, Activity::Roles(r) if r.tasks.contains(lead)))
         });
         if !known {
             problems.push(loc.problem(
@@ -150,13 +150,6 @@ fn check_step_extras(
                 t!("script.check.bruk_navnet_pa_en_oppgave"),
             ));
         }
-    }
-    if matches!(step.activity, Activity::PickSet { .. }) && script.sets.is_empty() {
-        problems.push(loc.problem(
-            step_at,
-            t!("script.check.steget_step_id_lar_gruppa", step_id = step_id),
-            t!("script.check.legg_til_sets_id_title"),
-        ));
     }
 }
 
@@ -222,50 +215,6 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
                 ),
                 t!("script.check.velg_1_high_from_unacceptable", max = max),
             ));
-        }
-    }
-}
-
-fn check_risk_activity(
-    loc: &Locator,
-    step_at: usize,
-    step_id: &str,
-    activity: &Activity,
-    script: &Script,
-    problems: &mut Vec<Problem>,
-) {
-    let seed = match activity {
-        Activity::RiskSetup { .. } => &[][..],
-        Activity::RiskGrid { seed, .. } => seed.as_slice(),
-        _ => return,
-    };
-    let Some(scale) = script.scales.first() else {
-        problems.push(loc.problem(
-            step_at,
-            t!("script.check.steget_step_id_bruker_et", step_id = step_id),
-            t!("script.check.legg_til_scales_id_title"),
-        ));
-        return;
-    };
-    let top = scale.sannsynlighet.len().min(scale.konsekvens.len()) as u8;
-    for row in seed {
-        for level in [row.sannsynlighet, row.konsekvens].into_iter().flatten() {
-            if level == 0 || level > top {
-                problems.push(loc.problem(
-                    loc.peek(step_at, "tema", &row.tema),
-                    t!(
-                        "script.check.eksempelraden_tema_i_steget_step",
-                        tema = row.tema,
-                        step_id = step_id,
-                        level = level
-                    ),
-                    t!(
-                        "script.check.nivaer_gar_fra_1_til",
-                        top = top,
-                        id = scale.id
-                    ),
-                ));
-            }
         }
     }
 }
@@ -347,9 +296,11 @@ fn check_session<'s>(
             step_at,
             step_id: &step.id,
             produced_before,
+            script,
         };
-        check.check(&step.activity, &mut produced_here, problems);
-        check_risk_activity(loc, step_at, &step.id, &step.activity, script, problems);
+        step.activity
+            .spec()
+            .check(&check, &mut produced_here, problems);
         check_step_extras(
             loc,
             step_at,

@@ -3,11 +3,12 @@
 //! The engine knows nothing about any particular process; everything specific to «Oss og vårt»
 //! or any other process lives in a RON file under `workshops/` or the user's own folders.
 
+pub mod activity;
 mod check;
-mod check_activity;
 pub mod library;
 mod load;
 
+pub use activity::{Activity, Spec};
 pub use check::{check_source, is_file_safe_id};
 pub use library::{Library, LibraryWarning, ScriptSource, read_script};
 pub use load::{Problem, parse};
@@ -171,118 +172,6 @@ pub struct Step {
     /// The task (from a `Roles` activity) whose role leads this part; shown in the header.
     #[serde(default)]
     pub lead: Option<String>,
-}
-
-/// What a step asks the group to produce. Lists are named; a list produced in one session can
-/// be pulled into a later one by name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Activity {
-    /// Only the prompt and the guide; nothing is captured.
-    Info,
-    /// What earlier sessions handed on: their lists, fields and the open measures.
-    Stafettpinne,
-    /// Ticks and counts, e.g. who is present by role.
-    Checklist { items: Vec<CheckDef> },
-    /// Collect items into the named list, optionally starting from an earlier list.
-    Collect {
-        list: String,
-        #[serde(default)]
-        from: Option<String>,
-    },
-    /// Put the items of a list under themes.
-    Group { list: String },
-    /// Dot voting on the items of a list; `dots` is how many dots each person has.
-    Vote { list: String, dots: u32 },
-    /// Choose items of `list` to carry forward as the list `into`.
-    Choose {
-        list: String,
-        into: String,
-        #[serde(default)]
-        max: Option<u32>,
-    },
-    /// Named text fields, stored under `form`.
-    Fields { form: String, fields: Vec<String> },
-    /// The forløp's handlingsplan; `review` marks a review of open measures.
-    Plan {
-        #[serde(default)]
-        review: bool,
-    },
-    /// Pick one of the script's item sets; its items become the list.
-    PickSet { list: String },
-    /// Share tasks between roles (e.g. who invites, who leads which part).
-    Roles {
-        tasks: Vec<String>,
-        roles: Vec<String>,
-    },
-    /// A free summary text, put first in the export.
-    Summary,
-    /// Agree the scale and the acceptance bands of a risk grid before assessing.
-    RiskSetup { grid: String },
-    /// Assess risks row by row, as a table or as a risk matrix. Starts with `seed` rows
-    /// (marked as examples) and a row for each item of the list `themes_from`.
-    RiskGrid {
-        grid: String,
-        #[serde(default)]
-        themes_from: Option<String>,
-        #[serde(default)]
-        seed: Vec<RiskSeed>,
-    },
-}
-
-impl Activity {
-    /// The kind's name, the same in every layer: `runner/activity/<kind>.rs`,
-    /// `ui/activity/<kind>.rs`, the footer context in `assets/keys.ron`.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Activity::Info => "info",
-            Activity::Stafettpinne => "stafettpinne",
-            Activity::Checklist { .. } => "checklist",
-            Activity::Collect { .. } => "collect",
-            Activity::Group { .. } => "group",
-            Activity::Vote { .. } => "vote",
-            Activity::Choose { .. } => "choose",
-            Activity::Fields { .. } => "fields",
-            Activity::Plan { .. } => "plan",
-            Activity::PickSet { .. } => "pick_set",
-            Activity::Roles { .. } => "roles",
-            Activity::Summary => "summary",
-            Activity::RiskSetup { .. } => "risk_setup",
-            Activity::RiskGrid { .. } => "risk_grid",
-        }
-    }
-
-    /// A short name of the activity for headers and help, from the string catalog.
-    pub fn label(&self) -> &'static str {
-        use crate::t;
-        match self {
-            Activity::Info => t!("activity.info"),
-            Activity::Stafettpinne => t!("activity.stafettpinne"),
-            Activity::Checklist { .. } => t!("activity.checklist"),
-            Activity::Collect { .. } => t!("activity.collect"),
-            Activity::Group { .. } => t!("activity.group"),
-            Activity::Vote { .. } => t!("activity.vote"),
-            Activity::Choose { .. } => t!("activity.choose"),
-            Activity::Fields { .. } => t!("activity.fields"),
-            Activity::Plan { review: false } => t!("activity.plan"),
-            Activity::Plan { review: true } => t!("activity.plan_review"),
-            Activity::PickSet { .. } => t!("activity.pick_set"),
-            Activity::Roles { .. } => t!("activity.roles"),
-            Activity::Summary => t!("activity.summary"),
-            Activity::RiskSetup { .. } => t!("activity.risk_setup"),
-            Activity::RiskGrid { .. } => t!("activity.risk_grid"),
-        }
-    }
-
-    /// The list this activity shows and works on, if any.
-    pub fn list(&self) -> Option<&str> {
-        match self {
-            Activity::Collect { list, .. }
-            | Activity::Group { list }
-            | Activity::Vote { list, .. }
-            | Activity::Choose { list, .. } => Some(list),
-            _ => None,
-        }
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

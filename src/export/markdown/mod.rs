@@ -44,8 +44,8 @@ pub fn session(
     if let Some(at) = script.find_session(&sheet.session) {
         let mut grids: Vec<&str> = Vec::new();
         for step in &script.session(at).steps {
-            if let Activity::RiskGrid { grid, .. } | Activity::RiskSetup { grid } = &step.activity
-                && !grids.contains(&grid.as_str())
+            if let Some(grid) = step.activity.spec().grid()
+                && !grids.contains(&grid)
             {
                 grids.push(grid);
             }
@@ -136,7 +136,7 @@ fn session_has_plan(script: &Script, session: &str) -> bool {
             .session(at)
             .steps
             .iter()
-            .any(|s| matches!(s.activity, Activity::Plan { .. }))
+            .any(|s| matches!(s.activity, Activity::Plan(_)))
     })
 }
 
@@ -196,37 +196,33 @@ fn write_sheet(
             write_for_each(out, &sub, step, fe, &items, sheet, &mut written);
             continue;
         }
-        match &step.activity {
-            Activity::Checklist { items } => write_checks(out, &sub, step, items, sheet),
-            Activity::Fields { form, fields } => {
-                let Some(values) = sheet.forms.get(form) else {
-                    continue;
-                };
-                if !written.insert(format!("form:{form}")) {
-                    continue;
-                }
-                let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
-                write_fields(out, fields, values);
-            }
-            a => {
-                if let Some(list) = a.list()
-                    && last_use.get(list) == Some(&i)
-                    && written.insert(list.to_string())
-                {
-                    write_list(
-                        out,
-                        &sub,
-                        &first_title(list),
-                        sheet.list(list),
-                        labels(list),
-                    );
-                }
-                if let Activity::Choose { into, .. } = a
-                    && written.insert(into.clone())
-                {
-                    write_list(out, &sub, &list_title(into), sheet.list(into), None);
-                }
-            }
+        let spec = step.activity.spec();
+        if let Some(items) = spec.checks() {
+            write_checks(out, &sub, step, items, sheet);
+        }
+        if let Some((form, fields)) = spec.form()
+            && let Some(values) = sheet.forms.get(form)
+            && written.insert(format!("form:{form}"))
+        {
+            let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
+            write_fields(out, fields, values);
+        }
+        if let Some(list) = spec.list()
+            && last_use.get(list) == Some(&i)
+            && written.insert(list.to_string())
+        {
+            write_list(
+                out,
+                &sub,
+                &first_title(list),
+                sheet.list(list),
+                labels(list),
+            );
+        }
+        if let Some(into) = spec.makes()
+            && written.insert(into.to_string())
+        {
+            write_list(out, &sub, &list_title(into), sheet.list(into), None);
         }
     }
     // Lists the script does not name any more are still the group's work: keep them.
@@ -293,26 +289,22 @@ fn write_for_each(
             let _ = writeln!(out, "{}\n", t!("export.rating", rating = inert(&r)));
         }
         let scoped = |name: &str| format!("{name}@{}", item.id);
-        match &step.activity {
-            Activity::Fields { form, fields } => {
-                let Some(values) = sheet.forms.get(&scoped(form)) else {
-                    continue;
-                };
-                write_fields(out, fields, values);
-                written.insert(format!("form:{}", scoped(form)));
+        let spec = step.activity.spec();
+        if let Some((form, fields)) = spec.form()
+            && let Some(values) = sheet.forms.get(&scoped(form))
+        {
+            write_fields(out, fields, values);
+            written.insert(format!("form:{}", scoped(form)));
+        }
+        if let Some(list) = spec.list() {
+            let name = scoped(list);
+            for note in sheet.list(&name) {
+                let _ = writeln!(out, "- {}", indent(&inert(&note.text)));
             }
-            a => {
-                if let Some(list) = a.list() {
-                    let name = scoped(list);
-                    for note in sheet.list(&name) {
-                        let _ = writeln!(out, "- {}", indent(&inert(&note.text)));
-                    }
-                    if !sheet.list(&name).is_empty() {
-                        let _ = writeln!(out);
-                    }
-                    written.insert(name);
-                }
+            if !sheet.list(&name).is_empty() {
+                let _ = writeln!(out);
             }
+            written.insert(name);
         }
     }
 }

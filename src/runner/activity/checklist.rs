@@ -4,6 +4,9 @@ use super::super::{Cmd, Now, Runner};
 use crate::script::CheckDef;
 use crate::t;
 use crate::worksheet::Check;
+use super::Run;
+use super::super::Effect;
+use crate::script::activity::Checklist;
 
 pub(super) fn handle(r: &mut Runner, defs: &[CheckDef], cmd: Cmd, now: Now) -> bool {
     match cmd {
@@ -73,5 +76,15 @@ impl Runner {
             }
             None => false,
         }
+    }
+}
+
+impl Run for Checklist {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, _fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.items, cmd, now)
+    }
+
+    fn rows(&self, _r: &Runner) -> usize {
+        self.items.len()
     }
 }

@@ -4,6 +4,10 @@ use super::super::{Cmd, Now, Runner};
 use super::items;
 use crate::t;
 use crate::worksheet::{ChooseError, choose_toggle};
+use super::Run;
+use super::super::Effect;
+use crate::script::activity::Choose;
+use crate::worksheet::Item;
 
 pub(super) fn handle(
     r: &mut Runner,
@@ -37,5 +41,16 @@ impl Runner {
                 false
             }
         }
+    }
+}
+
+impl Run for Choose {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, _fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.list, &self.into, self.max, cmd, now)
+    }
+
+    /// Most votes first, then the highest rating.
+    fn order(&self, items: &mut [&Item]) {
+        items.sort_by_key(|i| std::cmp::Reverse((i.votes, i.rating)));
     }
 }

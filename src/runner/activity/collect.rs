@@ -4,6 +4,9 @@ use super::super::{Cmd, Now, Runner};
 use super::items;
 use crate::t;
 use crate::worksheet::import_items;
+use super::Run;
+use super::super::Effect;
+use crate::script::activity::Collect;
 
 pub(super) fn handle(r: &mut Runner, list: &str, from: Option<&str>, cmd: Cmd, now: Now) -> bool {
     if let Some(changed) = items::edit(r, list, &cmd, now) {
@@ -51,5 +54,19 @@ impl Runner {
             n => t!("runner.activity.collect.hentet_inn_n_punkt_fra", n = n),
         });
         true
+    }
+}
+
+impl Run for Collect {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, _fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.list, self.from.as_deref(), cmd, now)
+    }
+
+    /// A list that starts from an earlier one pulls it in the first time the step is entered.
+    fn enter(&self, r: &mut Runner, now: Now, fx: &mut Vec<Effect>) {
+        let exists = r.sheet().is_some_and(|s| s.lists.contains_key(&self.list));
+        if self.from.is_some() && !exists {
+            r.activity_cmd(Cmd::Import, now, fx);
+        }
     }
 }

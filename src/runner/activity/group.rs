@@ -2,6 +2,10 @@
 
 use super::super::{Cmd, Now, Runner};
 use super::items;
+use super::Run;
+use super::super::Effect;
+use crate::script::activity::Group;
+use crate::worksheet::Item;
 
 pub(super) fn handle(r: &mut Runner, list: &str, cmd: Cmd, now: Now) -> bool {
     if let Some(changed) = items::edit(r, list, &cmd, now) {
@@ -31,5 +35,21 @@ impl Runner {
             .position(|i| i.id == id)
             .unwrap_or(0);
         true
+    }
+}
+
+impl Run for Group {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, _fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.list, cmd, now)
+    }
+
+    /// By theme, the items without one last.
+    fn order(&self, items: &mut [&Item]) {
+        items.sort_by(|a, b| match (&a.theme, &b.theme) {
+            (Some(x), Some(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        });
     }
 }

@@ -1,22 +1,61 @@
 //! What each activity kind does with the commands it takes: one module per kind, named as in
-//! the script and in `ui/activity`. This file holds the runner's one dispatch on the kind.
+//! the script and in `ui/activity`, each implementing [`Run`] for its script struct. The
+//! modules and the one dispatch on the kind are written from the list in
+//! `script/activity/mod.rs`.
 
-mod checklist;
-mod choose;
-mod collect;
-mod fields;
-mod group;
 mod items;
-mod pick_set;
-mod plan;
-mod risk_grid;
-mod risk_setup;
-mod roles;
-mod summary;
-mod vote;
 
 use super::{Cmd, Effect, Now, Runner, read_only_notice};
-use crate::script::Activity;
+use crate::script::activity as spec;
+use crate::script::{Activity, Spec};
+use crate::worksheet::Item;
+
+/// A kind's part in the runner. Every method has a default, so a kind says only what it does.
+pub(super) trait Run: Spec {
+    /// Does a command on the step; true when the session's worksheet changed and is to be
+    /// saved. Changes to the forløp push their own effect.
+    fn handle(&self, _r: &mut Runner, _cmd: Cmd, _now: Now, _fx: &mut Vec<Effect>) -> bool {
+        false
+    }
+
+    /// Whether its commands write the session's worksheet, and so are refused on an earlier
+    /// session opened to read. Kinds that write only the forløp say no.
+    fn writes_sheet(&self) -> bool {
+        true
+    }
+
+    /// How many rows the facilitator selects among.
+    fn rows(&self, r: &Runner) -> usize {
+        if self.list().is_some() {
+            r.visible_items().len()
+        } else {
+            0
+        }
+    }
+
+    /// Puts its list's items in the order they are shown.
+    fn order(&self, _items: &mut [&Item]) {}
+
+    /// What happens when the step is entered, e.g. pulling in an earlier list.
+    fn enter(&self, _r: &mut Runner, _now: Now, _fx: &mut Vec<Effect>) {}
+}
+
+macro_rules! runner_layer {
+    (unit: [$($u:ident => $um:ident,)*], data: [$($d:ident => $dm:ident,)*] $(,)?) => {
+        $(mod $um;)*
+        $(mod $dm;)*
+
+        /// The kind's part in the runner: the one dispatch on the kind in this layer.
+        pub(super) fn run(activity: &Activity) -> &dyn Run {
+            match activity {
+                $(Activity::$u => &spec::$u,)*
+                $(Activity::$d(k) => k,)*
+            }
+        }
+    };
+}
+
+crate::activity_kinds!(runner_layer);
 
 impl Runner {
     /// Hands a command to the current step's kind. Plan commands work from any step (the plan
@@ -30,48 +69,13 @@ impl Runner {
             return;
         }
         let activity = self.activity();
+        let kind = run(&activity);
         let sheet = self.key();
-        let writes_sheet = !matches!(
-            activity,
-            Activity::Roles { .. } | Activity::RiskSetup { .. } | Activity::RiskGrid { .. }
-        );
-        if writes_sheet && self.read_only.contains(&sheet) {
+        if kind.writes_sheet() && self.read_only.contains(&sheet) {
             self.notice = Some(read_only_notice());
             return;
         }
-        let changed = match activity {
-            Activity::Info | Activity::Stafettpinne | Activity::Plan { .. } => false,
-            Activity::Checklist { items } => checklist::handle(self, &items, cmd, now),
-            Activity::Collect { list, from } => {
-                collect::handle(self, &list, from.as_deref(), cmd, now)
-            }
-            Activity::Group { list } => group::handle(self, &list, cmd, now),
-            Activity::Vote { list, .. } => vote::handle(self, &list, cmd, now),
-            Activity::Choose { list, into, max } => {
-                choose::handle(self, &list, &into, max, cmd, now)
-            }
-            Activity::Fields { form, fields } => fields::handle(self, &form, &fields, cmd, now),
-            Activity::Summary => summary::handle(self, cmd, now),
-            Activity::PickSet { list } => {
-                pick_set::handle(self, &list, cmd, now, fx);
-                false
-            }
-            Activity::Roles { tasks, roles } => {
-                roles::handle(self, &tasks, &roles, cmd, fx);
-                false
-            }
-            Activity::RiskSetup { grid } => {
-                self.setup_cmd(&grid, &cmd, now, fx);
-                false
-            }
-            Activity::RiskGrid {
-                grid, themes_from, ..
-            } => {
-                self.grid_cmd(&grid, themes_from.as_deref(), &cmd, fx);
-                false
-            }
-        };
-        if changed {
+        if kind.handle(self, cmd, now, fx) {
             fx.push(Effect::SaveSheet(sheet));
         }
     }

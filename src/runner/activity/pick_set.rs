@@ -3,6 +3,8 @@
 use super::super::{Cmd, Effect, Now, Runner};
 use crate::t;
 use crate::worksheet::Item;
+use super::Run;
+use crate::script::activity::PickSet;
 
 pub(super) fn handle(r: &mut Runner, list: &str, cmd: Cmd, now: Now, fx: &mut Vec<Effect>) {
     let index = match cmd {
@@ -36,5 +38,16 @@ impl Runner {
             count = count
         ));
         fx.push(Effect::SaveSheet(self.key()));
+    }
+}
+
+impl Run for PickSet {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.list, cmd, now, fx);
+        false
+    }
+
+    fn rows(&self, r: &Runner) -> usize {
+        r.script.sets.len()
     }
 }

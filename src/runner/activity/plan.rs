@@ -3,8 +3,10 @@
 
 use super::super::{Cmd, Effect, Runner};
 use crate::script::Activity;
+use crate::script::activity::Plan;
 use crate::t;
 use crate::worksheet::Measure;
+use super::Run;
 
 pub(super) fn takes(cmd: &Cmd) -> bool {
     matches!(
@@ -50,7 +52,7 @@ impl Runner {
                     origin,
                     risk: None,
                 });
-                if matches!(self.step().activity, Activity::Plan { .. }) {
+                if matches!(self.step().activity, Activity::Plan(_)) {
                     self.selected = self.forlop.plan.len() - 1;
                 }
                 true
@@ -89,7 +91,7 @@ impl Runner {
                     Some(j) if index < plan.len() && j < plan.len() => {
                         plan.swap(index, j);
                         // On a plan step the selection follows the moved row.
-                        let on_plan = matches!(self.step().activity, Activity::Plan { .. });
+                        let on_plan = matches!(self.step().activity, Activity::Plan(_));
                         if on_plan && self.selected == index {
                             self.selected = j;
                         }
@@ -103,5 +105,12 @@ impl Runner {
         if changed {
             fx.push(Effect::SaveForlop);
         }
+    }
+}
+
+/// The plan's commands come through [`takes`] on every step; the step only shows the plan.
+impl Run for Plan {
+    fn rows(&self, r: &Runner) -> usize {
+        r.forlop.plan.len()
     }
 }

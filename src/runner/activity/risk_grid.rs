@@ -2,10 +2,13 @@
 //! a row's proposed measure becomes a handlingsplan row.
 
 use super::super::{Cmd, Effect, Runner};
+use crate::script::activity::RiskGrid;
 use crate::script::{Activity, RiskScale};
 use crate::t;
 use crate::worksheet::Measure;
 use crate::worksheet::risk::{Column, RiskRow, RiskSettings};
+use super::Run;
+use super::super::Now;
 
 impl Runner {
     /// The scale and bands in force for a grid: as agreed, or the script's default.
@@ -229,7 +232,7 @@ impl Runner {
         themes_from: Option<&str>,
         again: bool,
     ) -> bool {
-        let Activity::RiskGrid { seed, .. } = self.step().activity.clone() else {
+        let Activity::RiskGrid(RiskGrid { seed, .. }) = self.step().activity.clone() else {
             return false;
         };
         let mut rows: Vec<RiskRow> = self.grid_rows(grid).to_vec();
@@ -276,5 +279,30 @@ impl Runner {
         let changed = !again || rows.len() != before;
         self.forlop.grids.insert(grid.to_string(), rows);
         changed
+    }
+}
+
+impl Run for RiskGrid {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, _now: Now, fx: &mut Vec<Effect>) -> bool {
+        r.grid_cmd(&self.grid, self.themes_from.as_deref(), &cmd, fx);
+        false
+    }
+
+    /// The grid is the forløp's.
+    fn writes_sheet(&self) -> bool {
+        false
+    }
+
+    fn rows(&self, r: &Runner) -> usize {
+        r.grid_rows(&self.grid).len()
+    }
+
+    /// A grid starts with its example rows and a row per theme the first time it is shown.
+    fn enter(&self, r: &mut Runner, _now: Now, fx: &mut Vec<Effect>) {
+        if !r.forlop.grids.contains_key(&self.grid)
+            && r.seed_grid(&self.grid, self.themes_from.as_deref(), false)
+        {
+            fx.push(Effect::SaveForlop);
+        }
     }
 }

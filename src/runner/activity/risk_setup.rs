@@ -4,6 +4,8 @@
 use super::super::{Cmd, Effect, Now, Runner};
 use crate::script::RiskScale;
 use crate::worksheet::risk::{LevelChange, RiskRow, RiskSettings, ScaleChange};
+use super::Run;
+use crate::script::activity::RiskSetup;
 
 impl Runner {
     /// The scale the setup's first row would switch to, and how many rows are assessed on
@@ -103,4 +105,21 @@ fn record_change(set: &mut RiskSettings, before: String, levels: Option<LevelCha
         after,
         levels,
     });
+}
+
+impl Run for RiskSetup {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+        r.setup_cmd(&self.grid, &cmd, now, fx);
+        false
+    }
+
+    /// The settings are the forløp's.
+    fn writes_sheet(&self) -> bool {
+        false
+    }
+
+    /// Scale, the høy band and the uakseptabel band.
+    fn rows(&self, _r: &Runner) -> usize {
+        3
+    }
 }

@@ -1,6 +1,9 @@
 //! Roles: share tasks between roles (who invites, who leads which part), stored with the forløp.
 
 use super::super::{Cmd, Effect, Runner};
+use super::Run;
+use super::super::Now;
+use crate::script::activity::Roles;
 
 pub(super) fn handle(
     r: &mut Runner,
@@ -34,4 +37,20 @@ pub(super) fn handle(
         }
     }
     fx.push(Effect::SaveForlop);
+}
+
+impl Run for Roles {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, _now: Now, fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.tasks, &self.roles, cmd, fx);
+        false
+    }
+
+    /// The roles are the forløp's, not one session's.
+    fn writes_sheet(&self) -> bool {
+        false
+    }
+
+    fn rows(&self, _r: &Runner) -> usize {
+        self.tasks.len()
+    }
 }

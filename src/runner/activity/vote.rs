@@ -2,6 +2,9 @@
 
 use super::super::{Cmd, Now, Runner};
 use super::items;
+use super::Run;
+use super::super::Effect;
+use crate::script::activity::Vote;
 
 pub(super) fn handle(r: &mut Runner, list: &str, cmd: Cmd, now: Now) -> bool {
     if let Some(changed) = items::edit(r, list, &cmd, now) {
@@ -27,5 +30,11 @@ impl Runner {
         let changed = votes != item.votes;
         item.votes = votes;
         changed
+    }
+}
+
+impl Run for Vote {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, _fx: &mut Vec<Effect>) -> bool {
+        handle(r, &self.list, cmd, now)
     }
 }

@@ -9,6 +9,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use crate::t;
 
 pub struct Checklist<'a> {
     pub r: &'a Runner,
@@ -39,6 +42,21 @@ impl Widget for Checklist<'_> {
             row,
             selected: Some(self.r.selected),
             theme: self.theme,
+        }
+        .render(area, buf);
+    }
+}
+
+impl View for spec::Checklist {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.checklist.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        Checklist {
+            r: cx.r,
+            items: &self.items,
+            theme: cx.theme,
         }
         .render(area, buf);
     }

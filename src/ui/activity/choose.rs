@@ -5,6 +5,12 @@ use crate::export::markdown::list_title;
 use crate::runner::Runner;
 use crate::t;
 use crate::worksheet::Item;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use super::items::Items;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget as _;
 
 pub fn hint(max: Option<u32>) -> String {
     match max {
@@ -54,5 +60,21 @@ impl ItemKind for Choose<'_> {
 
     fn empty(&self) -> String {
         t!("ui.items.empty").to_string()
+    }
+}
+
+impl View for spec::Choose {
+    fn hint(&self) -> Option<String> {
+        Some(hint(self.max))
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let kind = Choose {
+            r: cx.r,
+            list: &self.list,
+            into: &self.into,
+            max: self.max,
+        };
+        Items::new(cx.r, cx.theme, kind).render(area, buf);
     }
 }

@@ -3,6 +3,12 @@
 use super::items::ItemKind;
 use crate::export::markdown::list_title;
 use crate::t;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use super::items::Items;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget as _;
 
 pub fn hint(pulls_in: bool) -> &'static str {
     if pulls_in {
@@ -23,5 +29,18 @@ impl ItemKind for Collect<'_> {
             Some(from) => t!("ui.collect.empty_import", list = list_title(from)),
             None => t!("ui.items.empty").to_string(),
         }
+    }
+}
+
+impl View for spec::Collect {
+    fn hint(&self) -> Option<String> {
+        Some(hint(self.from.is_some()).into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let kind = Collect {
+            from: self.from.as_deref(),
+        };
+        Items::new(cx.r, cx.theme, kind).render(area, buf);
     }
 }

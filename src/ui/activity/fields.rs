@@ -10,6 +10,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use super::{Cx, View};
+use crate::script::activity as spec;
 
 pub struct Fields<'a> {
     pub r: &'a Runner,
@@ -46,6 +48,22 @@ impl Widget for Fields<'_> {
             row,
             selected: Some(self.r.selected),
             theme: self.theme,
+        }
+        .render(area, buf);
+    }
+}
+
+impl View for spec::Fields {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.fields.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        Fields {
+            r: cx.r,
+            form: &self.form,
+            fields: &self.fields,
+            theme: cx.theme,
         }
         .render(area, buf);
     }

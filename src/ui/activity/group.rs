@@ -5,6 +5,12 @@ use crate::runner::Runner;
 use crate::t;
 use crate::text::inert_line;
 use crate::worksheet::Item;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use super::items::Items;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget as _;
 
 pub struct Group<'a> {
     pub r: &'a Runner,
@@ -37,5 +43,19 @@ impl ItemKind for Group<'_> {
 
     fn empty(&self) -> String {
         t!("ui.items.empty").to_string()
+    }
+}
+
+impl View for spec::Group {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.group.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let kind = Group {
+            r: cx.r,
+            list: &self.list,
+        };
+        Items::new(cx.r, cx.theme, kind).render(area, buf);
     }
 }

@@ -1,50 +1,61 @@
 //! The step's activity on screen: one module per kind, named as in the runner and the script,
-//! each a `Widget` over a borrow of the runner. This file holds the one dispatch.
+//! each a `Widget` over a borrow of the runner and a [`View`] of its script struct. The
+//! modules and the one dispatch on the kind are written from the list in
+//! `script/activity/mod.rs`.
 
-mod checklist;
-mod choose;
-mod collect;
-mod fields;
-mod group;
 mod items;
 mod matrix;
-mod pick_set;
-mod plan;
-mod risk_grid;
-mod risk_setup;
-mod roles;
-mod stafettpinne;
-mod summary;
-mod vote;
 
 pub use super::rows::rows_view;
 
 use super::theme::Theme;
 use crate::runner::Runner;
 use crate::script::Activity;
-use crate::t;
+use crate::script::activity as spec;
 use chrono::NaiveDate;
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+
+/// What every kind's view is drawn with.
+pub struct Cx<'a> {
+    pub r: &'a Runner,
+    pub theme: &'a Theme,
+    /// A grid shown as the risk matrix rather than the table.
+    pub matrix: bool,
+    pub today: NaiveDate,
+}
+
+/// A kind's part on screen. Rendering only reads.
+trait View {
+    /// A short line about its keys, for the guide panel.
+    fn hint(&self) -> Option<String> {
+        None
+    }
+
+    fn draw(&self, _area: Rect, _buf: &mut Buffer, _cx: &Cx) {}
+}
+
+macro_rules! view_layer {
+    (unit: [$($u:ident => $um:ident,)*], data: [$($d:ident => $dm:ident,)*] $(,)?) => {
+        $(mod $um;)*
+        $(mod $dm;)*
+
+        /// The kind's view: the one dispatch on the kind in this layer.
+        fn view(activity: &Activity) -> &dyn View {
+            match activity {
+                $(Activity::$u => &spec::$u,)*
+                $(Activity::$d(k) => k,)*
+            }
+        }
+    };
+}
+
+crate::activity_kinds!(view_layer);
 
 /// A short line about the keys of an activity, for the guide panel.
 pub fn hint(activity: &Activity) -> Option<String> {
-    Some(match activity {
-        Activity::Info => return None,
-        Activity::Stafettpinne => t!("ui.stafettpinne.hint").into(),
-        Activity::Checklist { .. } => t!("ui.checklist.hint").into(),
-        Activity::Collect { from, .. } => collect::hint(from.is_some()).into(),
-        Activity::Group { .. } => t!("ui.group.hint").into(),
-        Activity::Vote { dots, .. } => t!("ui.vote.hint", dots = dots),
-        Activity::Choose { max, .. } => choose::hint(*max),
-        Activity::Fields { .. } => t!("ui.fields.hint").into(),
-        Activity::Plan { .. } => t!("ui.plan.hint").into(),
-        Activity::RiskSetup { .. } => t!("ui.risk_setup.hint").into(),
-        Activity::PickSet { .. } => t!("ui.pick_set.hint").into(),
-        Activity::Roles { .. } => t!("ui.roles.hint").into(),
-        Activity::Summary => t!("ui.summary.hint").into(),
-        Activity::RiskGrid { .. } => t!("ui.risk_grid.hint").into(),
-    })
+    view(activity).hint()
 }
 
 /// Draws the current step's activity.
@@ -59,87 +70,11 @@ pub fn draw(
     if area.height == 0 || area.width < 4 {
         return;
     }
-    let activity = r.activity();
-    match &activity {
-        Activity::Info => {}
-        Activity::Stafettpinne => {
-            frame.render_widget(stafettpinne::Stafettpinne { r, theme }, area)
-        }
-        Activity::Checklist { items } => {
-            frame.render_widget(checklist::Checklist { r, items, theme }, area)
-        }
-        Activity::Collect { from, .. } => frame.render_widget(
-            items::Items::new(
-                r,
-                theme,
-                collect::Collect {
-                    from: from.as_deref(),
-                },
-            ),
-            area,
-        ),
-        Activity::Group { list } => {
-            frame.render_widget(items::Items::new(r, theme, group::Group { r, list }), area)
-        }
-        Activity::Vote { list, .. } => {
-            frame.render_widget(items::Items::new(r, theme, vote::Vote { r, list }), area)
-        }
-        Activity::Choose { list, into, max } => frame.render_widget(
-            items::Items::new(
-                r,
-                theme,
-                choose::Choose {
-                    r,
-                    list,
-                    into,
-                    max: *max,
-                },
-            ),
-            area,
-        ),
-        Activity::Fields { form, fields } => frame.render_widget(
-            fields::Fields {
-                r,
-                form,
-                fields,
-                theme,
-            },
-            area,
-        ),
-        Activity::RiskSetup { grid } => {
-            frame.render_widget(risk_setup::RiskSetup { r, grid, theme }, area)
-        }
-        Activity::PickSet { list } => {
-            frame.render_widget(pick_set::PickSet { r, list, theme }, area)
-        }
-        Activity::Roles { tasks, roles } => frame.render_widget(
-            roles::Roles {
-                r,
-                tasks,
-                roles,
-                theme,
-            },
-            area,
-        ),
-        Activity::Summary => frame.render_widget(summary::Summary { r, theme }, area),
-        Activity::RiskGrid { grid, .. } => frame.render_widget(
-            risk_grid::RiskGrid {
-                r,
-                grid,
-                matrix,
-                theme,
-            },
-            area,
-        ),
-        Activity::Plan { review } => frame.render_widget(
-            plan::Plan {
-                plan: &r.forlop.plan,
-                selected: r.selected,
-                review: *review,
-                today,
-                theme,
-            },
-            area,
-        ),
-    }
+    let cx = Cx {
+        r,
+        theme,
+        matrix,
+        today,
+    };
+    view(&r.activity()).draw(area, frame.buffer_mut(), &cx);
 }

@@ -9,6 +9,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use crate::t;
 
 pub struct PickSet<'a> {
     pub r: &'a Runner,
@@ -46,6 +49,21 @@ impl Widget for PickSet<'_> {
             row,
             selected: Some(self.r.selected),
             theme: self.theme,
+        }
+        .render(area, buf);
+    }
+}
+
+impl View for spec::PickSet {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.pick_set.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        PickSet {
+            r: cx.r,
+            list: &self.list,
+            theme: cx.theme,
         }
         .render(area, buf);
     }

@@ -6,6 +6,9 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use crate::t;
 
 pub struct Plan<'a> {
     pub plan: &'a [Measure],
@@ -27,5 +30,22 @@ impl Widget for Plan<'_> {
             self.today,
             self.theme,
         );
+    }
+}
+
+impl View for spec::Plan {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.plan.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        Plan {
+            plan: &cx.r.forlop.plan,
+            selected: cx.r.selected,
+            review: self.review,
+            today: cx.today,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }

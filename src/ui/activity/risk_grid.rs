@@ -16,6 +16,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
+use super::{Cx, View};
+use crate::script::activity as spec;
 
 pub(super) fn band_style(band: Band, theme: &Theme) -> Style {
     theme.band(band)
@@ -319,5 +321,21 @@ pub struct RiskGrid<'a> {
 impl Widget for RiskGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         grid(buf, area, self.r, self.grid, self.matrix, self.theme);
+    }
+}
+
+impl View for spec::RiskGrid {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.risk_grid.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        RiskGrid {
+            r: cx.r,
+            grid: &self.grid,
+            matrix: cx.matrix,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }

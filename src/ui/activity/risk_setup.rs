@@ -12,6 +12,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use ratatui::widgets::{Paragraph, Wrap};
+use super::{Cx, View};
+use crate::script::activity as spec;
 
 fn setup(buf: &mut Buffer, area: Rect, r: &Runner, grid: &str, theme: &Theme) {
     let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
@@ -93,5 +95,20 @@ pub struct RiskSetup<'a> {
 impl Widget for RiskSetup<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         setup(buf, area, self.r, self.grid, self.theme);
+    }
+}
+
+impl View for spec::RiskSetup {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.risk_setup.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        RiskSetup {
+            r: cx.r,
+            grid: &self.grid,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }

@@ -9,6 +9,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
+use super::{Cx, View};
+use crate::script::activity as spec;
 
 pub struct Roles<'a> {
     pub r: &'a Runner,
@@ -48,5 +50,21 @@ impl Widget for Roles<'_> {
             theme: self.theme,
         }
         .render(body, buf);
+    }
+}
+
+impl View for spec::Roles {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.roles.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        Roles {
+            r: cx.r,
+            tasks: &self.tasks,
+            roles: &self.roles,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }

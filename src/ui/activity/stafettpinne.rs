@@ -12,6 +12,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
+use super::{Cx, View};
+use crate::script::activity as spec;
 
 pub struct Stafettpinne<'a> {
     pub r: &'a Runner,
@@ -118,9 +120,9 @@ impl<'a> Stafettpinne<'a> {
     fn further_back(&self, lines: &mut Vec<Line<'a>>) {
         let r = self.r;
         for step in &r.session().steps {
-            if let Activity::Collect {
+            if let Activity::Collect(spec::Collect {
                 from: Some(from), ..
-            } = &step.activity
+            }) = &step.activity
                 && let Some((key, items)) = r.earlier_list(from)
                 && r.previous_sheet().is_none_or(|(prev, _)| prev != key)
             {
@@ -139,5 +141,19 @@ impl<'a> Stafettpinne<'a> {
                 }
             }
         }
+    }
+}
+
+impl View for spec::Stafettpinne {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.stafettpinne.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        Stafettpinne {
+            r: cx.r,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }

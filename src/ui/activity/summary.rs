@@ -9,6 +9,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
+use super::{Cx, View};
+use crate::script::activity as spec;
 
 pub struct Summary<'a> {
     pub r: &'a Runner,
@@ -27,5 +29,19 @@ impl Widget for Summary<'_> {
                 .collect()
         };
         Paragraph::new(lines).render(area, buf);
+    }
+}
+
+impl View for spec::Summary {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.summary.hint").into())
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        Summary {
+            r: cx.r,
+            theme: cx.theme,
+        }
+        .render(area, buf);
     }
 }

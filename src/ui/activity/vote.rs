@@ -4,6 +4,12 @@ use super::items::ItemKind;
 use crate::runner::Runner;
 use crate::t;
 use crate::worksheet::Item;
+use super::{Cx, View};
+use crate::script::activity as spec;
+use super::items::Items;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget as _;
 
 pub struct Vote<'a> {
     pub r: &'a Runner,
@@ -29,5 +35,19 @@ impl ItemKind for Vote<'_> {
 
     fn empty(&self) -> String {
         t!("ui.items.empty").to_string()
+    }
+}
+
+impl View for spec::Vote {
+    fn hint(&self) -> Option<String> {
+        Some(t!("ui.vote.hint", dots = self.dots))
+    }
+
+    fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
+        let kind = Vote {
+            r: cx.r,
+            list: &self.list,
+        };
+        Items::new(cx.r, cx.theme, kind).render(area, buf);
     }
 }
