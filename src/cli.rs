@@ -1,11 +1,11 @@
 //! The command line: where data and scripts live, and the commands besides the TUI.
 
-use crate::app::App;
+use crate::app::{App, CreateError, OpenError};
 use crate::script::{Library, parse};
 use crate::t;
 use crate::text::{inert, inert_line};
 use crate::tui as terminal;
-use crate::worksheet::store::Store;
+use crate::worksheet::store::{Store, StoreError};
 use clap::{Parser, Subcommand};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
@@ -65,14 +65,50 @@ pub enum Command {
     },
 }
 
+/// Why a command did not do what it was asked; each case has its one message.
+#[derive(Debug)]
+pub enum CliError {
+    /// No home folder to keep the data in, and none given.
+    NoDataDir,
+    /// A forløp that cannot be found, is locked, or whose folder cannot be used.
+    Store(StoreError),
+    Open(OpenError),
+    Create(CreateError),
+    /// The forløp's process is not installed here.
+    NoProcess(String),
+    /// The export folder cannot be written.
+    Write {
+        dir: PathBuf,
+        error: std::io::Error,
+    },
+    /// The TUI was asked for without a terminal.
+    NeedsTerminal,
+    Tui(terminal::TuiError),
+}
+
+impl std::fmt::Display for CliError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CliError::NoDataDir => f.write_str(t!("cli.fant_ingen_hjemmemappe_oppgi_en")),
+            CliError::Store(e) => write!(f, "{e}"),
+            CliError::Open(e) => write!(f, "{e}"),
+            CliError::Create(e) => write!(f, "{e}"),
+            CliError::NoProcess(process) => f.write_str(&t!("cli.no_process", process = process)),
+            CliError::Write { dir, error } => write!(f, "{}: {error}", dir.display()),
+            CliError::NeedsTerminal => f.write_str(t!("cli.needs_terminal")),
+            CliError::Tui(e) => write!(f, "{e}"),
+        }
+    }
+}
+
 /// The user's data folder, or the one given.
-pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, String> {
+pub fn data_dir(given: Option<PathBuf>) -> Result<PathBuf, CliError> {
     if let Some(d) = given {
         return Ok(d);
     }
     directories::ProjectDirs::from("no", "Stafett", "stafett")
         .map(|p| p.data_dir().to_path_buf())
-        .ok_or_else(|| t!("cli.fant_ingen_hjemmemappe_oppgi_en").to_string())
+        .ok_or(CliError::NoDataDir)
 }
 
 /// Folders with the user's own scripts: the config folder, then `--workshops`.
@@ -97,7 +133,13 @@ fn user_keys(app: &mut App) {
     }
     use crate::worksheet::files::{Links, read_capped};
     let text = read_capped(&path, 64 * 1024, Links::Follow).map_err(|e| e.to_string());
-    match text.and_then(|t| app.keys.clone().with_overrides(&t)) {
+    let keys = text.and_then(|t| {
+        app.keys
+            .clone()
+            .with_overrides(&t)
+            .map_err(|e| e.to_string())
+    });
+    match keys {
         Ok(keys) => app.keys = keys,
         Err(e) => app.warnings.push(crate::t!(
             "cli.keys_unusable",
@@ -136,7 +178,7 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let store = Store::new(data_dir(cli.data_dir)?);
     let library = Library::load(&script_dirs(cli.workshops));
     let today = chrono::Local::now().date_naive();
@@ -144,16 +186,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         None => tui(App::new(store, library, today)),
         Some(Command::New { workshop, name }) => {
             let mut app = App::without_home(store, library, today);
-            app.create(&workshop, &name, terminal::Clock::start().now())?;
+            app.create(&workshop, &name, terminal::Clock::start().now())
+                .map_err(CliError::Create)?;
             tui(app)
         }
         Some(Command::Open { name }) => {
-            let dir = store.find(&name).map_err(|e| e.to_string())?;
+            let dir = store.find(&name).map_err(CliError::Store)?;
             let mut app = App::without_home(store, library, today);
-            app.open(dir);
-            if let Some(m) = app.message.take() {
-                return Err(m);
-            }
+            app.open(dir).map_err(CliError::Open)?;
             tui(app)
         }
         Some(Command::List) => list(&store, &library),
@@ -165,7 +205,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
 }
 
 /// `stafett list`: every forløp with its process, round and folder.
-fn list(store: &Store, library: &Library) -> Result<ExitCode, String> {
+fn list(store: &Store, library: &Library) -> Result<ExitCode, CliError> {
     for w in &library.warnings {
         warn(&t!("cli.warning", text = w.0));
     }
@@ -193,7 +233,7 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode, String> {
 }
 
 /// `stafett workshops`: the processes available, and where each came from.
-fn workshops(library: &Library) -> Result<ExitCode, String> {
+fn workshops(library: &Library) -> Result<ExitCode, CliError> {
     for w in &library.warnings {
         warn(&t!("cli.warning", text = w.0));
     }
@@ -209,20 +249,26 @@ fn export(
     library: &Library,
     name: &str,
     out: Option<PathBuf>,
-) -> Result<ExitCode, String> {
-    let dir = store.find(name).map_err(|e| e.to_string())?;
-    let forlop = dir.load_forlop().map_err(|e| e.to_string())?;
+) -> Result<ExitCode, CliError> {
+    let dir = store.find(name).map_err(CliError::Store)?;
+    let forlop = dir
+        .load_forlop()
+        .map_err(|e| CliError::Store(StoreError::Load(e)))?;
     let script = library
         .get(&forlop.workshop)
-        .ok_or_else(|| t!("cli.no_process", process = forlop.workshop))?;
+        .ok_or_else(|| CliError::NoProcess(forlop.workshop.clone()))?;
     let (sheets, errors) = dir.load_sheets();
     for e in errors.values() {
         warn(&t!("cli.skipped_sheet", error = e));
     }
     let out_dir = out.unwrap_or_else(|| dir.path.clone());
     let docs = crate::export::documents(&dir.slug(), script, &forlop, &sheets);
-    let written = crate::worksheet::files::write_documents(&out_dir, &docs)
-        .map_err(|e| format!("{}: {e}", out_dir.display()))?;
+    let written = crate::worksheet::files::write_documents(&out_dir, &docs).map_err(|error| {
+        CliError::Write {
+            dir: out_dir.clone(),
+            error,
+        }
+    })?;
     for path in written {
         say(&path.display().to_string());
     }
@@ -230,8 +276,8 @@ fn export(
 }
 
 /// `stafett delete`: after the name is typed (or `--yes`), all or nothing.
-fn delete(store: &Store, name: &str, yes: bool) -> Result<ExitCode, String> {
-    let dir = store.find(name).map_err(|e| e.to_string())?;
+fn delete(store: &Store, name: &str, yes: bool) -> Result<ExitCode, CliError> {
+    let dir = store.find(name).map_err(CliError::Store)?;
     let shown = dir
         .load_forlop()
         .map(|f| f.name)
@@ -253,10 +299,14 @@ fn delete(store: &Store, name: &str, yes: bool) -> Result<ExitCode, String> {
             return Ok(ExitCode::FAILURE);
         }
     }
-    let lock = dir.lock().map_err(|e| e.to_string())?;
+    let lock = dir.lock().map_err(CliError::Store)?;
     drop(lock);
-    dir.delete()
-        .map_err(|e| format!("{}: {e}", dir.path.display()))?;
+    dir.delete().map_err(|err| {
+        CliError::Store(StoreError::Io {
+            path: dir.path.clone(),
+            err,
+        })
+    })?;
     say(&t!("cli.deleted", name = shown));
     Ok(ExitCode::SUCCESS)
 }
@@ -301,12 +351,12 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn tui(mut app: App) -> Result<ExitCode, String> {
+fn tui(mut app: App) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() {
-        return Err(t!("cli.needs_terminal").into());
+        return Err(CliError::NeedsTerminal);
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     user_keys(&mut app);
-    terminal::run(app)?;
+    terminal::run(app).map_err(CliError::Tui)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -142,6 +142,34 @@ fn a_declined_recovery_file_is_set_aside_not_deleted() {
     assert!(names.iter().any(|n| n.ends_with(".ron.brukt")), "{names:?}");
 }
 
+/// `stafett open` on a forløp whose recovery file is unreadable still opens it, and says so;
+/// the file is left as it is.
+#[test]
+fn an_unreadable_recovery_file_is_named_and_the_forlop_still_opens() {
+    let mut h = Harness::with_forlop();
+    quit(&mut h);
+    let file = forlop_dir(&h).join("gjenoppretting.ron");
+    std::fs::write(&file, "(ikke en gjenopprettingsfil").unwrap();
+    let store = stafett::worksheet::store::Store::new(h.tmp.path().join("data"));
+    let dir = store.find("Randaberg sykehjem avd 2").unwrap();
+    h.app = stafett::app::App::without_home(
+        store,
+        stafett::script::Library::shipped(),
+        at(0).wall.date(),
+    );
+    assert!(h.app.open(dir).is_ok());
+    assert!(h.app.session().is_some());
+    let text = h.text(100, 30);
+    assert!(
+        text.contains("Gjenopprettingsfilen kan ikke leses"),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "(ikke en gjenopprettingsfil"
+    );
+}
+
 #[test]
 fn x_exports_the_forlop_as_it_is_in_memory_to_a_chosen_folder() {
     let mut h = Harness::with_forlop();

@@ -22,13 +22,13 @@ impl App {
             });
             match restored {
                 Ok(kept) => {
-                    self.open(dir.clone());
-                    if self.message.is_none() {
-                        self.message = Some(t!(
+                    self.message = Some(match self.open(dir.clone()) {
+                        Ok(()) => t!(
                             "app.confirm.forrige_versjon_er_tatt_i",
                             kept = kept.display()
-                        ));
-                    }
+                        ),
+                        Err(e) => e.to_string(),
+                    });
                 }
                 Err(e) => self.message = Some(e.to_string()),
             }
@@ -62,7 +62,7 @@ impl App {
                         kept = kept.display()
                     ));
                 }
-                Err(e) => self.message = Some(e),
+                Err(e) => self.message = Some(e.to_string()),
             }
             return;
         }

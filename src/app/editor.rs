@@ -78,7 +78,7 @@ impl App {
                     self.runner_cmd(cmd, now);
                     return;
                 }
-                Err(e) => form.error = Some(e),
+                Err(e) => form.error = Some(e.to_string()),
             },
             Action::NextField => form.next_field(true),
             Action::PrevField => form.next_field(false),

@@ -1,6 +1,6 @@
 //! Text fields and forms: the only state with a cursor. Built on ratatui-textarea.
 
-use crate::t;
+use super::errors::DraftError;
 use crate::text;
 use crate::worksheet::{Measure, MeasureDraft, MeasureStatus};
 use ratatui_textarea::TextArea;
@@ -147,21 +147,19 @@ impl MeasureForm {
     }
 
     /// The typed row, or a message saying what to fix.
-    pub fn draft(&self) -> Result<MeasureDraft, String> {
+    pub fn draft(&self) -> Result<MeasureDraft, DraftError> {
         let tiltak = self.fields[0].lines().join("\n").trim().to_string();
         if tiltak.is_empty() {
-            return Err(t!("app.forms.skriv_hva_tiltaket_er").into());
+            return Err(DraftError::NoTiltak);
         }
         let frist_text = self.fields[2].lines().join(" ");
         let frist = if frist_text.trim().is_empty() {
             None
         } else {
-            Some(text::parse_date(&frist_text).ok_or_else(|| {
-                t!(
-                    "app.forms.not_a_date",
-                    text = text::inert_line(frist_text.trim())
-                )
-            })?)
+            Some(
+                text::parse_date(&frist_text)
+                    .ok_or_else(|| DraftError::NotADate(frist_text.clone()))?,
+            )
         };
         Ok(MeasureDraft {
             tiltak,
@@ -222,10 +220,13 @@ mod tests {
     #[test]
     fn measure_form_checks_text_and_date() {
         let mut f = MeasureForm::new();
-        assert_eq!(f.draft(), Err("Skriv hva tiltaket er.".into()));
+        assert_eq!(f.draft(), Err(DraftError::NoTiltak));
+        assert_eq!(DraftError::NoTiltak.to_string(), "Skriv hva tiltaket er.");
         f.fields[0].insert_str("Fast rapporttid");
         f.fields[2].insert_str("32.01.2027");
-        assert!(f.draft().unwrap_err().contains("er ikke en dato"));
+        let err = f.draft().unwrap_err();
+        assert_eq!(err, DraftError::NotADate("32.01.2027".into()));
+        assert!(err.to_string().contains("er ikke en dato"), "{err}");
         f.fields[2] = text_area("15.01.2027");
         f.fields[1].insert_str(" Leder ");
         let d = f.draft().unwrap();

@@ -1,7 +1,7 @@
 //! The home screen: the forløp on this machine; opening, creating and deleting one.
 
+use super::errors::{CreateError, OpenError};
 use super::forms::NewForlop;
-use super::session::OpenError;
 use super::{Action, App, Home, HomeEntry, Overlay, Screen, Session, Then};
 use crate::runner::Now;
 use crate::t;
@@ -76,7 +76,9 @@ impl App {
             Action::Enter | Action::NextStep => {
                 if let Some(entry) = home.entries.get(home.selected) {
                     let dir = entry.dir.clone();
-                    self.open(dir);
+                    if let Err(e) = self.open(dir) {
+                        self.message = Some(e.to_string());
+                    }
                 }
             }
             Action::Delete => {
@@ -92,7 +94,9 @@ impl App {
     }
 
     /// Opens a forløp: takes its lock, loads it, and shows the session where it was left.
-    pub fn open(&mut self, dir: ForlopDir) {
+    /// Opens a forløp, offering back what an earlier run left (a backup, a recovery file). The
+    /// error says why it did not open and nothing was offered instead.
+    pub fn open(&mut self, dir: ForlopDir) -> Result<(), OpenError> {
         use crate::worksheet::store::backup_readable;
         match Session::open(dir.clone(), &self.library) {
             Ok((session, warnings)) => {
@@ -126,6 +130,7 @@ impl App {
                     None => {}
                 }
                 self.screen = Screen::Session(Box::new(session));
+                Ok(())
             }
             // A forløp file that cannot be read, with a backup that can: offer the backup.
             Err(OpenError::Forlop(load))
@@ -135,42 +140,36 @@ impl App {
                     question: t!("app.home.load_forrige_versjon_forlop_ron", load = load),
                     then: Then::RestoreForlop(dir),
                 });
+                Ok(())
             }
-            Err(e) => self.message = Some(e.to_string()),
+            Err(e) => Err(e),
         }
     }
 
-    pub fn create(&mut self, workshop: &str, name: &str, now: Now) -> Result<(), String> {
+    pub fn create(&mut self, workshop: &str, name: &str, now: Now) -> Result<(), CreateError> {
         let script = self
             .library
             .get(workshop)
-            .ok_or_else(|| {
-                t!(
-                    "app.no_process",
-                    workshop = workshop,
-                    available = self
-                        .library
-                        .scripts
-                        .iter()
-                        .map(|s| s.script.id.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+            .ok_or_else(|| CreateError::NoProcess {
+                workshop: workshop.to_string(),
+                available: self
+                    .library
+                    .scripts
+                    .iter()
+                    .map(|s| s.script.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })?
             .clone();
         if name.trim().is_empty() {
-            return Err(t!("app.home.gi_forlopet_et_navn_for").into());
+            return Err(CreateError::NoName);
         }
         let first = script.session(script.round_sessions(1)[0]).id.clone();
         let (dir, _) = self
             .store
             .create(name, &script.id, &first, now.wall)
-            .map_err(|e| e.to_string())?;
-        self.open(dir);
-        match self.message.take() {
-            Some(m) => Err(m),
-            None => Ok(()),
-        }
+            .map_err(CreateError::Store)?;
+        self.open(dir).map_err(CreateError::Open)
     }
 
     pub(super) fn new_forlop_action(&mut self, mut form: Box<NewForlop>, action: Action, now: Now) {
@@ -184,7 +183,7 @@ impl App {
                 let id = src.script.id.clone();
                 match self.create(&id, &form.name(), now) {
                     Ok(()) => return,
-                    Err(e) => form.error = Some(e),
+                    Err(e) => form.error = Some(e.to_string()),
                 }
             }
             Action::Type(key) if key.code == ratatui::crossterm::event::KeyCode::Up => {

@@ -3,6 +3,7 @@
 
 mod confirm;
 mod editor;
+mod errors;
 pub mod forms;
 mod home;
 mod overlays;
@@ -11,6 +12,7 @@ mod session;
 mod step;
 
 pub use crate::keys::{Action, KeyMode, Keymap};
+pub use errors::{CreateError, DraftError, OpenError};
 pub use forms::{Input, InputTarget, MeasureForm, NewForlop};
 pub use session::Session;
 

@@ -1,10 +1,12 @@
 //! An open forløp: the runner, its folder and lock, and carrying out the runner's effects.
 
+use super::errors::OpenError;
 use super::{App, Screen};
 use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
 use crate::script::Library;
 use crate::t;
+use crate::worksheet::store::StoreError;
 use crate::worksheet::store::{ForlopDir, Lock, Recovery};
 use std::collections::BTreeSet;
 
@@ -19,32 +21,6 @@ pub struct Session {
     /// goes back to the table when the step changes.
     pub matrix: bool,
 }
-
-/// Why a forløp could not be opened; each says what to do.
-#[derive(Debug)]
-pub enum OpenError {
-    /// Locked by another Stafett, or its folder cannot be used.
-    Store(crate::worksheet::store::StoreError),
-    /// `forlop.ron` cannot be read; it is left as it is.
-    Forlop(crate::worksheet::store::LoadError),
-    /// The forløp follows a process that is not installed here.
-    NoScript(String),
-}
-
-impl std::fmt::Display for OpenError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            OpenError::Store(e) => write!(f, "{e}"),
-            OpenError::Forlop(e) => f.write_str(&t!("app.session.e_filen_blir_ikke_endret", e = e)),
-            OpenError::NoScript(workshop) => f.write_str(&t!(
-                "app.session.forlopet_folger_prosessen_workshop_som",
-                workshop = workshop
-            )),
-        }
-    }
-}
-
-impl std::error::Error for OpenError {}
 
 impl Session {
     /// Locks and loads a forløp. Unreadable worksheets are reported and never written over.
@@ -137,11 +113,15 @@ impl Session {
         &mut self,
         key: &crate::worksheet::SheetKey,
         now: Now,
-    ) -> Result<std::path::PathBuf, String> {
+    ) -> Result<std::path::PathBuf, StoreError> {
         let path = self.dir.sheet_path(key);
-        let kept = crate::worksheet::store::restore_backup(&path, now.wall)
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        let sheet = crate::worksheet::store::load_ron(&path).map_err(|e| e.to_string())?;
+        let kept = crate::worksheet::store::restore_backup(&path, now.wall).map_err(|err| {
+            StoreError::Io {
+                path: path.clone(),
+                err,
+            }
+        })?;
+        let sheet = crate::worksheet::store::load_ron(&path).map_err(StoreError::Load)?;
         let fx = self.runner.handle(Cmd::Restored(Box::new(sheet)), now);
         self.run_effects(fx);
         Ok(kept)

@@ -6,7 +6,7 @@
 mod name;
 pub mod show;
 
-pub use name::{KeyName, parse_key};
+pub use name::{KeyName, UnknownKey, parse_key};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
@@ -159,14 +159,14 @@ impl Keymap {
 
     /// Applies a user's `keys.ron`: each action named there loses its standard keys in that
     /// mode and takes the given ones; a key given there leaves any other action it had.
-    pub fn with_overrides(mut self, text: &str) -> Result<Keymap, String> {
-        let wanted: Vec<Binding> = read(text).map_err(|e| e.to_string())?;
+    pub fn with_overrides(mut self, text: &str) -> Result<Keymap, KeysError> {
+        let wanted: Vec<Binding> = read(text).map_err(KeysError::Ron)?;
         let mut parsed = Vec::new();
         for b in &wanted {
             if matches!(b.action, Action::Type(_)) {
                 continue;
             }
-            let key = parse_key(&b.key)?;
+            let key = parse_key(&b.key).map_err(KeysError::Key)?;
             parsed.push((b.mode, key, b.action));
         }
         for &(mode, key, action) in &parsed {
@@ -234,6 +234,24 @@ impl Keymap {
 }
 
 /// Reads the key table's RON, where `show: "…"` needs no `Some(…)`.
+/// Why a user's `keys.ron` cannot be used.
+#[derive(Debug)]
+pub enum KeysError {
+    /// It is not a list of bindings.
+    Ron(ron::error::SpannedError),
+    /// A binding names a key that is not understood.
+    Key(UnknownKey),
+}
+
+impl std::fmt::Display for KeysError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeysError::Ron(e) => write!(f, "{e}"),
+            KeysError::Key(e) => write!(f, "{e}"),
+        }
+    }
+}
+
 fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, ron::error::SpannedError> {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)

@@ -55,8 +55,21 @@ impl KeyName {
     }
 }
 
+/// A key name in a key table that is not understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownKey(pub String);
+
+impl std::fmt::Display for UnknownKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::t!(
+            "keys.unknown_key",
+            key = crate::text::inert_line(&self.0)
+        ))
+    }
+}
+
 /// Reads a key name from the table; the error names what was not understood.
-pub fn parse_key(text: &str) -> Result<KeyName, String> {
+pub fn parse_key(text: &str) -> Result<KeyName, UnknownKey> {
     let mut mods = KeyModifiers::NONE;
     let mut rest = text;
     loop {
@@ -109,10 +122,7 @@ pub fn parse_key(text: &str) -> Result<KeyName, String> {
             }
         }
         _ => {
-            return Err(crate::t!(
-                "keys.unknown_key",
-                key = crate::text::inert_line(text)
-            ));
+            return Err(UnknownKey(text.to_string()));
         }
     };
     let (code, mods) = normalise(code, mods);

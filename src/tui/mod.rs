@@ -36,34 +36,68 @@ impl Clock {
 /// Runs the app until it quits. A panic restores the terminal (ratatui's hook), writes what
 /// was in memory to a recovery file in the forløp folder and comes back as an error that says
 /// where it is.
-pub fn run(mut app: App) -> Result<(), String> {
+pub fn run(mut app: App) -> Result<(), TuiError> {
     let clock = Clock::start();
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut app, &clock)
     }));
     match outcome {
         Ok(result) => {
-            result.map_err(|e| format!("terminalfeil: {e}"))?;
+            result.map_err(TuiError::Terminal)?;
             // Something could not be saved: say where it went, and exit non-zero.
-            app.exit_note.take().map_or(Ok(()), Err)
+            app.exit_note
+                .take()
+                .map_or(Ok(()), |note| Err(TuiError::NotSaved(note)))
         }
         Err(_) => {
             ratatui::restore();
             let Some(session) = app.session() else {
-                return Err(t!("tui.stafett_stoppet_pa_grunn_av").into());
+                return Err(TuiError::Panicked);
             };
             match session.dir.write_recovery(&session.recovery(clock.now())) {
-                Ok(path) => Err(t!(
-                    "tui.stafett_stoppet_pa_grunn_av_2",
-                    path = path.display()
-                )),
-                Err(e) => Err(t!(
-                    "tui.stafett_stoppet_pa_grunn_av_3",
-                    e = e,
-                    path = session.dir.path.display()
-                )),
+                Ok(path) => Err(TuiError::PanickedKept(path)),
+                Err(error) => Err(TuiError::PanickedLost {
+                    error,
+                    folder: session.dir.path.clone(),
+                }),
             }
         }
+    }
+}
+
+/// How a run ended when it did not end well.
+#[derive(Debug)]
+pub enum TuiError {
+    /// The terminal could not be used.
+    Terminal(io::Error),
+    /// Quit without everything saved; the note says where the rest went.
+    NotSaved(String),
+    /// A panic with no forløp open.
+    Panicked,
+    /// A panic; what was in memory is in this recovery file.
+    PanickedKept(std::path::PathBuf),
+    /// A panic, and the recovery file could not be written either.
+    PanickedLost {
+        error: io::Error,
+        folder: std::path::PathBuf,
+    },
+}
+
+impl std::fmt::Display for TuiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            TuiError::Terminal(e) => t!("tui.terminal_error", error = e),
+            TuiError::NotSaved(note) => note.clone(),
+            TuiError::Panicked => t!("tui.stafett_stoppet_pa_grunn_av").to_string(),
+            TuiError::PanickedKept(path) => {
+                t!("tui.stafett_stoppet_pa_grunn_av_2", path = path.display())
+            }
+            TuiError::PanickedLost { error, folder } => t!(
+                "tui.stafett_stoppet_pa_grunn_av_3",
+                e = error,
+                path = folder.display()
+            ),
+        })
     }
 }
 

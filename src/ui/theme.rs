@@ -46,15 +46,34 @@ pub struct ThemeDef {
     pub band_unacceptable: StyleDef,
 }
 
+/// Why a theme file cannot be used.
+#[derive(Debug)]
+pub enum ThemeError {
+    Ron(ron::error::SpannedError),
+    /// A colour name ratatui does not know.
+    UnknownColour(String),
+}
+
+impl std::fmt::Display for ThemeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ThemeError::Ron(e) => write!(f, "{e}"),
+            ThemeError::UnknownColour(c) => {
+                f.write_str(&crate::t!("theme.unknown_colour", colour = c))
+            }
+        }
+    }
+}
+
 /// Reads a theme file; an unknown colour name is an error that names it.
-pub fn parse(text: &str) -> Result<ThemeDef, String> {
+pub fn parse(text: &str) -> Result<ThemeDef, ThemeError> {
     let def: ThemeDef = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .from_str(text)
-        .map_err(|e| e.to_string())?;
+        .map_err(ThemeError::Ron)?;
     for s in def.all() {
         for c in s.fg.iter().chain(&s.bg) {
-            Color::from_str(c).map_err(|_| format!("ukjent farge «{c}»"))?;
+            Color::from_str(c).map_err(|_| ThemeError::UnknownColour(c.clone()))?;
         }
     }
     Ok(def)
@@ -212,7 +231,9 @@ mod tests {
     #[test]
     fn an_unknown_colour_is_named() {
         let bad = STANDARD.replace("\"cyan\"", "\"cyanish\"");
-        assert_eq!(parse(&bad).unwrap_err(), "ukjent farge «cyanish»");
+        let err = parse(&bad).unwrap_err();
+        assert!(matches!(&err, ThemeError::UnknownColour(c) if c == "cyanish"));
+        assert_eq!(err.to_string(), "ukjent farge «cyanish»");
     }
 
     #[test]

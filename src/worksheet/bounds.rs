@@ -19,42 +19,76 @@ pub const MAX_TIMER_S: u64 = 315_360_000;
 
 /// What a file holds that is out of bounds, named so a person can find it.
 pub trait Bounded {
-    fn check_bounds(&self) -> Result<(), String>;
+    fn check_bounds(&self) -> Result<(), OutOfBounds>;
+}
+
+/// A number in a file that Stafett does not accept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OutOfBounds {
+    /// A field's value outside what is accepted.
+    Range {
+        field: &'static str,
+        value: String,
+        low: String,
+        high: String,
+    },
+    /// Written by a newer Stafett.
+    NewerFormat { format: u32, known: u32 },
+}
+
+impl std::fmt::Display for OutOfBounds {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            OutOfBounds::Range {
+                field,
+                value,
+                low,
+                high,
+            } => t!(
+                "bounds.out_of_range",
+                field = field,
+                value = value,
+                low = low,
+                high = high
+            ),
+            OutOfBounds::NewerFormat { format, known } => {
+                t!("bounds.newer_format", format = format, known = known)
+            }
+        })
+    }
 }
 
 fn within<T: PartialOrd + std::fmt::Display + Copy>(
-    field: &str,
+    field: &'static str,
     value: T,
     low: T,
     high: T,
-) -> Result<(), String> {
+) -> Result<(), OutOfBounds> {
     if value < low || value > high {
-        return Err(t!(
-            "bounds.out_of_range",
-            field = field,
-            value = value,
-            low = low,
-            high = high
-        ));
+        return Err(OutOfBounds::Range {
+            field,
+            value: value.to_string(),
+            low: low.to_string(),
+            high: high.to_string(),
+        });
     }
     Ok(())
 }
 
 /// A file from a newer Stafett that happened to parse is still refused: it may hold what this
 /// one would drop on the next save.
-fn known_format(format: u32) -> Result<(), String> {
+fn known_format(format: u32) -> Result<(), OutOfBounds> {
     if format > super::FORMAT {
-        return Err(t!(
-            "bounds.newer_format",
-            format = format,
-            known = super::FORMAT
-        ));
+        return Err(OutOfBounds::NewerFormat {
+            format,
+            known: super::FORMAT,
+        });
     }
     Ok(())
 }
 
 impl Bounded for Forlop {
-    fn check_bounds(&self) -> Result<(), String> {
+    fn check_bounds(&self) -> Result<(), OutOfBounds> {
         known_format(self.format)?;
         within("round", self.round, 1, MAX_ROUND)?;
         within("position.round", self.position.round, 1, self.round)?;
@@ -81,7 +115,7 @@ impl Bounded for Forlop {
 }
 
 impl Bounded for Worksheet {
-    fn check_bounds(&self) -> Result<(), String> {
+    fn check_bounds(&self) -> Result<(), OutOfBounds> {
         known_format(self.format)?;
         within("round", self.round, 1, MAX_ROUND)?;
         within("next_id", self.next_id, 0, MAX_ID)?;

@@ -28,7 +28,7 @@ pub struct Recovery {
 }
 
 impl Bounded for Recovery {
-    fn check_bounds(&self) -> Result<(), String> {
+    fn check_bounds(&self) -> Result<(), super::bounds::OutOfBounds> {
         self.forlop.check_bounds()?;
         self.sheets.iter().try_for_each(Bounded::check_bounds)
     }

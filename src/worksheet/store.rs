@@ -360,7 +360,9 @@ pub fn load_ron<T: DeserializeOwned + Bounded>(path: &Path) -> Result<T, LoadErr
             format!("ugyldig innhold: {}", e.code),
         ),
     })?;
-    value.check_bounds().map_err(|e| fail(0, 0, e))?;
+    value
+        .check_bounds()
+        .map_err(|e| fail(0, 0, e.to_string()))?;
     Ok(value)
 }
 
