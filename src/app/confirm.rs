@@ -1,95 +1,98 @@
 //! What a yes to a question does.
 
 use super::{App, Screen, Then};
-use crate::runner::Now;
+use crate::runner::{Cmd, Now};
 use crate::t;
+use crate::worksheet::SheetKey;
+use crate::worksheet::store::{ForlopDir, StoreError, load_ron, restore_backup};
+use std::path::Path;
 
 impl App {
     pub(super) fn confirmed(&mut self, then: Then, now: Now) {
-        if then == Then::QuitAnyway {
-            self.exit_note = Some(self.write_recovery(now));
-            self.quit = true;
-            return;
-        }
-        if let Then::RestoreForlop(dir) = &then {
-            let restored = dir.lock().and_then(|_lock| {
-                crate::worksheet::store::restore_backup(&dir.forlop_path(), now.wall).map_err(
-                    |err| crate::worksheet::store::StoreError::Io {
-                        path: dir.forlop_path(),
-                        err,
-                    },
-                )
-            });
-            match restored {
-                Ok(kept) => {
-                    self.message = Some(match self.open(dir.clone()) {
-                        Ok(()) => t!(
-                            "app.confirm.forrige_versjon_er_tatt_i",
-                            kept = kept.display()
-                        ),
-                        Err(e) => e.to_string(),
-                    });
-                }
-                Err(e) => self.message = Some(e.to_string()),
+        let cmd = match then {
+            Then::QuitAnyway => {
+                self.exit_note = Some(self.write_recovery(now));
+                self.quit = true;
+                return;
             }
-            return;
-        }
-        if let Then::DeleteForlop(dir) = &then {
-            match dir.lock().and_then(|lock| {
-                drop(lock);
-                dir.delete()
-                    .map_err(|err| crate::worksheet::store::StoreError::Io {
-                        path: dir.path.clone(),
-                        err,
-                    })
-            }) {
-                Ok(()) => self.message = Some(t!("app.confirm.forlopet_er_slettet").into()),
-                Err(e) => self.message = Some(e.to_string()),
-            }
-            self.refresh_home();
-            return;
-        }
+            Then::RestoreForlop(dir) => return self.restore_forlop(&dir, now),
+            Then::DeleteForlop(dir) => return self.delete_forlop(&dir),
+            Then::RestoreSheet(key) => return self.restore_sheet(&key, now),
+            Then::Recover(path) => return self.recover(&path, now),
+            Then::SwitchScale { forward, levels } => Cmd::SwitchScale { forward, levels },
+            Then::DeleteItem => Cmd::Delete,
+            Then::DeleteMeasure(i) => Cmd::DeleteMeasure(i),
+            Then::Finish => Cmd::Finish,
+            Then::NewRound => Cmd::StartNextRound,
+        };
+        self.runner_cmd(cmd, now);
+    }
+
+    /// Puts `forlop.ron`'s backup in place of the unreadable file, under the lock, and opens it.
+    fn restore_forlop(&mut self, dir: &ForlopDir, now: Now) {
+        let restored = dir.lock().and_then(|_lock| {
+            restore_backup(&dir.forlop_path(), now.wall).map_err(|err| StoreError::Io {
+                path: dir.forlop_path(),
+                err,
+            })
+        });
+        self.message = Some(match restored {
+            Ok(kept) => match self.open(dir.clone()) {
+                Ok(()) => t!(
+                    "app.confirm.forrige_versjon_er_tatt_i",
+                    kept = kept.display()
+                ),
+                Err(e) => e.to_string(),
+            },
+            Err(e) => e.to_string(),
+        });
+    }
+
+    /// Deletes a forløp from the home screen, unless another Stafett has it open.
+    fn delete_forlop(&mut self, dir: &ForlopDir) {
+        let deleted = dir.lock().and_then(|lock| {
+            drop(lock);
+            dir.delete().map_err(|err| StoreError::Io {
+                path: dir.path.clone(),
+                err,
+            })
+        });
+        self.message = Some(match deleted {
+            Ok(()) => t!("app.confirm.forlopet_er_slettet").into(),
+            Err(e) => e.to_string(),
+        });
+        self.refresh_home();
+    }
+
+    /// Puts a worksheet's backup in place of the unreadable file.
+    fn restore_sheet(&mut self, key: &SheetKey, now: Now) {
         let Screen::Session(s) = &mut self.screen else {
             return;
         };
-        if let Then::RestoreSheet(key) = &then {
-            match s.restore_sheet(key, now) {
-                Ok(kept) => {
-                    let name = s.dir.sheet_path(key).display().to_string();
-                    self.warnings.retain(|w| !w.contains(&name));
-                    self.message = Some(t!(
-                        "app.confirm.forrige_versjon_er_tatt_i",
-                        kept = kept.display()
-                    ));
-                }
-                Err(e) => self.message = Some(e.to_string()),
+        self.message = Some(match s.restore_sheet(key, now) {
+            Ok(kept) => {
+                let name = s.dir.sheet_path(key).display().to_string();
+                self.warnings.retain(|w| !w.contains(&name));
+                t!(
+                    "app.confirm.forrige_versjon_er_tatt_i",
+                    kept = kept.display()
+                )
             }
+            Err(e) => e.to_string(),
+        });
+    }
+
+    /// Takes back what a recovery file holds.
+    fn recover(&mut self, path: &Path, now: Now) {
+        let Screen::Session(s) = &mut self.screen else {
             return;
-        }
-        if let Then::Recover(path) = &then {
-            match crate::worksheet::store::load_ron(path) {
-                Ok(rec) => {
-                    s.recover(rec, path, now);
-                    self.message = Some(crate::t!("app.recovered").into());
-                }
-                Err(e) => self.message = Some(crate::t!("app.recovery_unreadable", error = e)),
-            }
-            return;
-        }
-        let cmd = match then {
-            Then::SwitchScale { forward, levels } => {
-                crate::runner::Cmd::SwitchScale { forward, levels }
-            }
-            Then::DeleteItem => crate::runner::Cmd::Delete,
-            Then::DeleteMeasure(i) => crate::runner::Cmd::DeleteMeasure(i),
-            Then::Finish => crate::runner::Cmd::Finish,
-            Then::NewRound => crate::runner::Cmd::StartNextRound,
-            Then::DeleteForlop(_)
-            | Then::Recover(_)
-            | Then::QuitAnyway
-            | Then::RestoreForlop(_)
-            | Then::RestoreSheet(_) => return,
         };
-        self.runner_cmd(cmd, now);
+        self.message = Some(match load_ron(path) {
+            Ok(rec) => {
+                s.recover(rec, path, now);
+                t!("app.recovered").into()
+            }
+            Err(e) => t!("app.recovery_unreadable", error = e),
+        });
     }
 }

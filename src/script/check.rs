@@ -118,7 +118,7 @@ fn check_step_extras(
                         levels = if fe.rate.len() == 1 {
                             t!("script.check.one_level").to_string()
                         } else {
-                            format!("{} nivåer", fe.rate.len())
+                            t!("script.check.n_levels", n = fe.rate.len())
                         }
                     ),
                     t!("script.check.gi_2_til_9_nivaer"),
@@ -127,8 +127,12 @@ fn check_step_extras(
             if !here {
                 problems.push(loc.problem(
                     loc.key(step_at, "rate"),
-                    t!("script.check.steget_step_id_vurderer_punktene", step_id = step_id, list = fe.list),
-                    format!("hent lista inn i økta først med `Collect(list: \"{0}\", from: Some(\"{0}\"))`", fe.list),
+                    t!(
+                        "script.check.steget_step_id_vurderer_punktene",
+                        step_id = step_id,
+                        list = fe.list
+                    ),
+                    t!("script.check.rate_pull_in_first", list = fe.list),
                 ));
             }
         }
@@ -238,30 +242,7 @@ fn check_session<'s>(
     problems: &mut Vec<Problem>,
 ) {
     let at = loc.seek("id", &session.id);
-    if !is_file_safe_id(&session.id) {
-        problems.push(loc.problem(
-            at,
-            crate::t!(
-                "script.bad_session_id",
-                id = crate::text::inert_line(&session.id)
-            ),
-            crate::t!("script.bad_session_id_help"),
-        ));
-    }
-    if !session_ids.insert(session.id.as_str()) {
-        problems.push(loc.problem(
-            at,
-            t!("script.check.okt_id_id_er_brukt", id = session.id),
-            t!("script.check.gi_hver_okt_i_skriptet"),
-        ));
-    }
-    if session.steps.is_empty() {
-        problems.push(loc.problem(
-            at,
-            t!("script.check.okta_id_har_ingen_steg", id = session.id),
-            t!("script.check.legg_til_minst_ett_steg"),
-        ));
-    }
+    check_session_head(loc, at, session, session_ids, problems);
     let mut step_ids = HashMap::new();
     let mut produced_here: HashSet<String> = HashSet::new();
     for step in &session.steps {
@@ -312,4 +293,38 @@ fn check_session<'s>(
         );
     }
     produced_before.extend(produced_here);
+}
+
+/// A session's id (usable as a file name, unique) and that it has steps.
+fn check_session_head<'s>(
+    loc: &Locator,
+    at: usize,
+    session: &'s crate::script::SessionDef,
+    session_ids: &mut HashSet<&'s str>,
+    problems: &mut Vec<Problem>,
+) {
+    if !is_file_safe_id(&session.id) {
+        problems.push(loc.problem(
+            at,
+            crate::t!(
+                "script.bad_session_id",
+                id = crate::text::inert_line(&session.id)
+            ),
+            crate::t!("script.bad_session_id_help"),
+        ));
+    }
+    if !session_ids.insert(session.id.as_str()) {
+        problems.push(loc.problem(
+            at,
+            t!("script.check.okt_id_id_er_brukt", id = session.id),
+            t!("script.check.gi_hver_okt_i_skriptet"),
+        ));
+    }
+    if session.steps.is_empty() {
+        problems.push(loc.problem(
+            at,
+            t!("script.check.okta_id_har_ingen_steg", id = session.id),
+            t!("script.check.legg_til_minst_ett_steg"),
+        ));
+    }
 }

@@ -48,88 +48,88 @@ pub fn parse(src: &str) -> Result<Script, Vec<Problem>> {
 
 fn from_ron(e: &SpannedError) -> Problem {
     let (line, col) = (e.span.start.line, e.span.start.col);
-    let (message, help) = match &e.code {
+    let (message, help) = explain(&e.code);
+    Problem {
+        line,
+        col,
+        message,
+        help,
+    }
+}
+
+/// What a RON error means for someone writing a script, and what to do about it.
+fn explain(code: &RonError) -> (String, String) {
+    let one_of = |names: &[&str]| t!("script.load.use_one_of", names = names.join(", "));
+    let place = |outer: &Option<String>| {
+        outer
+            .as_deref()
+            .map(|o| t!("script.load.in_place", place = o))
+            .unwrap_or_default()
+    };
+    let fixed = |message: &str, help: &str| (message.to_string(), help.to_string());
+    match code {
         RonError::NoSuchEnumVariant {
             expected,
             found,
             outer,
         } if outer.as_deref() == Some("Activity") || expected.contains(&"Collect") => (
             t!("script.load.ukjent_aktivitet_found", found = found),
-            format!("bruk en av: {}", expected.join(", ")),
+            one_of(expected),
         ),
         RonError::NoSuchEnumVariant {
             expected, found, ..
         } => (
             t!("script.load.ukjent_verdi_found", found = found),
-            format!("bruk en av: {}", expected.join(", ")),
+            one_of(expected),
         ),
-        RonError::MissingStructField { field, outer } => {
-            let place = outer
-                .as_deref()
-                .map(|o| format!(" i {o}"))
-                .unwrap_or_default();
-            let help = if *field == "minutes" {
+        RonError::MissingStructField { field, outer } => (
+            t!(
+                "script.load.feltet_field_mangler_place",
+                field = field,
+                place = place(outer)
+            ),
+            if *field == "minutes" {
                 t!("script.load.hvert_steg_trenger_planlagte_minutter").to_string()
             } else {
                 t!("script.load.legg_til_field", field = field)
-            };
-            (
-                t!(
-                    "script.load.feltet_field_mangler_place",
-                    field = field,
-                    place = place
-                ),
-                help,
-            )
-        }
+            },
+        ),
         RonError::NoSuchStructField {
             expected,
             found,
             outer,
-        } => {
-            let place = outer
-                .as_deref()
-                .map(|o| format!(" i {o}"))
-                .unwrap_or_default();
-            (
-                t!(
-                    "script.load.ukjent_felt_found_place",
-                    found = found,
-                    place = place
-                ),
-                format!("gyldige felt er: {}", expected.join(", ")),
-            )
-        }
+        } => (
+            t!(
+                "script.load.ukjent_felt_found_place",
+                found = found,
+                place = place(outer)
+            ),
+            t!("script.load.valid_fields", names = expected.join(", ")),
+        ),
         RonError::DuplicateStructField { field, .. } => (
             t!("script.load.feltet_field_star_to_ganger", field = field),
-            crate::t!("script.load.remove_one").to_string(),
+            t!("script.load.remove_one").to_string(),
         ),
-        RonError::ExpectedComma => (
-            t!("script.load.ron_syntaksfeil_her_mangler_et").to_string(),
-            t!("script.load.sett_komma_etter_verdien_pa").to_string(),
+        RonError::ExpectedComma => fixed(
+            t!("script.load.ron_syntaksfeil_her_mangler_et"),
+            t!("script.load.sett_komma_etter_verdien_pa"),
         ),
-        RonError::Eof => (
-            t!("script.load.filen_slutter_for_skriptet_er").to_string(),
-            t!("script.load.sjekk_at_alle_og_er").to_string(),
+        RonError::Eof => fixed(
+            t!("script.load.filen_slutter_for_skriptet_er"),
+            t!("script.load.sjekk_at_alle_og_er"),
         ),
-        RonError::ExpectedStringEnd => (
-            t!("script.load.teksten_mangler_avsluttende_anforselstegn").to_string(),
-            t!("script.load.avslutt_teksten_med").to_string(),
+        RonError::ExpectedStringEnd => fixed(
+            t!("script.load.teksten_mangler_avsluttende_anforselstegn"),
+            t!("script.load.avslutt_teksten_med"),
         ),
-        RonError::ExpectedInteger => (
-            t!("script.load.her_skal_det_sta_et").to_string(),
-            t!("script.load.skriv_et_tall_uten_anforselstegn").to_string(),
+        RonError::ExpectedInteger => fixed(
+            t!("script.load.her_skal_det_sta_et"),
+            t!("script.load.skriv_et_tall_uten_anforselstegn"),
         ),
         other => (
-            format!("RON-syntaksfeil: {other}"),
+            t!("script.load.syntax_error", error = other),
             t!("script.load.sjekk_komma_parenteser_og_anforselstegn").to_string(),
         ),
-    };
-    Problem {
-        line,
-        col,
-        message,
-        help,
     }
 }
 

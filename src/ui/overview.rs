@@ -27,7 +27,7 @@ pub fn draw(
         .borders(Borders::ALL)
         .border_style(theme.border())
         .title(Span::styled(
-            format!(" Oversikt: {} ", inert_line(&r.forlop.name)),
+            t!("ui.overview.title", name = inert_line(&r.forlop.name)),
             theme.title(),
         ))
         .title_bottom(super::title_keys(keys, theme));
@@ -112,7 +112,7 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
                 );
             }
             if r.script.cycle.is_some() {
-                let text = format!("runde {round}  ↻");
+                let text = t!("ui.overview.next_round", round = round);
                 ctx.print(
                     -(text.width() as f64) * col / 2.0,
                     -0.15,
@@ -147,7 +147,10 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         };
         let mut lines = Vec::new();
         if round != last_round {
-            lines.push(Line::styled(format!("Runde {round}"), theme.label()));
+            lines.push(Line::styled(
+                t!("ui.overview.round", round = round),
+                theme.label(),
+            ));
             last_round = round;
         }
         let style = match status {

@@ -227,7 +227,7 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
             .collect::<Vec<_>>()
             .join(" · ");
         lines.push(Line::from(vec![
-            Span::styled(format!("Vurdering: {current}"), theme.label()),
+            Span::styled(t!("ui.session.rating", current = current), theme.label()),
             Span::styled(format!("   ({keys})"), theme.dim()),
         ]));
     }
@@ -246,7 +246,7 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
         ))
         .padding(Padding::horizontal(1));
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} min", step.minutes), theme.label()),
+        Span::styled(t!("ui.session.minutes", n = step.minutes), theme.label()),
         Span::raw(format!(" · {}", step.activity.label())),
     ])];
     lines.push(Line::raw(""));

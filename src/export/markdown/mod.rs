@@ -159,6 +159,34 @@ fn write_sheet(
     let def = script.session(at);
     write_heading(out, &h, &script.phases[at.phase], def, sheet);
 
+    let sub = "#".repeat(level + 1);
+    if !sheet.summary.trim().is_empty() {
+        let _ = writeln!(
+            out,
+            "{sub} {}\n\n{}\n",
+            t!("export.summary"),
+            inert(sheet.summary.trim())
+        );
+    }
+    let written = write_steps(out, &sub, script, def, sheet, all);
+    // Lists the script does not name any more are still the group's work: keep them.
+    for (name, items) in &sheet.lists {
+        if !written.contains(name) && !items.is_empty() {
+            write_list(out, &sub, &list_title(name), items, None);
+        }
+    }
+}
+
+/// What each step of the session made, in step order; returns what was written, so lists no
+/// step names any more can follow.
+fn write_steps(
+    out: &mut String,
+    sub: &str,
+    script: &Script,
+    def: &crate::script::SessionDef,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+) -> HashSet<String> {
     // Each list is written once, at the last step that works on it, so themes and votes show.
     let last_use: BTreeMap<&str, usize> = def
         .steps
@@ -173,15 +201,6 @@ fn write_sheet(
             .map_or(list_title(list), |s| s.title.clone())
     };
     let mut written: HashSet<String> = HashSet::new();
-    let sub = "#".repeat(level + 1);
-    if !sheet.summary.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "{sub} {}\n\n{}\n",
-            t!("export.summary"),
-            inert(sheet.summary.trim())
-        );
-    }
     // Ratings are labelled by the step that rated the list.
     let labels = |list: &str| -> Option<&[String]> {
         def.steps
@@ -193,12 +212,12 @@ fn write_sheet(
     for (i, step) in def.steps.iter().enumerate() {
         if let Some(fe) = &step.for_each {
             let items = for_each_items(script, sheet, all, &fe.list);
-            write_for_each(out, &sub, step, fe, &items, sheet, &mut written);
+            write_for_each(out, sub, step, fe, &items, sheet, &mut written);
             continue;
         }
         let spec = step.activity.spec();
         if let Some(items) = spec.checks() {
-            write_checks(out, &sub, step, items, sheet);
+            write_checks(out, sub, step, items, sheet);
         }
         if let Some((form, fields)) = spec.form()
             && let Some(values) = sheet.forms.get(form)
@@ -211,26 +230,15 @@ fn write_sheet(
             && last_use.get(list) == Some(&i)
             && written.insert(list.to_string())
         {
-            write_list(
-                out,
-                &sub,
-                &first_title(list),
-                sheet.list(list),
-                labels(list),
-            );
+            write_list(out, sub, &first_title(list), sheet.list(list), labels(list));
         }
         if let Some(into) = spec.makes()
             && written.insert(into.to_string())
         {
-            write_list(out, &sub, &list_title(into), sheet.list(into), None);
+            write_list(out, sub, &list_title(into), sheet.list(into), None);
         }
     }
-    // Lists the script does not name any more are still the group's work: keep them.
-    for (name, items) in &sheet.lists {
-        if !written.contains(name) && !items.is_empty() {
-            write_list(out, &sub, &list_title(name), items, None);
-        }
-    }
+    written
 }
 
 /// A session's heading, and who took part, its status and its times.

@@ -5,7 +5,7 @@ use super::super::{Cmd, Effect, Runner};
 use crate::script::Activity;
 use crate::script::activity::Plan;
 use crate::t;
-use crate::worksheet::Measure;
+use crate::worksheet::{Measure, MeasureDraft};
 use super::Run;
 
 pub(super) fn takes(cmd: &Cmd) -> bool {
@@ -21,42 +21,9 @@ pub(super) fn takes(cmd: &Cmd) -> bool {
 
 impl Runner {
     pub(super) fn plan_cmd(&mut self, cmd: Cmd, fx: &mut Vec<Effect>) {
-        let origin = crate::t!(
-            "runner.origin",
-            round = self.at.round,
-            phase = self.phase().title,
-            session = self.session().title
-        );
-        // A measure made while going through items says which item it answers.
-        let origin = match self.current_item() {
-            Some(item) => format!("{origin} · {}", item.text),
-            None => origin,
-        };
         let plan = &mut self.forlop.plan;
         let changed = match cmd {
-            Cmd::AddMeasure(d) => {
-                if d.tiltak.trim().is_empty() {
-                    self.notice =
-                        Some(t!("runner.activity.plan.et_tiltak_trenger_en_tekst").into());
-                    return;
-                }
-                self.forlop.next_id = self.forlop.next_id.max(1);
-                let id = self.forlop.next_id;
-                self.forlop.next_id += 1;
-                self.forlop.plan.push(Measure {
-                    id: crate::worksheet::MeasureId(id),
-                    tiltak: d.tiltak.trim().to_string(),
-                    ansvarlig: d.ansvarlig.trim().to_string(),
-                    frist: d.frist,
-                    status: d.status,
-                    origin,
-                    risk: None,
-                });
-                if matches!(self.step().activity, Activity::Plan(_)) {
-                    self.selected = self.forlop.plan.len() - 1;
-                }
-                true
-            }
+            Cmd::AddMeasure(d) => self.add_measure(d),
             Cmd::EditMeasure(i, d) => match plan.get_mut(i) {
                 Some(m) if !d.tiltak.trim().is_empty() => {
                     m.tiltak = d.tiltak.trim().to_string();
@@ -81,29 +48,67 @@ impl Runner {
                 }
                 None => false,
             },
-            Cmd::MoveMeasure { index, up } => {
-                let j = if up {
-                    index.checked_sub(1)
-                } else {
-                    Some(index + 1)
-                };
-                match j {
-                    Some(j) if index < plan.len() && j < plan.len() => {
-                        plan.swap(index, j);
-                        // On a plan step the selection follows the moved row.
-                        let on_plan = matches!(self.step().activity, Activity::Plan(_));
-                        if on_plan && self.selected == index {
-                            self.selected = j;
-                        }
-                        true
-                    }
-                    _ => false,
-                }
-            }
+            Cmd::MoveMeasure { index, up } => self.move_measure(index, up),
             _ => false,
         };
         if changed {
             fx.push(Effect::SaveForlop);
+        }
+    }
+
+    /// A new row of the plan, saying where it was made.
+    fn add_measure(&mut self, d: MeasureDraft) -> bool {
+        if d.tiltak.trim().is_empty() {
+            self.notice = Some(t!("runner.activity.plan.et_tiltak_trenger_en_tekst").into());
+            return false;
+        }
+        let origin = t!(
+            "runner.origin",
+            round = self.at.round,
+            phase = self.phase().title,
+            session = self.session().title
+        );
+        // A measure made while going through items says which item it answers.
+        let origin = match self.current_item() {
+            Some(item) => format!("{origin} · {}", item.text),
+            None => origin,
+        };
+        self.forlop.next_id = self.forlop.next_id.max(1);
+        let id = self.forlop.next_id;
+        self.forlop.next_id += 1;
+        self.forlop.plan.push(Measure {
+            id: crate::worksheet::MeasureId(id),
+            tiltak: d.tiltak.trim().to_string(),
+            ansvarlig: d.ansvarlig.trim().to_string(),
+            frist: d.frist,
+            status: d.status,
+            origin,
+            risk: None,
+        });
+        if matches!(self.step().activity, Activity::Plan(_)) {
+            self.selected = self.forlop.plan.len() - 1;
+        }
+        true
+    }
+
+    /// Moves a row up or down; on a plan step the selection follows it.
+    fn move_measure(&mut self, index: usize, up: bool) -> bool {
+        let plan = &mut self.forlop.plan;
+        let j = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        match j {
+            Some(j) if index < plan.len() && j < plan.len() => {
+                plan.swap(index, j);
+                let on_plan = matches!(self.step().activity, Activity::Plan(_));
+                if on_plan && self.selected == index {
+                    self.selected = j;
+                }
+                true
+            }
+            _ => false,
         }
     }
 }

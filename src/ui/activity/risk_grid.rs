@@ -233,10 +233,6 @@ fn detail(
     width: usize,
     theme: &Theme,
 ) -> (Vec<Line<'static>>, usize) {
-    let level_label = |labels: &[String], l: Option<u8>| match l {
-        Some(l) => format!("{l} {}", inert_line(&level_name(labels, l))),
-        None => t!("ui.risk.press_level", n = labels.len()),
-    };
     let mut lines = vec![Line::styled("─".repeat(width), theme.border())];
     let title = if row.example {
         t!(
@@ -244,58 +240,27 @@ fn detail(
             id = row.id
         )
     } else {
-        format!("Risiko {}", row.id)
+        t!("ui.risk_grid.risk_id", id = row.id)
     };
     lines.push(Line::styled(title, theme.label()));
     let mut focus_line = 0;
     for column in Column::ALL {
-        let value = match column {
-            Column::Sannsynlighet => level_label(&scale.sannsynlighet, row.sannsynlighet),
-            Column::Konsekvens => level_label(&scale.konsekvens, row.konsekvens),
-            Column::RestSannsynlighet => level_label(&scale.sannsynlighet, row.rest_sannsynlighet),
-            Column::RestKonsekvens => level_label(&scale.konsekvens, row.rest_konsekvens),
-            Column::Usikkerhet => row.usikkerhet.map_or(
-                t!("ui.activity.risk_grid.1_lav_2_middels_3").to_string(),
-                |u| u.label().to_string(),
-            ),
-            c => c
-                .text(row)
-                .map(|t| inert_line(t).into_owned())
-                .unwrap_or_default(),
-        };
         let focused = column == focus;
         if focused {
             focus_line = lines.len();
         }
-        let marker = if focused { "› " } else { "  " };
-        let label_style = if focused {
-            theme.selected()
-        } else {
-            theme.dim()
+        let value = column_value(row, column, scale);
+        field_lines(&mut lines, column.label(), &value, focused, width, theme);
+        let risk = match column {
+            Column::Konsekvens => Some((t!("ui.risk.value_label"), row.value())),
+            Column::RestKonsekvens => Some((t!("ui.risk.rest_label"), row.rest_value())),
+            _ => None,
         };
-        let label = format!("{marker}{:<19} ", format!("{}:", column.label()));
-        let avail = width.saturating_sub(label.width()).max(8);
-        for (i, part) in wrap(&value, avail).into_iter().enumerate() {
-            let lead = if i == 0 {
-                Span::styled(label.clone(), label_style)
-            } else {
-                Span::raw(" ".repeat(label.width()))
-            };
-            lines.push(Line::from(vec![lead, Span::raw(part)]));
-        }
-        if column == Column::Konsekvens {
-            let (risk, band) = risk_text(row.value(), set, true);
+        if let Some((label, value)) = risk {
+            let (risk, band) = risk_text(value, set, true);
             let style = band.map_or(Style::new(), |b| band_style(b, theme));
             lines.push(Line::from(vec![
-                Span::styled(t!("ui.risk.value_label"), theme.dim()),
-                Span::styled(risk, style),
-            ]));
-        }
-        if column == Column::RestKonsekvens {
-            let (risk, band) = risk_text(row.rest_value(), set, true);
-            let style = band.map_or(Style::new(), |b| band_style(b, theme));
-            lines.push(Line::from(vec![
-                Span::styled(t!("ui.risk.rest_label"), theme.dim()),
+                Span::styled(label, theme.dim()),
                 Span::styled(risk, style),
             ]));
         }
@@ -307,6 +272,55 @@ fn detail(
         ));
     }
     (lines, focus_line)
+}
+
+/// A column's value in a row, as the detail shows it.
+fn column_value(row: &RiskRow, column: Column, scale: &RiskScale) -> String {
+    let level_label = |labels: &[String], l: Option<u8>| match l {
+        Some(l) => format!("{l} {}", inert_line(&level_name(labels, l))),
+        None => t!("ui.risk.press_level", n = labels.len()),
+    };
+    match column {
+        Column::Sannsynlighet => level_label(&scale.sannsynlighet, row.sannsynlighet),
+        Column::Konsekvens => level_label(&scale.konsekvens, row.konsekvens),
+        Column::RestSannsynlighet => level_label(&scale.sannsynlighet, row.rest_sannsynlighet),
+        Column::RestKonsekvens => level_label(&scale.konsekvens, row.rest_konsekvens),
+        Column::Usikkerhet => row.usikkerhet.map_or(
+            t!("ui.activity.risk_grid.1_lav_2_middels_3").to_string(),
+            |u| u.label().to_string(),
+        ),
+        c => c
+            .text(row)
+            .map(|t| inert_line(t).into_owned())
+            .unwrap_or_default(),
+    }
+}
+
+/// One field of the detail: its label, and its value wrapped beside it.
+fn field_lines(
+    lines: &mut Vec<Line<'static>>,
+    label: &str,
+    value: &str,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) {
+    let marker = if focused { "› " } else { "  " };
+    let label_style = if focused {
+        theme.selected()
+    } else {
+        theme.dim()
+    };
+    let label = format!("{marker}{:<19} ", format!("{label}:"));
+    let avail = width.saturating_sub(label.width()).max(8);
+    for (i, part) in wrap(value, avail).into_iter().enumerate() {
+        let lead = if i == 0 {
+            Span::styled(label.clone(), label_style)
+        } else {
+            Span::raw(" ".repeat(label.width()))
+        };
+        lines.push(Line::from(vec![lead, Span::raw(part)]));
+    }
 }
 
 /// A risk grid: the table with the selected row's details, or the matrix.
