@@ -48,38 +48,39 @@ fn the_grid_starts_with_marked_examples_and_the_collected_themes() {
 fn levels_are_set_with_one_key_in_the_focused_column() {
     let mut r = at_assessment();
     r.handle(Cmd::Down, at(0));
-    assert_eq!(r.handle(Cmd::Level(5), at(0)), vec![]);
+    let fx = r.handle(Cmd::CellLevel(Column::Tema, 5), at(0));
     assert!(
-        r.notice.as_deref().unwrap().contains("Velg kolonnen"),
+        common::notice(&fx).unwrap().contains("Velg kolonnen"),
         "Tema is a text column"
     );
-    for _ in 0..3 {
-        r.handle(Cmd::Column(1), at(0));
-    }
-    assert_eq!(r.column(), Column::Sannsynlighet);
-    assert_eq!(r.handle(Cmd::Level(5), at(0)), vec![Effect::SaveForlop]);
-    assert_eq!(r.handle(Cmd::Level(6), at(0)), vec![]);
-    assert!(r.notice.as_deref().unwrap().contains("fra 1 til 5"));
+    assert_eq!(common::without_notice(fx), vec![]);
+    let s = Column::Sannsynlighet;
+    assert_eq!(s, Column::Tema.moved(3));
+    assert_eq!(
+        r.handle(Cmd::CellLevel(s, 5), at(0)),
+        vec![Effect::SaveForlop]
+    );
+    let fx = r.handle(Cmd::CellLevel(s, 6), at(0));
+    assert!(common::notice(&fx).unwrap().contains("fra 1 til 5"));
+    assert_eq!(common::without_notice(fx), vec![]);
     let row = &r.grid_rows("risiko")[1];
     assert_eq!(
         (row.sannsynlighet, row.konsekvens, row.value(), row.example),
         (Some(5), Some(4), Some(20), false)
     );
-    for _ in 0..4 {
-        r.handle(Cmd::Column(-1), at(0));
-    }
-    assert_eq!(r.column(), Column::RestKonsekvens, "focus wraps round");
-    r.handle(Cmd::Column(-4), at(0));
-    assert_eq!(r.column(), Column::Usikkerhet);
-    r.handle(Cmd::Level(3), at(0));
+    assert_eq!(s.moved(-4), Column::RestKonsekvens, "focus wraps round");
+    assert_eq!(s.moved(-8), Column::Usikkerhet);
+    r.handle(Cmd::CellLevel(Column::Usikkerhet, 3), at(0));
     assert_eq!(r.grid_rows("risiko")[1].usikkerhet, Some(Uncertainty::High));
 }
 
 #[test]
 fn editing_keeping_deleting_and_moving_rows() {
     let mut r = at_assessment();
-    r.handle(Cmd::Column(1), at(0));
-    r.handle(Cmd::Edit("  Fravær følges opp for sent  ".into()), at(0));
+    r.handle(
+        Cmd::CellText(Column::Hendelse, "  Fravær følges opp for sent  ".into()),
+        at(0),
+    );
     assert_eq!(
         r.grid_rows("risiko")[0].hendelse,
         "Fravær følges opp for sent"
@@ -129,7 +130,9 @@ fn sorting_puts_the_highest_risk_first_and_keeps_the_selection() {
 fn a_proposed_measure_becomes_a_linked_plan_row_once() {
     let mut r = at_assessment();
     r.handle(Cmd::Down, at(0));
-    assert_eq!(r.handle(Cmd::ToPlan, at(0)), vec![Effect::SaveForlop]);
+    let fx = r.handle(Cmd::ToPlan, at(0));
+    assert!(common::notice(&fx).unwrap().contains("svarer på risiko 2"));
+    assert_eq!(common::without_notice(fx), vec![Effect::SaveForlop]);
     let m = &r.forlop.plan[0];
     assert_eq!(
         (m.risk, m.tiltak.as_str()),
@@ -140,24 +143,24 @@ fn a_proposed_measure_becomes_a_linked_plan_row_once() {
     );
     assert_eq!(m.origin, "Runde 1 · Risikovurdering · Vurderingsmøte");
     assert_eq!(r.grid_rows("risiko")[1].measure, Some(m.id));
-    assert_eq!(r.handle(Cmd::ToPlan, at(0)), vec![]);
+    let fx = r.handle(Cmd::ToPlan, at(0));
     assert!(
-        r.notice
-            .as_deref()
+        common::notice(&fx)
             .unwrap()
             .contains("allerede i handlingsplanen")
     );
+    assert_eq!(common::without_notice(fx), vec![]);
     // A row without a proposal says what to do.
     for _ in 0..4 {
         r.handle(Cmd::Down, at(0));
     }
-    assert_eq!(r.handle(Cmd::ToPlan, at(0)), vec![]);
+    let fx = r.handle(Cmd::ToPlan, at(0));
     assert!(
-        r.notice
-            .as_deref()
+        common::notice(&fx)
             .unwrap()
             .contains("ikke noe foreslått tiltak")
     );
+    assert_eq!(common::without_notice(fx), vec![]);
 }
 
 #[test]
@@ -239,8 +242,10 @@ fn a_200_row_grid_survives_save_and_load() {
 #[test]
 fn csv_opens_as_columns_in_a_norwegian_spreadsheet() {
     let mut r = at_assessment();
-    r.handle(Cmd::Column(1), at(0));
-    r.handle(Cmd::Edit("Fravær; følges \"ikke\" opp".into()), at(0));
+    r.handle(
+        Cmd::CellText(Column::Hendelse, "Fravær; følges \"ikke\" opp".into()),
+        at(0),
+    );
     let csv = stafett::export::csv::grid(&r.script, &r.forlop, "risiko");
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     let lines: Vec<&str> = csv
@@ -362,12 +367,8 @@ fn matrix_without_colour_still_says_the_band_in_every_cell() {
 /// Row 0 at 5 × 5, then back at the setup step, where the scale can be switched.
 fn assessed_then_setup() -> Runner {
     let mut r = at_assessment();
-    for _ in 0..3 {
-        r.handle(Cmd::Column(1), at(0));
-    }
-    r.handle(Cmd::Level(5), at(0));
-    r.handle(Cmd::Column(2), at(0));
-    r.handle(Cmd::Level(5), at(0));
+    r.handle(Cmd::CellLevel(Column::Sannsynlighet, 5), at(0));
+    r.handle(Cmd::CellLevel(Column::Konsekvens, 5), at(0));
     r.handle(
         Cmd::GoTo {
             round: 1,
@@ -392,12 +393,12 @@ fn levels(r: &Runner) -> Vec<(Option<u8>, Option<u8>, String)> {
 fn switching_to_a_smaller_scale_after_assessing_asks_first() {
     let mut r = assessed_then_setup();
     let before = levels(&r);
-    assert_eq!(r.handle(Cmd::Mark, at(0)), vec![]);
+    let fx = r.handle(Cmd::Mark, at(0));
     assert!(
-        r.notice.as_deref().unwrap().contains("Velg først"),
-        "{:?}",
-        r.notice
+        common::notice(&fx).unwrap().contains("Velg først"),
+        "{fx:?}"
     );
+    assert_eq!(common::without_notice(fx), vec![]);
     assert_eq!(r.risk_settings("risiko").unwrap().scale, "5x5");
     assert_eq!(levels(&r), before, "nothing changed");
     assert_eq!(

@@ -2,11 +2,12 @@
 //! and theme, and what typing, Enter and Esc do in them.
 
 use super::forms::{Input, InputTarget, MeasureForm};
-use super::{Action, App, Overlay, Screen, Then};
+use super::{Action, App, Overlay, Screen, Session, Then};
 use crate::runner::{Cmd, Now, Runner};
 use crate::script::Activity;
 use crate::t;
 use crate::text::inert_line;
+use crate::worksheet::risk::Column;
 
 impl App {
     /// Opens the right text field or question for add/edit/delete/theme on the current step.
@@ -14,7 +15,7 @@ impl App {
         let Screen::Session(s) = &self.screen else {
             return;
         };
-        match editor(&s.runner, activity, action, selected) {
+        match editor(s, activity, action, selected) {
             Editor::Open(overlay) => self.overlays.push(overlay),
             Editor::Say(message) => self.message = Some(message),
             Editor::Nothing => {}
@@ -41,6 +42,7 @@ impl App {
                     InputTarget::Theme => Cmd::SetTheme(text),
                     InputTarget::Field => Cmd::SetField(text),
                     InputTarget::Count => Cmd::Add(text),
+                    InputTarget::Cell(column) => Cmd::CellText(column, text),
                     InputTarget::ExportDir => return,
                 };
                 let adding = input.target == InputTarget::AddItem;
@@ -149,7 +151,8 @@ enum Editor {
 }
 
 /// The one place that knows which editor each kind of activity opens.
-fn editor(r: &Runner, activity: &Activity, action: Action, selected: usize) -> Editor {
+fn editor(s: &Session, activity: &Activity, action: Action, selected: usize) -> Editor {
+    let r = &s.runner;
     let edit = matches!(action, Action::Add | Action::Edit | Action::Enter);
     match activity {
         Activity::Summary if edit => {
@@ -161,7 +164,7 @@ fn editor(r: &Runner, activity: &Activity, action: Action, selected: usize) -> E
             ))
         }
         Activity::RiskGrid(g) if action != Action::Theme => {
-            risk_grid_editor(r, &g.grid, action, selected)
+            risk_grid_editor(r, &g.grid, s.column, action, selected)
         }
         Activity::Plan(_) if action != Action::Theme => plan_editor(r, action, selected),
         Activity::Fields(f) if edit => match f.fields.get(selected) {
@@ -226,22 +229,25 @@ fn list_editor(r: &Runner, action: Action, selected: usize) -> Editor {
 }
 
 /// Add a row, write in the focused text column, or delete a row of a risk grid.
-fn risk_grid_editor(r: &Runner, grid: &str, action: Action, selected: usize) -> Editor {
+fn risk_grid_editor(
+    r: &Runner,
+    grid: &str,
+    column: Column,
+    action: Action,
+    selected: usize,
+) -> Editor {
     let new = || Overlay::input(t!("app.new_risk"), InputTarget::AddItem, "");
     let row = r.grid_rows(grid).get(selected);
     Editor::Open(match (action, row) {
         (Action::Add, _) | (Action::Edit | Action::Enter, None) => new(),
-        (Action::Edit | Action::Enter, Some(row)) => {
-            let column = r.column();
-            match column.text(row) {
-                Some(text) => Overlay::input(
-                    t!("app.risk_column", id = row.id, column = column.label()),
-                    InputTarget::EditItem,
-                    text,
-                ),
-                None => return Editor::Say(t!("app.risk_level_column", column = column.label())),
-            }
-        }
+        (Action::Edit | Action::Enter, Some(row)) => match column.text(row) {
+            Some(text) => Overlay::input(
+                t!("app.risk_column", id = row.id, column = column.label()),
+                InputTarget::Cell(column),
+                text,
+            ),
+            None => return Editor::Say(t!("app.risk_level_column", column = column.label())),
+        },
         (Action::Delete, Some(row)) => Overlay::Confirm {
             question: t!("app.delete_risk", id = row.id, tema = inert_line(&row.tema)),
             then: Then::DeleteItem,

@@ -15,6 +15,8 @@ pub enum InputTarget {
     Count,
     /// A folder to export the forløp to.
     ExportDir,
+    /// A text column of a risk grid's selected row.
+    Cell(crate::worksheet::risk::Column),
 }
 
 impl InputTarget {

@@ -201,8 +201,7 @@ impl App {
         self.now_ms = now.mono_ms;
         self.today = now.wall.date();
         if let Screen::Session(s) = &mut self.screen {
-            let fx = s.runner.handle(crate::runner::Cmd::Tick, now);
-            self.bell |= s.run_effects(fx);
+            self.bell |= s.command(crate::runner::Cmd::Tick, now);
             s.retry_failed();
         }
         // Only what the clock changes on screen asks for a new frame: the timer's seconds, a

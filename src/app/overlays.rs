@@ -115,8 +115,7 @@ impl App {
             return false;
         };
         let before = s.runner.forlop.plan.clone();
-        let fx = s.runner.handle(Cmd::MoveMeasure { index, up }, now);
-        s.run_effects(fx);
+        s.command(Cmd::MoveMeasure { index, up }, now);
         before != s.runner.forlop.plan
     }
 }

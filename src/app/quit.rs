@@ -67,8 +67,7 @@ impl App {
         let Screen::Session(s) = &mut self.screen else {
             return true;
         };
-        let fx = s.runner.handle(Cmd::Suspend, now);
-        s.run_effects(fx);
+        s.command(Cmd::Suspend, now);
         s.retry_failed();
         s.all_saved()
     }

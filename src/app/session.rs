@@ -6,6 +6,7 @@ use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
 use crate::script::Library;
 use crate::t;
+use crate::worksheet::risk::Column;
 use crate::worksheet::store::StoreError;
 use crate::worksheet::store::{ForlopDir, Lock, Recovery};
 use std::collections::BTreeSet;
@@ -20,6 +21,10 @@ pub struct Session {
     /// How the room sees a risk grid: the matrix rather than the table. Presentation only; it
     /// goes back to the table when the step changes.
     pub matrix: bool,
+    /// The risk grid column a level key or an edit goes to; Tab moves it.
+    pub column: Column,
+    /// What the last command from the user said back; the clock does not clear it.
+    pub notice: Option<String>,
 }
 
 impl Session {
@@ -46,17 +51,38 @@ impl Session {
                 failed: Vec::new(),
                 save_error: None,
                 matrix: false,
+                column: Column::ALL[0],
+                notice: None,
             },
             warnings,
         ))
     }
 
+    /// Hands the runner a command and carries out its effects. Returns whether the bell
+    /// should ring. A notice stays until the next command from the user: the clock and
+    /// quitting do not clear it.
+    pub fn command(&mut self, cmd: Cmd, now: Now) -> bool {
+        if !matches!(cmd, Cmd::Tick | Cmd::Suspend) {
+            self.notice = None;
+        }
+        let step = self.runner.at;
+        let fx = self.runner.handle(cmd, now);
+        // What is only seen belongs to the step it was chosen on.
+        if self.runner.at != step {
+            self.matrix = false;
+            self.column = Column::ALL[0];
+        }
+        self.run_effects(fx)
+    }
+
     /// Carries out the runner's effects. Returns whether the bell should ring.
-    pub fn run_effects(&mut self, fx: Vec<Effect>) -> bool {
+    fn run_effects(&mut self, fx: Vec<Effect>) -> bool {
         let mut bell = false;
         for effect in fx {
             if effect == Effect::Bell {
                 bell = true;
+            } else if let Effect::Notice(text) = effect {
+                self.notice = Some(text);
             } else if let Err(e) = self.apply(&effect) {
                 self.save_error = Some(t!("app.session.kunne_ikke_lagre_e_alt", e = e));
                 if !self.failed.contains(&effect) {
@@ -82,7 +108,7 @@ impl Session {
                 }
                 None => Ok(()),
             },
-            Effect::Bell => Ok(()),
+            Effect::Bell | Effect::Notice(_) => Ok(()),
         }
     }
 
@@ -103,8 +129,7 @@ impl Session {
             forlop: Box::new(rec.forlop),
             sheets: rec.sheets,
         };
-        let fx = self.runner.handle(cmd, now);
-        self.run_effects(fx);
+        self.command(cmd, now);
         let _ = self.dir.set_recovery_aside(from, now.wall);
     }
 
@@ -122,8 +147,7 @@ impl Session {
             }
         })?;
         let sheet = crate::worksheet::store::load_ron(&path).map_err(StoreError::Load)?;
-        let fx = self.runner.handle(Cmd::Restored(Box::new(sheet)), now);
-        self.run_effects(fx);
+        self.command(Cmd::Restored(Box::new(sheet)), now);
         Ok(kept)
     }
 
@@ -144,7 +168,7 @@ impl Session {
                 Effect::HandOver(key) => {
                     Some(crate::t!("app.unsaved_markdown", sheet = key.file_stem()))
                 }
-                Effect::Bell => None,
+                Effect::Bell | Effect::Notice(_) => None,
             })
             .collect()
     }
@@ -168,12 +192,7 @@ impl Session {
 impl App {
     pub(super) fn runner_cmd(&mut self, cmd: Cmd, now: Now) {
         if let Screen::Session(s) = &mut self.screen {
-            let step = s.runner.at;
-            let fx = s.runner.handle(cmd, now);
-            if s.runner.at != step {
-                s.matrix = false;
-            }
-            self.bell |= s.run_effects(fx);
+            self.bell |= s.command(cmd, now);
         }
     }
 }

@@ -10,6 +10,14 @@ impl App {
         let Screen::Session(s) = &self.screen else {
             return;
         };
+        if matches!(s.runner.step().activity, Activity::RiskGrid(_))
+            && self.grid_action(action, now).is_some()
+        {
+            return;
+        }
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
         let r = &s.runner;
         let activity = r.activity();
         let selected = r.selected;
@@ -76,6 +84,26 @@ impl App {
     }
 }
 
+impl App {
+    /// The keys that act on a risk grid's focused column, which is the view's; `None` for the
+    /// others.
+    fn grid_action(&mut self, action: Action, now: Now) -> Option<()> {
+        let Screen::Session(s) = &mut self.screen else {
+            return None;
+        };
+        match action {
+            Action::NextField => s.column = s.column.moved(1),
+            Action::PrevField => s.column = s.column.moved(-1),
+            Action::Digit(n) => {
+                let cmd = Cmd::CellLevel(s.column, n);
+                self.runner_cmd(cmd, now);
+            }
+            _ => return None,
+        }
+        Some(())
+    }
+}
+
 /// The keys that are simply a runner command on this step.
 fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd> {
     let on_plan = matches!(activity, Activity::Plan(_));
@@ -94,8 +122,6 @@ fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd
         Action::TimerLess => Cmd::TimerAdjust(-60),
         Action::TimerReset => Cmd::TimerReset,
         Action::Digit(n) => Cmd::Level(n),
-        Action::NextField => Cmd::Column(1),
-        Action::PrevField => Cmd::Column(-1),
         Action::Sort => Cmd::SortByRisk,
         Action::ToPlan => Cmd::ToPlan,
         Action::Enter if matches!(activity, Activity::PickSet(_) | Activity::Roles(_)) => Cmd::Mark,

@@ -61,10 +61,12 @@ pub enum Cmd {
         index: usize,
         up: bool,
     },
-    /// Move the grid's column focus by this many columns.
-    Column(i8),
-    /// A level key (1–5) for the focused grid column.
+    /// A level key (1–9): a set, a rating.
     Level(u8),
+    /// A level key in a risk grid's column (the view's focus), on the selected row.
+    CellLevel(crate::worksheet::risk::Column, u8),
+    /// Typed text for a risk grid's column, on the selected row.
+    CellText(crate::worksheet::risk::Column, String),
     /// Switch a grid's scale, saying what becomes of levels already set.
     SwitchScale {
         forward: bool,
@@ -99,6 +101,9 @@ pub enum Effect {
     /// Write the readable hand-off copy of a finished session.
     HandOver(SheetKey),
     Bell,
+    /// What the command says back: why it did nothing, or what it did besides. The app shows
+    /// it until the next command from the user.
+    Notice(String),
 }
 
 /// Where the runner is: which round, which session, which step.
@@ -119,11 +124,10 @@ pub struct Runner {
     pub read_only: BTreeSet<SheetKey>,
     pub at: Cursor,
     pub selected: usize,
-    /// The focused column of a risk grid, an index into `Column::ALL`.
-    pub column: usize,
     pub timer: Timer,
-    /// A short message for the facilitator after a command (e.g. why nothing happened).
-    pub notice: Option<String>,
+    /// What the command being handled says back, sent out as [`Effect::Notice`] when it is
+    /// done; empty between commands.
+    pub(crate) notice: Option<String>,
 }
 
 static EMPTY: Vec<Item> = Vec::new();
@@ -155,7 +159,6 @@ impl Runner {
                 item: 0,
             },
             selected: 0,
-            column: 0,
             timer: Timer::new(0, 0),
             notice: None,
         };
@@ -167,10 +170,7 @@ impl Runner {
     // ---- reading ------------------------------------------------------------------------
 
     pub fn handle(&mut self, cmd: Cmd, now: Now) -> Vec<Effect> {
-        // A notice stays until the next command from the user; the clock does not clear it.
-        if !matches!(cmd, Cmd::Tick | Cmd::Suspend) {
-            self.notice = None;
-        }
+        self.notice = None;
         let mut fx = Vec::new();
         match cmd {
             Cmd::NextStep => self.next_step(now, &mut fx),
@@ -213,6 +213,7 @@ impl Runner {
             other => self.activity_cmd(other, now, &mut fx),
         }
         dedup(&mut fx);
+        fx.extend(self.notice.take().map(Effect::Notice));
         fx
     }
 }

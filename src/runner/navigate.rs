@@ -151,7 +151,6 @@ impl Runner {
             item: 0,
         };
         self.selected = 0;
-        self.column = 0;
         self.timer = self.step_timer();
         self.forlop.position = crate::worksheet::Position {
             round,

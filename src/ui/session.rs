@@ -106,12 +106,11 @@ fn draw_progress(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
 
 /// A notice from the last command, or a save problem, which always wins.
 fn draw_notice(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
-    let r = &s.runner;
     let (text, style) = if let Some(err) = &s.save_error {
         (format!(" ⚠ {err}"), theme.alert())
     } else if let Some(m) = &app.message {
         (format!(" {}", inert_line(m)), theme.warn())
-    } else if let Some(n) = &r.notice {
+    } else if let Some(n) = &s.notice {
         (format!(" {}", inert_line(n)), theme.warn())
     } else {
         (String::new(), theme.dim())
@@ -185,7 +184,14 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
     );
     frame.render_widget(Paragraph::new(item_lines), item_area);
     frame.render_widget(Paragraph::new(room_lines), room_area);
-    activity::draw(frame, activity_area, r, s.matrix, theme, app.today);
+    let cx = activity::Cx {
+        r,
+        theme,
+        matrix: s.matrix,
+        column: s.column,
+        today: app.today,
+    };
+    activity::draw(frame, activity_area, &cx);
 }
 
 /// For a step that repeats for each item: which item, what it is about, where to find the

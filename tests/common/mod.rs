@@ -79,3 +79,18 @@ pub fn runner(script: Arc<Script>) -> Runner {
     let f = forlop(&script);
     Runner::new(script, f, BTreeMap::new(), BTreeSet::new())
 }
+
+/// What a command said back, if anything.
+pub fn notice(fx: &[stafett::runner::Effect]) -> Option<&str> {
+    fx.iter().find_map(|e| match e {
+        stafett::runner::Effect::Notice(text) => Some(text.as_str()),
+        _ => None,
+    })
+}
+
+/// A command's effects other than what it said back.
+pub fn without_notice(fx: Vec<stafett::runner::Effect>) -> Vec<stafett::runner::Effect> {
+    fx.into_iter()
+        .filter(|e| !matches!(e, stafett::runner::Effect::Notice(_)))
+        .collect()
+}

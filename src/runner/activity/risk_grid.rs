@@ -38,10 +38,6 @@ impl Runner {
             .unwrap_or(&[])
     }
 
-    pub fn column(&self) -> Column {
-        Column::ALL[self.column % Column::ALL.len()]
-    }
-
     pub(super) fn grid_cmd(
         &mut self,
         grid: &str,
@@ -51,15 +47,9 @@ impl Runner {
     ) {
         let n = self.grid_rows(grid).len();
         let i = self.selected.min(n.saturating_sub(1));
-        let column = self.column();
         let changed = match cmd {
-            Cmd::Column(d) => {
-                let len = Column::ALL.len() as i64;
-                self.column = (self.column as i64 + i64::from(*d)).rem_euclid(len) as usize;
-                false
-            }
             Cmd::Add(tema) => self.add_row(grid, tema),
-            Cmd::Edit(text) if n > 0 => {
+            Cmd::CellText(column, text) if n > 0 => {
                 let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
                 match column.text_mut(row) {
                     Some(cell) => {
@@ -70,7 +60,7 @@ impl Runner {
                     None => false,
                 }
             }
-            Cmd::Level(level) if n > 0 => self.grid_level(grid, i, column, *level),
+            Cmd::CellLevel(column, level) if n > 0 => self.grid_level(grid, i, *column, *level),
             Cmd::Mark if n > 0 => {
                 let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
                 let was = row.example;

@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::runner::Runner;
 use crate::script::Activity;
 use crate::script::activity as spec;
+use crate::worksheet::risk::Column;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -23,6 +24,8 @@ pub struct Cx<'a> {
     pub theme: &'a Theme,
     /// A grid shown as the risk matrix rather than the table.
     pub matrix: bool,
+    /// A grid's focused column.
+    pub column: Column,
     pub today: NaiveDate,
 }
 
@@ -59,22 +62,9 @@ pub fn hint(activity: &Activity) -> Option<String> {
 }
 
 /// Draws the current step's activity.
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    r: &Runner,
-    matrix: bool,
-    theme: &Theme,
-    today: NaiveDate,
-) {
+pub fn draw(frame: &mut Frame, area: Rect, cx: &Cx) {
     if area.height == 0 || area.width < 4 {
         return;
     }
-    let cx = Cx {
-        r,
-        theme,
-        matrix,
-        today,
-    };
-    view(&r.activity()).draw(area, frame.buffer_mut(), &cx);
+    view(&cx.r.activity()).draw(area, frame.buffer_mut(), cx);
 }

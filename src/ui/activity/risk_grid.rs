@@ -66,7 +66,8 @@ pub(super) fn legend(set: &RiskSettings, scale: &RiskScale) -> String {
     )
 }
 
-fn grid(buf: &mut Buffer, area: Rect, r: &Runner, grid: &str, matrix: bool, theme: &Theme) {
+fn grid(buf: &mut Buffer, area: Rect, w: &RiskGrid) {
+    let (r, grid, matrix, theme) = (w.r, w.grid, w.matrix, w.theme);
     let (Some(set), Some(scale)) = (r.risk_settings(grid), r.risk_scale(grid)) else {
         return;
     };
@@ -101,7 +102,7 @@ fn grid(buf: &mut Buffer, area: Rect, r: &Runner, grid: &str, matrix: bool, them
     }
     // Table above, the selected row in full below.
     let (detail_lines, focus_line) = selected
-        .map(|row| detail(row, r.column(), &set, scale, body.width as usize, theme))
+        .map(|row| detail(row, w.column, &set, scale, body.width as usize, theme))
         .unwrap_or_default();
     let detail_h = (detail_lines.len() as u16).min(body.height * 2 / 5);
     // Scroll the detail so the focused field is always in sight.
@@ -329,12 +330,14 @@ pub struct RiskGrid<'a> {
     pub grid: &'a str,
     /// The matrix rather than the table (the app's choice of view).
     pub matrix: bool,
+    /// The focused column (the app's).
+    pub column: Column,
     pub theme: &'a Theme,
 }
 
 impl Widget for RiskGrid<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        grid(buf, area, self.r, self.grid, self.matrix, self.theme);
+        grid(buf, area, &self);
     }
 }
 
@@ -348,6 +351,7 @@ impl View for spec::RiskGrid {
             r: cx.r,
             grid: &self.grid,
             matrix: cx.matrix,
+            column: cx.column,
             theme: cx.theme,
         }
         .render(area, buf);

@@ -36,6 +36,13 @@ impl Column {
         Column::RestKonsekvens,
     ];
 
+    /// The column `by` columns on, round from the last to the first.
+    pub fn moved(self, by: i64) -> Column {
+        let len = Column::ALL.len() as i64;
+        let at = Column::ALL.iter().position(|&c| c == self).unwrap_or(0) as i64;
+        Column::ALL[(at + by).rem_euclid(len) as usize]
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Column::Tema => t!("risk.column.tema"),
