@@ -133,8 +133,25 @@ fn workshops_and_help_speak_norwegian() {
     let tmp = tempfile::tempdir().unwrap();
     let w = stafett(tmp.path(), &["workshops"]);
     assert!(stdout(&w).contains("oss-og-vart\tOss og vårt\t(innebygd)"));
+    // Clap's own words are replaced too: no English heading, flag or usage line is left.
+    let english = [
+        "Usage",
+        "Options",
+        "Arguments",
+        "Commands",
+        "Print",
+        "[OPTIONS]",
+    ];
     let help = stafett(tmp.path(), &["--help"]);
-    assert!(stdout(&help).contains("Start et nytt forløp"));
+    let text = stdout(&help);
+    assert!(text.contains("Start et nytt forløp"), "{text}");
+    assert!(
+        text.contains("Bruk: stafett") && text.contains("Vis versjonen"),
+        "{text}"
+    );
+    for word in english {
+        assert!(!text.contains(word), "{word} in {text}");
+    }
     for sub in [
         "new",
         "open",
@@ -146,6 +163,11 @@ fn workshops_and_help_speak_norwegian() {
     ] {
         let h = stafett(tmp.path(), &[sub, "--help"]);
         assert!(h.status.success(), "{sub}");
+        let text = stdout(&h);
+        assert!(text.contains(&format!("Bruk: stafett {sub}")), "{text}");
+        for word in english {
+            assert!(!text.contains(word), "{word} in {sub}: {text}");
+        }
     }
 }
 
