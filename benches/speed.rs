@@ -80,14 +80,35 @@ fn main() {
     }
     let saves_before = saved_bytes(tmp.path());
     let mut level = 1u8;
+    time("set a level (the save is only noted)", 50, || {
+        level = level % 5 + 1;
+        key(&mut app, KeyCode::Char(char::from(b'0' + level)));
+    });
     time(
-        "set a level + save forløp with 200 risk rows (fsync)",
+        "set a level + sync: the writer saves 200 risk rows (fsync)",
         50,
         || {
             level = level % 5 + 1;
             key(&mut app, KeyCode::Char(char::from(b'0' + level)));
+            assert!(app.sync());
         },
     );
+    {
+        let stafett::app::Screen::Session(s) = &app.screen else {
+            panic!("open")
+        };
+        let forlop = &s.runner.forlop;
+        time("to_ron: the forløp with 200 risk rows", 50, || {
+            std::hint::black_box(stafett::worksheet::store::to_ron(forlop));
+        });
+        time(
+            "save_forlop: serialise, write, fsync, .bak, rename",
+            50,
+            || {
+                s.dir.save_forlop(forlop).unwrap();
+            },
+        );
+    }
     assert_ne!(
         saves_before,
         saved_bytes(tmp.path()),
@@ -106,7 +127,7 @@ fn main() {
     key(&mut app, KeyCode::Char('a'));
     let mut n = 0;
     time(
-        "add an item (type 12 keys, Enter) + save worksheet",
+        "add an item (type 12 keys, Enter) + sync the worksheet",
         100,
         || {
             n += 1;
@@ -114,6 +135,7 @@ fn main() {
                 key(&mut app, KeyCode::Char(c));
             }
             key(&mut app, KeyCode::Enter);
+            assert!(app.sync());
         },
     );
     key(&mut app, KeyCode::Esc);

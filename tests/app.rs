@@ -34,6 +34,7 @@ fn reopen(h: &mut Harness) {
 fn a_corrupt_worksheet_with_a_readable_backup_is_offered_back() {
     let mut h = Harness::with_forlop();
     h.keys(" "); // tick Leder: first save, no backup yet
+    assert!(h.app.sync());
     h.key(KeyCode::Down).keys(" "); // second save: the first is the backup
     quit(&mut h);
     let path = forlop_dir(&h).join("r1-starte.ron");
@@ -73,6 +74,7 @@ fn a_corrupt_worksheet_with_a_readable_backup_is_offered_back() {
     assert_eq!(std::fs::read_to_string(kept[0].path()).unwrap(), broken);
     // And it can be worked on again.
     h.key(KeyCode::Down).keys(" ");
+    assert!(h.app.sync());
     let sheet: Worksheet = load_ron(&path).unwrap();
     assert!(sheet.checks["tilstede"][1].checked);
 }
@@ -100,16 +102,19 @@ fn a_failed_save_warns_keeps_the_data_and_retries() {
     let blocker = forlop_dir(&h).join(".r1-starte.ron.tmp");
     std::fs::create_dir(&blocker).unwrap();
     h.keys(" ");
+    assert!(!h.app.sync(), "the writer reports the failure");
     let text = h.text(100, 30);
     assert!(text.contains("Kunne ikke lagre"), "{text}");
     assert!(text.contains("[x] Leder"), "the tick is kept in memory");
     assert!(!forlop_dir(&h).join("r1-starte.ron").exists());
     h.app.tick(at(h.ms + 250));
+    assert!(!h.app.sync());
     assert!(
         h.text(100, 30).contains("Kunne ikke lagre"),
         "still failing, still warning"
     );
     std::fs::remove_dir(&blocker).unwrap();
+    assert!(h.app.sync(), "a retry saves it");
     h.app.tick(at(h.ms + 500));
     assert!(
         !h.text(100, 30).contains("Kunne ikke lagre"),

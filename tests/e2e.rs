@@ -95,11 +95,12 @@ fn utforske_hands_its_chosen_challenges_on_to_utdype() {
     assert!(tui.wait_exit());
 }
 
-/// SIGKILL at several points loses nothing that was committed.
+/// SIGKILL at several points loses nothing committed more than `WINDOW_MS` before the kill.
 #[test]
 fn a_killed_process_loses_nothing_committed() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path();
+    let window = std::time::Duration::from_millis(stafett::app::WINDOW_MS);
     let kill = |tui: &mut Tui| {
         let status = std::process::Command::new("kill")
             .args(["-9", &tui.pid().to_string()])
@@ -112,6 +113,8 @@ fn a_killed_process_loses_nothing_committed() {
     tui.wait_for("Oppstarts- og arbeidsmøte");
     tui.send(" "); // tick «Leder»
     tui.wait_for("[x] Leder");
+    // A committed change is on disk within the stated window.
+    std::thread::sleep(window);
     kill(&mut tui);
 
     let mut tui = Tui::start(data, &["open", "Kill"]);
@@ -122,6 +125,8 @@ fn a_killed_process_loses_nothing_committed() {
     tui.send("a");
     tui.send("Lagret før kill");
     tui.send(ENTER);
+    tui.wait_for("1. Lagret før kill");
+    std::thread::sleep(window);
     tui.send("Skrives fortsatt");
     tui.wait_for("Skrives fortsatt");
     kill(&mut tui);

@@ -13,6 +13,7 @@ mod properties;
 mod quit;
 mod risk;
 mod runner;
+mod saving;
 mod scripts;
 mod store;
 mod ui;

@@ -8,6 +8,8 @@ pub mod forms;
 mod home;
 mod overlays;
 mod quit;
+mod saver;
+pub use saver::{SAVE_AFTER_MS, WINDOW_MS};
 mod session;
 mod step;
 
@@ -202,12 +204,37 @@ impl App {
         self.today = now.wall.date();
         if let Screen::Session(s) = &mut self.screen {
             self.bell |= s.command(crate::runner::Cmd::Tick, now);
-            s.retry_failed();
+            s.save_due(now.mono_ms);
         }
         // Only what the clock changes on screen asks for a new frame: the timer's seconds, a
         // save that now works (or fails), the date.
         if self.clock_view() != before {
             self.redraw = true;
+        }
+    }
+
+    /// Hands the saves that are due to the writer thread and takes in what it reported; asks
+    /// for a frame when a save problem appears or goes away. Called after every event.
+    pub fn save_due(&mut self, now: Now) {
+        if let Screen::Session(s) = &mut self.screen {
+            let failing = s.save_error().is_some();
+            s.save_due(now.mono_ms);
+            self.redraw |= s.save_error().is_some() != failing;
+        }
+    }
+
+    /// Whether changes are noted and not yet handed to the writer: the event loop then wakes
+    /// sooner, so they are handed over on time.
+    pub fn saves_waiting(&self) -> bool {
+        matches!(&self.screen, Screen::Session(s) if s.saves_waiting())
+    }
+
+    /// Hands over every noted change and waits until the writer has written it. True when
+    /// everything is on disk.
+    pub fn sync(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Session(s) => s.sync(),
+            Screen::Home(_) => true,
         }
     }
 
@@ -219,7 +246,7 @@ impl App {
                 (
                     t.used_s(self.now_ms),
                     t.left_s(self.now_ms),
-                    s.save_error.is_some(),
+                    s.save_error().is_some(),
                     self.today,
                 )
             }

@@ -68,8 +68,7 @@ impl App {
             return true;
         };
         s.command(Cmd::Suspend, now);
-        s.retry_failed();
-        s.all_saved()
+        s.sync()
     }
 
     /// What could not be saved, for the question before quitting anyway.

@@ -1,6 +1,7 @@
 //! An open forløp: the runner, its folder and lock, and carrying out the runner's effects.
 
 use super::errors::OpenError;
+use super::saver::{Saver, Snapshot};
 use super::{App, Screen};
 use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
@@ -15,9 +16,8 @@ pub struct Session {
     pub runner: Runner,
     pub dir: ForlopDir,
     _lock: Lock,
-    /// Effects that failed (e.g. a full disk), kept to retry; the data stays in memory.
-    failed: Vec<Effect>,
-    pub save_error: Option<String>,
+    /// Saves off the key path, through a writer thread; keeps what failed to retry.
+    saver: Saver,
     /// How the room sees a risk grid: the matrix rather than the table. Presentation only; it
     /// goes back to the table when the step changes.
     pub matrix: bool,
@@ -46,10 +46,9 @@ impl Session {
         Ok((
             Session {
                 runner,
+                saver: Saver::new(dir.clone()),
                 dir,
                 _lock: lock,
-                failed: Vec::new(),
-                save_error: None,
                 matrix: false,
                 column: Column::ALL[0],
                 notice: None,
@@ -72,44 +71,75 @@ impl Session {
             self.matrix = false;
             self.column = Column::ALL[0];
         }
-        self.run_effects(fx)
+        self.run_effects(fx, now.mono_ms)
     }
 
-    /// Carries out the runner's effects. Returns whether the bell should ring.
-    fn run_effects(&mut self, fx: Vec<Effect>) -> bool {
+    /// Carries out the runner's effects: a save is noted, to be handed to the writer thread
+    /// when due. Returns whether the bell should ring.
+    fn run_effects(&mut self, fx: Vec<Effect>, now_ms: u64) -> bool {
         let mut bell = false;
         for effect in fx {
-            if effect == Effect::Bell {
-                bell = true;
-            } else if let Effect::Notice(text) = effect {
-                self.notice = Some(text);
-            } else if let Err(e) = self.apply(&effect) {
-                self.save_error = Some(t!("app.session.kunne_ikke_lagre_e_alt", e = e));
-                if !self.failed.contains(&effect) {
-                    self.failed.push(effect);
-                }
+            match effect {
+                Effect::Bell => bell = true,
+                Effect::Notice(text) => self.notice = Some(text),
+                save => self.saver.note(save, now_ms),
             }
         }
         bell
     }
 
-    fn apply(&self, effect: &Effect) -> std::io::Result<()> {
+    /// Takes in what the writer reported, and hands it the noted saves once they are due (and
+    /// what failed, to try again).
+    pub fn save_due(&mut self, now_ms: u64) {
+        self.saver.collect(describe);
+        if self.saver.due(now_ms) || self.saver.has_failed() {
+            self.hand_over();
+        }
+    }
+
+    /// Whether saves are noted and waiting to be handed over.
+    pub fn saves_waiting(&self) -> bool {
+        self.saver.waiting()
+    }
+
+    /// Hands over everything noted and waits until it is written. True when all is on disk.
+    pub fn sync(&mut self) -> bool {
+        // What is in flight first: a write that fails there is handed over again below.
+        self.saver.wait(describe);
+        self.hand_over();
+        self.saver.wait(describe);
+        self.saver.all_saved()
+    }
+
+    /// Copies what each noted save writes, and hands the copies to the writer.
+    fn hand_over(&mut self) {
+        for effect in self.saver.take() {
+            if let Some(snapshot) = self.snapshot(&effect) {
+                self.saver.hand_over(effect, snapshot);
+            }
+        }
+    }
+
+    /// What an effect writes, copied now; nothing for a worksheet that could not be read.
+    fn snapshot(&self, effect: &Effect) -> Option<Snapshot> {
         let r = &self.runner;
         match effect {
-            Effect::SaveForlop => self.dir.save_forlop(&r.forlop),
-            Effect::SaveSheet(key) => match r.sheets.get(key) {
-                Some(sheet) if !r.read_only.contains(key) => self.dir.save_sheet(sheet),
-                _ => Ok(()),
-            },
-            Effect::HandOver(key) => match r.sheets.get(key) {
-                Some(sheet) => {
-                    let text = markdown::session(&r.script, &r.forlop, sheet, &r.sheets);
-                    self.dir.write_markdown(key, &text)
-                }
-                None => Ok(()),
-            },
-            Effect::Bell | Effect::Notice(_) => Ok(()),
+            Effect::SaveForlop => Some(Snapshot::Forlop(Box::new(r.forlop.clone()))),
+            Effect::SaveSheet(key) if !r.read_only.contains(key) => r
+                .sheets
+                .get(key)
+                .map(|sheet| Snapshot::Sheet(Box::new(sheet.clone()))),
+            Effect::HandOver(key) => r.sheets.get(key).map(|sheet| {
+                let text = markdown::session(&r.script, &r.forlop, sheet, &r.sheets);
+                Snapshot::Markdown(key.clone(), text)
+            }),
+            Effect::SaveSheet(_) | Effect::Bell | Effect::Notice(_) => None,
         }
+    }
+
+    /// The last save that failed, said on screen until saving works again.
+    pub fn save_error(&self) -> Option<&str> {
+        self.saver.error.as_deref()
     }
 
     /// Everything in memory, for the recovery file written after a crash.
@@ -130,6 +160,8 @@ impl Session {
             sheets: rec.sheets,
         };
         self.command(cmd, now);
+        // On disk before the recovery file is set aside.
+        self.sync();
         let _ = self.dir.set_recovery_aside(from, now.wall);
     }
 
@@ -151,15 +183,16 @@ impl Session {
         Ok(kept)
     }
 
-    /// Whether every change is on disk.
+    /// Whether every change is on disk, as far as the writer has reported.
     pub fn all_saved(&self) -> bool {
-        self.failed.is_empty()
+        self.saver.all_saved()
     }
 
     /// The files whose latest changes are not on disk, said so a person knows what they are.
     pub fn unsaved(&self) -> Vec<String> {
-        self.failed
-            .iter()
+        self.saver
+            .unsaved()
+            .into_iter()
             .filter_map(|effect| match effect {
                 Effect::SaveForlop => Some(crate::t!("app.unsaved_forlop").to_string()),
                 Effect::SaveSheet(key) => {
@@ -172,20 +205,17 @@ impl Session {
             })
             .collect()
     }
+}
 
-    /// Tries the failed saves again.
-    pub fn retry_failed(&mut self) {
-        if self.failed.is_empty() {
-            return;
-        }
-        let failed = std::mem::take(&mut self.failed);
-        self.failed = failed
-            .into_iter()
-            .filter(|e| self.apply(e).is_err())
-            .collect();
-        if self.failed.is_empty() {
-            self.save_error = None;
-        }
+/// A failed save, as said on screen.
+fn describe(e: &std::io::Error) -> String {
+    t!("app.session.kunne_ikke_lagre_e_alt", e = e)
+}
+
+/// Leaving a forløp never leaves a noted change behind.
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.sync();
     }
 }
 

@@ -125,7 +125,10 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
                 app.shutdown(clock.now());
                 break;
             }
-            match input.wait(Duration::from_millis(250))? {
+            // While changes wait to be handed to the writer, wake often enough to hand them
+            // over on time even when no key comes.
+            let wait = if app.saves_waiting() { 50 } else { 250 };
+            match input.wait(Duration::from_millis(wait))? {
                 Wait::Ready => {
                     let ev = event::read()?;
                     // Debug builds only: lets the end-to-end tests exercise the crash path.
@@ -133,6 +136,7 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
                         panic!("test panic requested with F12");
                     }
                     app.on_event(ev, clock.now());
+                    app.save_due(clock.now());
                 }
                 Wait::Timeout => app.tick(clock.now()),
                 Wait::Gone => {

@@ -16,7 +16,7 @@ pub(super) fn save_failed(frame: &mut Frame, area: Rect, app: &App, theme: &Them
     let width = 76.min(area.width);
     let text_w = width.saturating_sub(4) as usize;
     let error = match &app.screen {
-        Screen::Session(s) => s.save_error.clone().unwrap_or_default(),
+        Screen::Session(s) => s.save_error().unwrap_or_default().to_string(),
         Screen::Home(_) => String::new(),
     };
     let mut lines: Vec<Line> = Vec::new();

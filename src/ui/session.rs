@@ -106,7 +106,7 @@ fn draw_progress(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
 
 /// A notice from the last command, or a save problem, which always wins.
 fn draw_notice(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
-    let (text, style) = if let Some(err) = &s.save_error {
+    let (text, style) = if let Some(err) = s.save_error() {
         (format!(" ⚠ {err}"), theme.alert())
     } else if let Some(m) = &app.message {
         (format!(" {}", inert_line(m)), theme.warn())

@@ -43,6 +43,7 @@ impl Harness {
         self.ms += 100;
         self.app
             .on_event(Event::Key(KeyEvent::new(code, m)), at(self.ms));
+        self.app.save_due(at(self.ms));
         self
     }
 
