@@ -143,4 +143,22 @@ fn main() {
     time("draw: list step with 100+ items, 80×24", 200, || {
         terminal.draw(|f| stafett::ui::draw(f, &app)).unwrap();
     });
+    // Reading a worksheet with 1,000 items, as opening that forløp does.
+    let mut sheet = stafett::worksheet::Worksheet::new(&stafett::worksheet::SheetKey::new(1, "x"));
+    let items = (1..=1000)
+        .map(|i| {
+            stafett::worksheet::Item::new(
+                i,
+                format!("Punkt {i}: travle morgener med for få på jobb"),
+            )
+        })
+        .collect();
+    sheet.lists.insert("krevende".into(), items);
+    let path = tmp.path().join("r1-x.ron");
+    std::fs::write(&path, stafett::worksheet::store::to_ron(&sheet)).unwrap();
+    time("load a worksheet with 1,000 items", 50, || {
+        std::hint::black_box(
+            stafett::worksheet::store::load_ron::<stafett::worksheet::Worksheet>(&path).unwrap(),
+        );
+    });
 }

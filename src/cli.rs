@@ -268,7 +268,7 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode, CliError> {
         say(&t!("cli.no_forlop", folder = store.root().display()));
     }
     for l in all {
-        match l.forlop {
+        match l.overview {
             Ok(f) => {
                 let title = library
                     .get(&f.workshop)

@@ -195,3 +195,40 @@ fn x_exports_the_forlop_as_it_is_in_memory_to_a_chosen_folder() {
     let md = std::fs::read_to_string(out.join("randaberg-sykehjem-avd-2.md")).unwrap();
     assert!(md.contains("- [x] Leder"), "{md}");
 }
+
+/// Finishing a session updates the overview the home screen reads, with no worksheet read.
+#[test]
+fn the_home_screen_shows_a_finished_session_from_the_overview() {
+    let mut h = Harness::with_forlop();
+    h.keys("nnn").keys(" ").keys("F").key(KeyCode::Enter);
+    assert!(h.app.sync());
+    let stafett::app::Screen::Session(s) = &h.app.screen else {
+        panic!("a session is open");
+    };
+    let overview = s
+        .dir
+        .stored_overview()
+        .expect("written and vouching for forlop.ron");
+    assert_eq!(overview.done, 1);
+    quit(&mut h);
+    // With every worksheet gone, the home screen still says what the overview says.
+    for e in std::fs::read_dir(forlop_dir(&h)).unwrap() {
+        let path = e.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("r1-")
+        {
+            std::fs::remove_file(path).unwrap();
+        }
+    }
+    let store = stafett::worksheet::store::Store::new(h.tmp.path().join("data"));
+    h.app = stafett::app::App::new(
+        store,
+        stafett::script::Library::shipped(),
+        at(0).wall.date(),
+    );
+    let text = h.text(100, 30);
+    assert!(text.contains("1 økter ferdig"), "{text}");
+}

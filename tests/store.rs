@@ -180,6 +180,54 @@ fn listing_shows_unreadable_forlop_with_their_error() {
     std::fs::write(bad.forlop_path(), "ikke ron").unwrap();
     let all = store.list();
     assert_eq!(all.len(), 2);
-    assert!(all[0].forlop.is_err());
-    assert_eq!(all[1].forlop.as_ref().unwrap().name, "B avd");
+    assert!(
+        all[0].overview.is_err(),
+        "a broken forlop.ron is not hidden by its overview"
+    );
+    assert_eq!(all[1].overview.as_ref().unwrap().name, "B avd");
+}
+
+/// Listing reads the small overview beside each forløp, but only while it vouches for the
+/// forlop.ron there now; otherwise, or when it is tampered with, the real files are read.
+#[test]
+fn the_overview_is_used_only_while_it_vouches_for_forlop_ron() {
+    use stafett::worksheet::overview::{FileStamp, Overview};
+    use stafett::worksheet::store::to_ron;
+    let (_tmp, store) = temp_store();
+    let (dir, mut forlop) = store.create("Avd 1", "mini", "start", at(0).wall).unwrap();
+    let listed = |store: &Store| store.list().remove(0).overview.unwrap();
+    assert_eq!(listed(&store).name, "Avd 1");
+    assert!(dir.overview_path().exists(), "written at creation");
+    // An overview that vouches for this forlop.ron is what listing shows.
+    let write = |o: &Overview| std::fs::write(dir.overview_path(), to_ron(o)).unwrap();
+    let mut told = dir.stored_overview().unwrap();
+    told.name = "Fra oversikten".into();
+    told.forlop_file = FileStamp::of(&dir.forlop_path());
+    write(&told);
+    assert_eq!(listed(&store).name, "Fra oversikten");
+    assert_eq!(store.find("Fra oversikten").unwrap(), dir);
+    // A tampered number in it is refused, and the real files are read.
+    std::fs::write(
+        dir.overview_path(),
+        to_ron(&told).replace("round: 1", "round: 4294967295"),
+    )
+    .unwrap();
+    assert_eq!(listed(&store).name, "Avd 1");
+    // So they are once forlop.ron has changed since.
+    write(&told);
+    forlop.round = 2;
+    forlop.position.round = 2;
+    dir.save_forlop(&forlop).unwrap();
+    let shown = listed(&store);
+    assert_eq!((shown.name.as_str(), shown.round), ("Avd 1", 2));
+    // A symlink at its name is not followed.
+    #[cfg(unix)]
+    {
+        let elsewhere = dir.path.parent().unwrap().join("annet.ron");
+        told.forlop_file = FileStamp::of(&dir.forlop_path());
+        std::fs::write(&elsewhere, to_ron(&told)).unwrap();
+        std::fs::remove_file(dir.overview_path()).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, dir.overview_path()).unwrap();
+        assert_eq!(listed(&store).name, "Avd 1");
+    }
 }

@@ -14,17 +14,12 @@ impl App {
             .store
             .list()
             .into_iter()
-            .map(|l| match l.forlop {
+            .map(|l| match l.overview {
                 Ok(f) => {
                     let script = self.library.get(&f.workshop);
                     let workshop = script.map_or(f.workshop.clone(), |s| s.title.clone());
-                    let (sheets, _) = l.dir.load_sheets();
-                    let done = sheets
-                        .values()
-                        .filter(|s| s.status == crate::worksheet::SessionStatus::Done)
-                        .count();
                     let at = script
-                        .and_then(|s| s.find_session(&f.position.session).map(|at| (s, at)))
+                        .and_then(|s| s.find_session(&f.session).map(|at| (s, at)))
                         .map(|(s, at)| {
                             format!("{} · {}", s.phases[at.phase].title, s.session(at).title)
                         })
@@ -36,7 +31,7 @@ impl App {
                         detail: t!(
                             "app.home.runde_round_done_okter_ferdig",
                             round = f.round,
-                            done = done,
+                            done = f.done,
                             at = at
                         ),
                         error: script.is_none().then(|| {

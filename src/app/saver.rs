@@ -8,6 +8,7 @@
 //! noted and waits until the writer has written it; what failed is kept to retry, as before.
 
 use crate::runner::Effect;
+use crate::worksheet::overview::Overview;
 use crate::worksheet::store::ForlopDir;
 use crate::worksheet::{Forlop, SheetKey, Worksheet};
 use std::io;
@@ -31,6 +32,9 @@ pub enum Snapshot {
 
 enum Job {
     Write(Effect, Snapshot),
+    /// The forløp at a glance, for the home screen. A copy: not tracked, and on failure
+    /// removed, so that a stale one is never shown.
+    Overview(Box<Overview>),
     /// Answered when every job before it is done.
     Barrier(Sender<()>),
 }
@@ -114,6 +118,11 @@ impl Saver {
         let _ = self.jobs.send(Job::Write(effect, snapshot));
     }
 
+    /// Hands the writer a new overview of the forløp, after the saves handed over before it.
+    pub fn overview(&mut self, overview: Overview) {
+        let _ = self.jobs.send(Job::Overview(Box::new(overview)));
+    }
+
     /// Takes in what the writer has reported. The error text is made by `describe`.
     pub fn collect(&mut self, describe: impl Fn(&io::Error) -> String) {
         while let Ok((effect, result)) = self.done.try_recv() {
@@ -180,6 +189,11 @@ fn write_jobs(dir: &ForlopDir, queue: &Receiver<Job>, report: &Sender<(Effect, i
                 };
                 if report.send((effect, result)).is_err() {
                     return;
+                }
+            }
+            Job::Overview(overview) => {
+                if dir.save_overview(&overview).is_err() {
+                    let _ = std::fs::remove_file(dir.overview_path());
                 }
             }
             Job::Barrier(answer) => {

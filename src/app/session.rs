@@ -7,6 +7,7 @@ use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
 use crate::script::Library;
 use crate::t;
+use crate::worksheet::overview::Overview;
 use crate::worksheet::risk::Column;
 use crate::worksheet::store::StoreError;
 use crate::worksheet::store::{ForlopDir, Lock, Recovery};
@@ -25,6 +26,8 @@ pub struct Session {
     pub column: Column,
     /// What the last command from the user said back; the clock does not clear it.
     pub notice: Option<String>,
+    /// The forløp at a glance as last handed to the writer (or found on disk at opening).
+    overview: Option<Overview>,
 }
 
 impl Session {
@@ -43,18 +46,20 @@ impl Session {
             .collect();
         let read_only: BTreeSet<_> = errors.into_keys().collect();
         let runner = Runner::new(script, forlop, sheets, read_only);
-        Ok((
-            Session {
-                runner,
-                saver: Saver::new(dir.clone()),
-                dir,
-                _lock: lock,
-                matrix: false,
-                column: Column::ALL[0],
-                notice: None,
-            },
-            warnings,
-        ))
+        let overview = dir.stored_overview();
+        let mut session = Session {
+            runner,
+            saver: Saver::new(dir.clone()),
+            dir,
+            _lock: lock,
+            matrix: false,
+            column: Column::ALL[0],
+            notice: None,
+            overview,
+        };
+        // A missing or outdated overview (a forløp from an older Stafett) is written now.
+        session.hand_over();
+        Ok((session, warnings))
     }
 
     /// Hands the runner a command and carries out its effects. Returns whether the bell
@@ -111,12 +116,21 @@ impl Session {
         self.saver.all_saved()
     }
 
-    /// Copies what each noted save writes, and hands the copies to the writer.
+    /// Copies what each noted save writes, and hands the copies to the writer; then the
+    /// overview, when what it says or the `forlop.ron` it vouches for has changed.
     fn hand_over(&mut self) {
+        let mut forlop_written = false;
         for effect in self.saver.take() {
+            forlop_written |= effect == Effect::SaveForlop;
             if let Some(snapshot) = self.snapshot(&effect) {
                 self.saver.hand_over(effect, snapshot);
             }
+        }
+        // Written after every forlop.ron too: it carries that file's stamp.
+        let now = Overview::of(&self.runner.forlop, &self.runner.sheets);
+        if forlop_written || self.overview.as_ref() != Some(&now) {
+            self.saver.overview(now.clone());
+            self.overview = Some(now);
         }
     }
 

@@ -58,7 +58,7 @@ impl std::fmt::Display for OutOfBounds {
     }
 }
 
-fn within<T: PartialOrd + std::fmt::Display + Copy>(
+pub(super) fn within<T: PartialOrd + std::fmt::Display + Copy>(
     field: &'static str,
     value: T,
     low: T,
@@ -77,7 +77,7 @@ fn within<T: PartialOrd + std::fmt::Display + Copy>(
 
 /// A file from a newer Stafett that happened to parse is still refused: it may hold what this
 /// one would drop on the next save.
-fn known_format(format: u32) -> Result<(), OutOfBounds> {
+pub(super) fn known_format(format: u32) -> Result<(), OutOfBounds> {
     if format > super::FORMAT {
         return Err(OutOfBounds::NewerFormat {
             format,

@@ -6,6 +6,7 @@ mod edit;
 pub mod files;
 mod ids;
 mod lock;
+pub mod overview;
 pub mod recovery;
 pub mod risk;
 pub mod store;
@@ -64,17 +65,17 @@ pub struct Position {
 pub struct Measure {
     pub id: MeasureId,
     pub tiltak: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub ansvarlig: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frist: Option<NaiveDate>,
     #[serde(default)]
     pub status: MeasureStatus,
     /// Where it was agreed, e.g. "Runde 1 · Teste · Verksted".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub origin: String,
     /// The risk row it answers, if it came from a risk grid.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risk: Option<RowId>,
 }
 
@@ -263,26 +264,32 @@ impl Worksheet {
     }
 }
 
+/// For `skip_serializing_if`: a count of zero is left out of the file. Fields at their default
+/// are not written (smaller files, read and written faster) and read back as that default.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 /// One entry of a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Item {
     pub id: ItemId,
     pub text: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "crate::worksheet::is_zero")]
     pub votes: u32,
     /// For an item carried forward by a choice: the id of the item it was chosen from.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<ItemId>,
     /// One line about it (from an item set).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detail: String,
     /// Where to find more, e.g. the film to show.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reference: String,
     /// How much it matters here, 1 = the lowest rating level.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<u8>,
 }
 

@@ -4,6 +4,7 @@
 use super::bounds::Bounded;
 pub use super::files::{create_private_dir, write_atomic, write_without_backup};
 pub use super::lock::Lock;
+use super::overview::Overview;
 pub use super::recovery::{RECOVERY_FILE, Recovery};
 use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
@@ -106,11 +107,11 @@ pub struct Store {
     root: PathBuf,
 }
 
-/// A forløp as found by [`Store::list`].
+/// A forløp as found by [`Store::list`]: its folder and what it is at a glance.
 #[derive(Debug)]
 pub struct Listed {
     pub dir: ForlopDir,
-    pub forlop: Result<Forlop, LoadError>,
+    pub overview: Result<Overview, LoadError>,
 }
 
 impl Store {
@@ -139,8 +140,8 @@ impl Store {
             .filter(|e| e.path().join(FORLOP_FILE).exists())
             .map(|e| {
                 let dir = ForlopDir { path: e.path() };
-                let forlop = dir.load_forlop();
-                Listed { dir, forlop }
+                let overview = dir.overview();
+                Listed { dir, overview }
             })
             .collect();
         out.sort_by_key(|l| l.dir.slug());
@@ -157,7 +158,7 @@ impl Store {
         let found = self
             .list()
             .into_iter()
-            .find(|l| l.forlop.as_ref().is_ok_and(|f| f.name == name) || l.dir.slug() == name)
+            .find(|l| l.overview.as_ref().is_ok_and(|f| f.name == name) || l.dir.slug() == name)
             .map(|l| l.dir);
         // A folder named exactly so but without forlop.ron (what a stopped delete left) can
         // still be found, so `stafett delete <folder>` can remove it.
@@ -231,6 +232,8 @@ impl Store {
             next_id: 1,
         };
         dir.save_forlop(&forlop).map_err(io_err(&dir.path))?;
+        dir.save_overview(&Overview::of(&forlop, &BTreeMap::new()))
+            .map_err(io_err(&dir.path))?;
         Ok((dir, forlop))
     }
 }
