@@ -216,9 +216,18 @@ fn warn(text: &str) {
 }
 
 /// Tab-separated columns; a tab or newline inside a field cannot make a column of its own.
-fn columns(fields: &[&str]) {
+/// Lines are printed together by [`print_lines`].
+fn columns(fields: &[&str]) -> String {
     let line: Vec<String> = fields.iter().map(|f| inert_line(f).into_owned()).collect();
-    println!("{}", line.join("\t"));
+    line.join("\t") + "\n"
+}
+
+/// Prints lines made by [`columns`] in one write, not one per line.
+fn print_lines(lines: impl IntoIterator<Item = String>) {
+    let text: String = lines.into_iter().collect();
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
 }
 
 pub fn main() -> ExitCode {
@@ -267,22 +276,20 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode, CliError> {
     if all.is_empty() {
         say(&t!("cli.no_forlop", folder = store.root().display()));
     }
-    for l in all {
-        match l.overview {
-            Ok(f) => {
-                let title = library
-                    .get(&f.workshop)
-                    .map_or(f.workshop.clone(), |s| s.title.clone());
-                columns(&[
-                    &f.name,
-                    &title,
-                    &t!("cli.round", round = f.round),
-                    &l.dir.path.display().to_string(),
-                ]);
-            }
-            Err(e) => columns(&[&l.dir.slug(), &t!("cli.unreadable", error = e)]),
+    print_lines(all.into_iter().map(|l| match l.overview {
+        Ok(f) => {
+            let title = library
+                .get(&f.workshop)
+                .map_or(f.workshop.clone(), |s| s.title.clone());
+            columns(&[
+                &f.name,
+                &title,
+                &t!("cli.round", round = f.round),
+                &l.dir.path.display().to_string(),
+            ])
         }
-    }
+        Err(e) => columns(&[&l.dir.slug(), &t!("cli.unreadable", error = e)]),
+    }));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -292,7 +299,11 @@ fn workshops(library: &Library) -> Result<ExitCode, CliError> {
         warn(&t!("cli.warning", text = w.0));
     }
     for s in &library.scripts {
-        columns(&[&s.script.id, &s.script.title, &format!("({})", s.origin)]);
+        print_lines([columns(&[
+            &s.script.id,
+            &s.script.title,
+            &format!("({})", s.origin),
+        ])]);
     }
     Ok(ExitCode::SUCCESS)
 }

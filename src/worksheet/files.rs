@@ -35,7 +35,8 @@ pub fn read_capped(path: &Path, cap: u64, links: Links) -> io::Result<String> {
             cap = cap / 1024 / 1024
         )));
     }
-    let mut text = String::new();
+    // Sized from the file, so a small file is read in one call, not in growing steps.
+    let mut text = String::with_capacity(meta.len() as usize + 1);
     file.take(cap + 1).read_to_string(&mut text)?;
     if text.len() as u64 > cap {
         return Err(io::Error::other(crate::t!("files.grew")));
