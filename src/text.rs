@@ -113,6 +113,25 @@ pub fn clock(secs: u64) -> String {
     format!("{:02}:{:02}", secs / 60, secs % 60)
 }
 
+/// A list name as a heading: `valgte-utfordringer` → `Valgte utfordringer`.
+pub fn list_title(name: &str) -> String {
+    let spaced = name.replace(['-', '_'], " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The label of a rating, e.g. `2 Noe`.
+pub fn rating_label(labels: &[String], rating: Option<u8>) -> Option<String> {
+    let r = rating?;
+    Some(format!(
+        "{r} {}",
+        labels.get(usize::from(r).checked_sub(1)?)?
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

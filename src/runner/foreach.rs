@@ -121,15 +121,6 @@ impl Runner {
 
     /// An item's rating as text, e.g. `3 Mye`.
     pub fn rating_text(&self, list: &str, item: &Item) -> Option<String> {
-        rating_label(self.rating_labels(list)?, item.rating)
+        crate::text::rating_label(self.rating_labels(list)?, item.rating)
     }
-}
-
-/// The label of a rating, e.g. `2 Noe`.
-pub fn rating_label(labels: &[String], rating: Option<u8>) -> Option<String> {
-    let r = rating?;
-    Some(format!(
-        "{r} {}",
-        labels.get(usize::from(r).checked_sub(1)?)?
-    ))
 }

@@ -6,7 +6,6 @@ mod foreach;
 mod navigate;
 mod query;
 
-pub use foreach::rating_label;
 mod timer;
 
 pub use timer::Timer;

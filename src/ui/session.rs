@@ -223,7 +223,7 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
         }
     }
     if !fe.rate.is_empty() {
-        let current = crate::runner::rating_label(&fe.rate, item.rating)
+        let current = crate::text::rating_label(&fe.rate, item.rating)
             .unwrap_or_else(|| t!("ui.session.not_rated").into());
         let keys = fe
             .rate

@@ -38,7 +38,7 @@ pub(super) fn write_list(
         if let Some(theme) = &item.theme {
             let _ = write!(line, " _({})_", t!("export.theme", theme = inert(theme)));
         }
-        if let Some(r) = labels.and_then(|l| crate::runner::rating_label(l, item.rating)) {
+        if let Some(r) = labels.and_then(|l| crate::text::rating_label(l, item.rating)) {
             let _ = write!(line, " — {}", t!("export.item_rating", rating = inert(&r)));
         }
         if item.votes > 0 {

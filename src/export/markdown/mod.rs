@@ -3,6 +3,7 @@
 
 use crate::script::{Activity, Script};
 use crate::text::inert;
+use crate::text::list_title;
 use crate::worksheet::{Forlop, Item, SheetKey, Worksheet};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
@@ -15,16 +16,6 @@ use crate::t;
 use items::{write_fields, write_list};
 use plan::write_plan;
 use risk_grid::write_grid;
-
-/// A list name as a heading: `valgte-utfordringer` → `Valgte utfordringer`.
-pub fn list_title(name: &str) -> String {
-    let spaced = name.replace(['-', '_'], " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
 
 /// The hand-off copy of one session's worksheet. `all` holds the forløp's other worksheets,
 /// for the items a step went through that an earlier session handed on.
@@ -293,7 +284,7 @@ fn write_for_each(
 ) {
     for item in items {
         let _ = writeln!(out, "{sub} {}: {}\n", inert(&step.title), inert(&item.text));
-        if let Some(r) = crate::runner::rating_label(&fe.rate, item.rating) {
+        if let Some(r) = crate::text::rating_label(&fe.rate, item.rating) {
             let _ = writeln!(out, "{}\n", t!("export.rating", rating = inert(&r)));
         }
         let scoped = |name: &str| format!("{name}@{}", item.id);

@@ -1,7 +1,7 @@
 //! Choose: items by votes, the chosen ones ticked, and how many are chosen above.
 
 use super::items::ItemKind;
-use crate::export::markdown::list_title;
+use crate::text::list_title;
 use crate::runner::Runner;
 use crate::t;
 use crate::worksheet::Item;

@@ -1,7 +1,7 @@
 //! Collect: the list as it is gathered, numbered.
 
 use super::items::ItemKind;
-use crate::export::markdown::list_title;
+use crate::text::list_title;
 use crate::t;
 use super::{Cx, View};
 use crate::script::activity as spec;

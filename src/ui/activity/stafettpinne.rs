@@ -2,7 +2,7 @@
 //! the open measures. Scrolled line by line with ↑ ↓.
 
 use super::super::theme::Theme;
-use crate::export::markdown::list_title;
+use crate::text::list_title;
 use crate::runner::Runner;
 use crate::script::Activity;
 use crate::t;
