@@ -100,6 +100,8 @@ fn generate(root: &Path) {
     sheet.lists.insert(list, items);
     sheet.next_id = 1001;
     dir.save_sheet(&sheet).unwrap();
+    // As after any session with Stafett: the overview vouches for these files.
+    dir.save_overview(&dir.overview().unwrap()).unwrap();
     // A risk grid step with 200 assessed rows.
     let grov = lib.get("grov-risikoanalyse").unwrap();
     let (at, step, grid) = grov
@@ -133,6 +135,7 @@ fn generate(root: &Path) {
     forlop.grids.insert(grid, rows);
     forlop.next_id = 201;
     dir.save_forlop(&forlop).unwrap();
+    dir.save_overview(&dir.overview().unwrap()).unwrap();
     // 500 small forløp for the home screen and `list`, in a folder of their own.
     let many = Store::new(root.join("mange"));
     for i in 0..500 {

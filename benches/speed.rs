@@ -42,6 +42,13 @@ fn time<F: FnMut()>(label: &str, runs: u32, mut f: F) {
 }
 
 fn main() {
+    // What every start pays before any data is read.
+    time("start: the shipped scripts, parsed and checked", 20, || {
+        std::hint::black_box(Library::shipped());
+    });
+    time("start: the key table (assets/keys.ron)", 20, || {
+        std::hint::black_box(stafett::keys::Keymap::standard());
+    });
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::new(tmp.path());
     let mut app = App::new(store, Library::shipped(), now(0).wall.date());

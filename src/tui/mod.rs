@@ -10,8 +10,11 @@ use crate::app::App;
 use crate::runner::Now;
 use crate::t;
 use input::{Input, Wait};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
+use std::io::BufWriter;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -101,13 +104,23 @@ impl std::fmt::Display for TuiError {
     }
 }
 
+/// ratatui's set-up (raw mode, the alternate screen, the hook that restores the terminal on a
+/// panic), drawing through a buffer so a frame goes out in one write, not in 1 KiB pieces.
+fn init_terminal() -> io::Result<Terminal<CrosstermBackend<BufWriter<io::Stdout>>>> {
+    drop(ratatui::try_init()?);
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        1 << 16,
+        io::stdout(),
+    )))
+}
+
 fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     #[cfg(unix)]
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut terminal = ratatui::init();
+    let mut terminal = init_terminal()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let input = Input::new()?;
     let test_panic = cfg!(debug_assertions) && std::env::var_os("STAFETT_TEST_PANIC").is_some();

@@ -119,10 +119,14 @@ pub fn make_dir_private(path: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        if !fs::symlink_metadata(path)?.is_dir() {
+        let meta = fs::symlink_metadata(path)?;
+        if !meta.is_dir() {
             return Err(io::Error::other(crate::t!("files.not_a_folder")));
         }
-        fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
+        // Only when needed: a change of mode is a write to the disk.
+        if meta.permissions().mode() & 0o777 != 0o700 {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o700))?;
+        }
     }
     #[cfg(not(unix))]
     let _ = path;
