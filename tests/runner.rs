@@ -353,3 +353,38 @@ fn a_saved_position_is_restored_and_a_stale_one_falls_back_to_the_start() {
     let r = stafett::runner::Runner::new(script, f, Default::default(), Default::default());
     assert_eq!((r.session().id.as_str(), r.at.step), ("start", 0));
 }
+
+/// Each stafettpinne shows the sessions its script names: a verksted builds on the verksted
+/// before it, a new round's preparation on the last round's Teste.
+#[test]
+fn the_stafettpinne_comes_from_the_sessions_the_script_names() {
+    let mut r = runner(common::oss_og_vart());
+    let baton = |r: &stafett::runner::Runner| -> Vec<String> {
+        r.baton().iter().map(|(k, _)| k.file_stem()).collect()
+    };
+    let go = |r: &mut stafett::runner::Runner, round: u32, session: &str| {
+        r.handle(
+            Cmd::GoTo {
+                round,
+                session: session.into(),
+            },
+            at(0),
+        );
+        assert_eq!(r.session().id, session);
+    };
+    go(&mut r, 1, "utforske-verksted");
+    assert!(baton(&r).is_empty(), "no Teste before the first round");
+    go(&mut r, 1, "skape-verksted");
+    assert_eq!(baton(&r), ["r1-skape-forberedelse", "r1-utdype-verksted"]);
+    go(&mut r, 1, "teste-verksted");
+    assert_eq!(baton(&r), ["r1-skape-verksted"]);
+    r.handle(Cmd::StartNextRound, at(0));
+    go(&mut r, 2, "utforske-forberedelse");
+    assert_eq!(baton(&r), ["r1-teste-verksted", "r1-starte"]);
+    go(&mut r, 2, "utdype-verksted");
+    assert_eq!(
+        baton(&r),
+        ["r2-utforske-verksted"],
+        "this round's, not round 1's"
+    );
+}

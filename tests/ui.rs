@@ -219,3 +219,90 @@ fn escape_sequences_are_shown_as_placeholders() {
         );
     }
 }
+
+/// The room sees only the room's: a step the script keeps for the group that prepares is left
+/// out of the stafettpinne (the full export keeps it), and fields come in the script's order.
+#[test]
+fn a_private_step_never_reaches_the_rooms_stafettpinne() {
+    use stafett::export::markdown;
+    use stafett::worksheet::{SheetKey, Worksheet};
+    let script = stafett::script::parse(
+        r#"(
+  format: 1, id: "t", title: "T", summary: "",
+  phases: [(id: "p", title: "P", summary: "", sessions: [
+    (id: "forberedelse", title: "Forberedelse", kind: HmsGruppe, steps: [
+      (id: "rammer", title: "Rammer", minutes: 5, room: "r",
+       activity: Fields(form: "rammer", fields: ["Zebra", "Alfa"])),
+      (id: "internt", title: "Internt", minutes: 5, room: "r", private: true,
+       activity: Fields(form: "internt", fields: ["Bekymring"])),
+    ]),
+    (id: "verksted", title: "Verksted", kind: Verksted, baton_from: ["forberedelse"], steps: [
+      (id: "pinne", title: "Pinne", minutes: 5, room: "r", activity: Stafettpinne),
+    ]),
+  ])],
+)"#,
+    )
+    .unwrap();
+    let key = SheetKey::new(1, "forberedelse");
+    let mut sheet = Worksheet::new(&key);
+    let form = |pairs: &[(&str, &str)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    sheet.forms.insert(
+        "rammer".into(),
+        form(&[
+            ("Alfa", "Budsjettet er fast"),
+            ("Zebra", "Ingen nye stillinger"),
+        ]),
+    );
+    sheet.forms.insert(
+        "internt".into(),
+        form(&[("Bekymring", "Konflikt på kveld")]),
+    );
+    let all = std::collections::BTreeMap::from([(key, sheet.clone())]);
+    let room = markdown::handed_on(&script, &sheet, &all);
+    assert!(!room.contains("Konflikt på kveld"), "{room}");
+    assert!(!room.contains("Internt"), "{room}");
+    let (zebra, alfa) = (room.find("Zebra").unwrap(), room.find("Alfa").unwrap());
+    assert!(zebra < alfa, "script order, not alphabetical: {room}");
+    let mut forlop = common::forlop(&script);
+    forlop.name = "Avd".into();
+    let full = markdown::forlop(&script, &forlop, &all);
+    assert!(
+        full.contains("Konflikt på kveld"),
+        "the group's own copy keeps it"
+    );
+}
+
+/// Skape's verksted builds on Utdype's: its stafettpinne shows the concrete challenges.
+#[test]
+fn skape_verksted_shows_what_utdype_made_concrete() {
+    let mut h = Harness::with_forlop();
+    let go = |h: &mut Harness, session: &str| {
+        let stafett::app::Screen::Session(s) = &mut h.app.screen else {
+            panic!("a session is open");
+        };
+        s.command(
+            stafett::runner::Cmd::GoTo {
+                round: 1,
+                session: session.into(),
+            },
+            at(h.ms),
+        );
+    };
+    go(&mut h, "utdype-verksted");
+    h.keys("nn")
+        .add_items(&["Ingen tid til overlapp på kveldsvakt"]);
+    assert!(h.text(100, 30).contains("Gjør utfordringene konkrete"));
+    go(&mut h, "skape-verksted");
+    h.keys("n");
+    let text = h.text(100, 30);
+    assert!(text.contains("Fra runde 1 · Utdype · Verksted"), "{text}");
+    assert!(
+        text.contains("Ingen tid til overlapp på kveldsvakt"),
+        "{text}"
+    );
+}

@@ -86,6 +86,29 @@ impl Runner {
         Some((key, sheet))
     }
 
+    /// Where the current session's stafettpinne comes from, in the script's order: for each
+    /// session it names (`baton_from`), its latest run before this one; without names, the
+    /// session just before. Each with its worksheet, if it has one. Empty at the very start.
+    pub fn baton(&self) -> Vec<(SheetKey, Option<&Worksheet>)> {
+        let from = &self.session().baton_from;
+        if from.is_empty() {
+            return self.previous_sheet().into_iter().collect();
+        }
+        let here = self.instance_index();
+        let earlier = &self.instances()[..here];
+        from.iter()
+            .filter_map(|id| {
+                let &(round, _) = earlier
+                    .iter()
+                    .rev()
+                    .find(|(_, at)| self.script.session(*at).id == *id)?;
+                let key = SheetKey::new(round, id);
+                let sheet = self.sheets.get(&key);
+                Some((key, sheet))
+            })
+            .collect()
+    }
+
     pub fn items(&self, list: &str) -> &[Item] {
         self.sheet().map_or(EMPTY.as_slice(), |s| s.list(list))
     }

@@ -60,6 +60,8 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
         }
     }
 
+    check_baton_sources(&mut Locator { src, cursor: 0 }, script, &mut problems);
+
     if let Some(cycle) = &script.cycle
         && !phase_ids.contains(cycle.restart_at.as_str())
     {
@@ -326,5 +328,30 @@ fn check_session_head<'s>(
             t!("script.check.okta_id_har_ingen_steg", id = session.id),
             t!("script.check.legg_til_minst_ett_steg"),
         ));
+    }
+}
+
+/// Every session a stafettpinne is taken from exists, and is not the session itself.
+fn check_baton_sources(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>) {
+    let ids: Vec<&str> = script.sessions().map(|(_, _, s)| s.id.as_str()).collect();
+    for (_, _, session) in script.sessions() {
+        let at = loc.seek("id", &session.id);
+        for from in &session.baton_from {
+            if from == &session.id || !ids.contains(&from.as_str()) {
+                // At the id itself, inside the list.
+                let key = loc.key(at, "baton_from");
+                let quoted = format!("\"{from}\"");
+                let place = loc.src[key..].find(&quoted).map_or(key, |i| key + i);
+                problems.push(loc.problem(
+                    place,
+                    t!(
+                        "script.check.baton_from_unknown",
+                        from = from,
+                        id = session.id
+                    ),
+                    t!("script.check.baton_from_help", sessions = ids.join(", ")),
+                ));
+            }
+        }
     }
 }

@@ -145,6 +145,11 @@ pub struct SessionDef {
     /// What the session must hand on; shown in the overview.
     #[serde(default)]
     pub goal: String,
+    /// The sessions whose work its stafettpinne shows, in this order: each the latest run of
+    /// that session before this one (a later session of the circle: the round before). Empty:
+    /// the session just before.
+    #[serde(default)]
+    pub baton_from: Vec<String>,
     pub steps: Vec<Step>,
 }
 
@@ -172,6 +177,10 @@ pub struct Step {
     /// The task (from a `Roles` activity) whose role leads this part; shown in the header.
     #[serde(default)]
     pub lead: Option<String>,
+    /// For the group that prepares only: what the step makes is never shown in another
+    /// session's stafettpinne, which the room sees.
+    #[serde(default)]
+    pub private: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

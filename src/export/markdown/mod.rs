@@ -28,7 +28,7 @@ pub fn session(
     let mut out = String::new();
     let _ = writeln!(out, "# {}", inert(&forlop.name));
     let _ = writeln!(out);
-    write_sheet(&mut out, script, sheet, all, 2);
+    write_sheet(&mut out, script, sheet, all, 2, Audience::All);
     if session_has_plan(script, &sheet.session) {
         write_plan(&mut out, forlop, 2);
     }
@@ -84,7 +84,7 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
         }
     }
     for sheet in in_order {
-        write_sheet(&mut out, script, sheet, sheets, 2);
+        write_sheet(&mut out, script, sheet, sheets, 2, Audience::All);
     }
     write_plan(&mut out, forlop, 2);
     for grid in forlop.grids.keys() {
@@ -131,12 +131,32 @@ fn session_has_plan(script: &Script, session: &str) -> bool {
     })
 }
 
+/// Who a text is for: everything, or only what the room may see (no private step's work).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Audience {
+    All,
+    Room,
+}
+
+/// What a session handed on that the room may see: its steps' work in step order, without the
+/// steps the script keeps for the group that prepares. The next stafettpinne shows it.
+pub fn handed_on(
+    script: &Script,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+) -> String {
+    let mut out = String::new();
+    write_body(&mut out, script, sheet, all, 3, Audience::Room);
+    out
+}
+
 fn write_sheet(
     out: &mut String,
     script: &Script,
     sheet: &Worksheet,
     all: &BTreeMap<SheetKey, Worksheet>,
     level: usize,
+    audience: Audience,
 ) {
     let h = "#".repeat(level);
     let Some(at) = script.find_session(&sheet.session) else {
@@ -149,8 +169,24 @@ fn write_sheet(
     };
     let def = script.session(at);
     write_heading(out, &h, &script.phases[at.phase], def, sheet);
+    write_body(out, script, sheet, all, level + 1, audience);
+}
 
-    let sub = "#".repeat(level + 1);
+/// A session's work under its heading: the agreed summary, each step's work in step order,
+/// and lists no step names any more (still the group's work: kept).
+fn write_body(
+    out: &mut String,
+    script: &Script,
+    sheet: &Worksheet,
+    all: &BTreeMap<SheetKey, Worksheet>,
+    level: usize,
+    audience: Audience,
+) {
+    let Some(at) = script.find_session(&sheet.session) else {
+        return;
+    };
+    let def = script.session(at);
+    let sub = "#".repeat(level);
     if !sheet.summary.trim().is_empty() {
         let _ = writeln!(
             out,
@@ -159,8 +195,7 @@ fn write_sheet(
             inert(sheet.summary.trim())
         );
     }
-    let written = write_steps(out, &sub, script, def, sheet, all);
-    // Lists the script does not name any more are still the group's work: keep them.
+    let written = write_steps(out, &sub, script, (def, sheet), all, audience);
     for (name, items) in &sheet.lists {
         if !written.contains(name) && !items.is_empty() {
             write_list(out, &sub, &list_title(name), items, None);
@@ -174,9 +209,9 @@ fn write_steps(
     out: &mut String,
     sub: &str,
     script: &Script,
-    def: &crate::script::SessionDef,
-    sheet: &Worksheet,
+    (def, sheet): (&crate::script::SessionDef, &Worksheet),
     all: &BTreeMap<SheetKey, Worksheet>,
+    audience: Audience,
 ) -> HashSet<String> {
     // Each list is written once, at the last step that works on it, so themes and votes show.
     let last_use: BTreeMap<&str, usize> = def
@@ -201,6 +236,20 @@ fn write_steps(
             .map(|fe| fe.rate.as_slice())
     };
     for (i, step) in def.steps.iter().enumerate() {
+        if audience == Audience::Room && step.private {
+            // Counted as written, so the lists it made are not shown further down either.
+            let spec = step.activity.spec();
+            written.extend(
+                spec.list()
+                    .into_iter()
+                    .chain(spec.makes())
+                    .map(String::from),
+            );
+            if let Some((form, _)) = spec.form() {
+                written.insert(format!("form:{form}"));
+            }
+            continue;
+        }
         if let Some(fe) = &step.for_each {
             let items = for_each_items(script, sheet, all, &fe.list);
             write_for_each(out, sub, step, fe, &items, sheet, &mut written);
@@ -217,14 +266,18 @@ fn write_steps(
             let _ = writeln!(out, "{sub} {}\n", inert(&step.title));
             write_fields(out, fields, values);
         }
+        // The room is not shown what is empty.
+        let shown = |list: &str| audience == Audience::All || !sheet.list(list).is_empty();
         if let Some(list) = spec.list()
             && last_use.get(list) == Some(&i)
             && written.insert(list.to_string())
+            && shown(list)
         {
             write_list(out, sub, &first_title(list), sheet.list(list), labels(list));
         }
         if let Some(into) = spec.makes()
             && written.insert(into.to_string())
+            && shown(into)
         {
             write_list(out, sub, &list_title(into), sheet.list(into), None);
         }

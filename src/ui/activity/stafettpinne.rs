@@ -2,6 +2,7 @@
 //! the open measures. Scrolled line by line with ↑ ↓.
 
 use super::super::theme::Theme;
+use crate::export::markdown::handed_on;
 use crate::text::list_title;
 use crate::runner::Runner;
 use crate::script::Activity;
@@ -23,11 +24,17 @@ pub struct Stafettpinne<'a> {
 impl Widget for Stafettpinne<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut lines: Vec<Line> = Vec::new();
-        match self.r.previous_sheet() {
-            None => lines.push(Line::styled(t!("ui.stafettpinne.first"), self.theme.dim())),
-            Some((key, sheet)) => self.previous(&mut lines, &key, sheet),
+        let baton = self.r.baton();
+        if baton.is_empty() {
+            lines.push(Line::styled(t!("ui.stafettpinne.first"), self.theme.dim()));
         }
-        self.further_back(&mut lines);
+        for (i, (key, sheet)) in baton.iter().enumerate() {
+            if i > 0 {
+                lines.push(Line::raw(""));
+            }
+            self.from(&mut lines, key, *sheet);
+        }
+        self.further_back(&mut lines, &baton);
         let open = self
             .r
             .forlop
@@ -49,7 +56,9 @@ impl Widget for Stafettpinne<'_> {
 }
 
 impl<'a> Stafettpinne<'a> {
-    fn previous(&self, lines: &mut Vec<Line<'a>>, key: &SheetKey, sheet: Option<&'a Worksheet>) {
+    /// What one earlier session handed on, as its hand-off copy says it, without what the
+    /// script keeps for the group that prepares.
+    fn from(&self, lines: &mut Vec<Line<'a>>, key: &SheetKey, sheet: Option<&'a Worksheet>) {
         let (r, theme) = (self.r, self.theme);
         let name = r
             .script
@@ -82,49 +91,22 @@ impl<'a> Stafettpinne<'a> {
             ),
             theme.label(),
         ));
-        for (list, items) in sheet.lists.iter().filter(|(_, i)| !i.is_empty()) {
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(list_title(list), theme.room()));
-            for item in items {
-                let votes = if item.votes > 0 {
-                    format!("  ({} ●)", item.votes)
-                } else {
-                    String::new()
-                };
-                lines.push(Line::raw(format!("• {}{votes}", inert_line(&item.text))));
-            }
-        }
-        for (form, values) in &sheet.forms {
-            let filled: Vec<_> = values
-                .iter()
-                .filter(|(_, v)| !v.trim().is_empty())
-                .collect();
-            if filled.is_empty() {
-                continue;
-            }
-            lines.push(Line::raw(""));
-            lines.push(Line::styled(list_title(form), theme.room()));
-            for (label, value) in filled {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{}: ", inert_line(label)), theme.label()),
-                    Span::raw(inert_line(value).into_owned()),
-                ]));
-            }
-        }
-        if !sheet.has_content() {
+        let text = handed_on(&r.script, sheet, &r.sheets);
+        if text.trim().is_empty() {
             lines.push(Line::styled(t!("ui.stafettpinne.empty"), theme.dim()));
         }
+        lines.extend(document_lines(&text, theme));
     }
 
-    /// Lists this session pulls in from further back than the previous session.
-    fn further_back(&self, lines: &mut Vec<Line<'a>>) {
+    /// Lists this session pulls in from a session its stafettpinne does not show.
+    fn further_back(&self, lines: &mut Vec<Line<'a>>, baton: &[(SheetKey, Option<&Worksheet>)]) {
         let r = self.r;
         for step in &r.session().steps {
             if let Activity::Collect(spec::Collect {
                 from: Some(from), ..
             }) = &step.activity
                 && let Some((key, items)) = r.earlier_list(from)
-                && r.previous_sheet().is_none_or(|(prev, _)| prev != key)
+                && !baton.iter().any(|(shown, _)| *shown == key)
             {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
@@ -142,6 +124,41 @@ impl<'a> Stafettpinne<'a> {
             }
         }
     }
+}
+
+/// A hand-off copy (Markdown) as lines for the screen: headings in the room's colour, items
+/// as bullets, a field's label in the label colour. Its text is already made inert.
+fn document_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut after_heading = false;
+    for line in text.lines() {
+        if line.starts_with('#') {
+            // A heading stands on the line before its content, with a blank line above.
+            if out.last().is_none_or(|l| l.width() > 0) {
+                out.push(Line::raw(""));
+            }
+            let title = line.trim_start_matches('#').trim().to_string();
+            out.push(Line::styled(title, theme.room()));
+        } else if let Some(item) = line.strip_prefix("- ") {
+            let item = item.replace(" _(", " (").replace(")_", ")");
+            out.push(Line::raw(format!("• {item}")));
+        } else if let Some((label, value)) = line
+            .strip_prefix("**")
+            .and_then(|l| l.split_once(":** "))
+        {
+            out.push(Line::from(vec![
+                Span::styled(format!("{label}: "), theme.label()),
+                Span::raw(value.to_string()),
+            ]));
+        } else if !line.is_empty() || !after_heading {
+            out.push(Line::raw(line.to_string()));
+        }
+        after_heading = line.starts_with('#');
+    }
+    while out.last().is_some_and(|l| l.width() == 0) {
+        out.pop();
+    }
+    out
 }
 
 impl View for spec::Stafettpinne {
