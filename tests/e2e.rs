@@ -388,3 +388,40 @@ fn a_closed_terminal_ends_stafett_and_keeps_the_data() {
     let forlop: Forlop = load_ron(&tmp.path().join("forlop/lukket/forlop.ron")).unwrap();
     assert_eq!(forlop.position.step, 1);
 }
+
+/// A finished session cannot be changed by a stray key; `F` asks before opening it again,
+/// and the hand-off copy on disk then says it was changed after delivery.
+#[test]
+fn a_finished_session_opens_again_only_on_purpose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["new", "oss-og-vart", "Ferdig"]);
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send(" "); // tick «Leder»
+    tui.send("F");
+    tui.wait_for("og levere arbeidsarket");
+    tui.send(ENTER);
+    tui.wait_for("Utforske › Forberedelsesmøte");
+    tui.send("P");
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send(&format!("{DOWN} "));
+    tui.wait_for("Økta er ferdig og levert");
+    assert!(
+        tui.screen().contains("[ ] Tillitsvalgt"),
+        "the stray key changed nothing"
+    );
+    tui.send("F");
+    tui.wait_for("er ferdig og levert. Åpne den");
+    tui.send(ENTER);
+    tui.wait_for("Økta er åpnet igjen");
+    tui.send(" ");
+    tui.wait_for("[x] Tillitsvalgt");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let folder = data.join("forlop/ferdig");
+    let sheet: Worksheet = load_ron(&folder.join("r1-starte.ron")).unwrap();
+    assert!(sheet.reopened.is_some());
+    assert!(sheet.checks["tilstede"][1].checked);
+    let md = std::fs::read_to_string(folder.join("r1-starte.md")).unwrap();
+    assert!(md.contains("åpnet igjen for endringer"), "{md}");
+}

@@ -388,3 +388,49 @@ fn the_stafettpinne_comes_from_the_sessions_the_script_names() {
         "this round's, not round 1's"
     );
 }
+
+/// A finished session is read-only until opened again on purpose; then each change rewrites
+/// its hand-off copy, the export says it was opened again, and finishing it once more stays
+/// put instead of moving on (it may be rounds back).
+#[test]
+fn a_finished_session_is_read_only_until_reopened() {
+    let mut r = runner(mini());
+    let goto = |r: &mut stafett::runner::Runner| {
+        r.handle(
+            Cmd::GoTo {
+                round: 1,
+                session: "en-verksted".into(),
+            },
+            at(0),
+        )
+    };
+    goto(&mut r);
+    r.handle(Cmd::Add("Travle morgener".into()), at(0));
+    r.handle(Cmd::Finish, at(1));
+    assert_eq!(r.session().id, "to-verksted", "finishing moves on");
+    goto(&mut r);
+    let fx = r.handle(Cmd::Add("Etterpå".into()), at(2));
+    assert!(common::notice(&fx).unwrap().contains("Økta er ferdig"));
+    assert_eq!(
+        common::without_notice(fx),
+        vec![],
+        "nothing changed, nothing saved"
+    );
+    assert_eq!(r.items("krevende").len(), 1);
+
+    let fx = r.handle(Cmd::Reopen, at(3));
+    assert!(fx.contains(&Effect::HandOver(key("en-verksted"))));
+    assert_eq!(r.sheet().unwrap().status, SessionStatus::InProgress);
+    let fx = r.handle(Cmd::Add("Etterpå".into()), at(4));
+    assert!(fx.contains(&Effect::SaveSheet(key("en-verksted"))));
+    assert!(
+        fx.contains(&Effect::HandOver(key("en-verksted"))),
+        "the hand-off copy follows the change"
+    );
+    r.handle(Cmd::Finish, at(5));
+    assert_eq!(r.session().id, "en-verksted", "finished again, it stays");
+    assert_eq!(r.sheet().unwrap().status, SessionStatus::Done);
+    let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(md.contains("åpnet igjen for endringer"), "{md}");
+    assert!(md.contains("Etterpå"), "{md}");
+}

@@ -23,6 +23,7 @@ impl App {
             Then::DeleteItem => Cmd::Delete,
             Then::DeleteMeasure(i) => Cmd::DeleteMeasure(i),
             Then::Finish => Cmd::Finish,
+            Then::Reopen => Cmd::Reopen,
             Then::NewRound => Cmd::StartNextRound,
         };
         self.runner_cmd(cmd, now);

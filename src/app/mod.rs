@@ -112,6 +112,8 @@ pub enum Then {
     DeleteItem,
     DeleteMeasure(usize),
     Finish,
+    /// Open a finished session again for changes.
+    Reopen,
     NewRound,
     DeleteForlop(ForlopDir),
     /// Take back the recovery file a crash or a failed save left (where it is).

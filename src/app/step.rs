@@ -53,15 +53,18 @@ impl App {
             }
             Action::Plan => self.overlays.push(Overlay::Plan { selected: 0 }),
             Action::Finish => {
-                let question = crate::t!(
-                    "app.finish_question",
-                    phase = r.phase().title,
-                    session = r.session().title
-                );
-                self.overlays.push(Overlay::Confirm {
-                    question,
-                    then: Then::Finish,
-                });
+                let done = r
+                    .sheet()
+                    .is_some_and(|s| s.status == crate::worksheet::SessionStatus::Done);
+                let (phase, session) = (&r.phase().title, &r.session().title);
+                let (question, then) = if done {
+                    let q = crate::t!("app.reopen_question", phase = phase, session = session);
+                    (q, Then::Reopen)
+                } else {
+                    let q = crate::t!("app.finish_question", phase = phase, session = session);
+                    (q, Then::Finish)
+                };
+                self.overlays.push(Overlay::Confirm { question, then });
             }
             Action::Add | Action::Edit | Action::Enter | Action::Delete | Action::Theme => {
                 self.open_editor(action, &activity, selected)

@@ -1,6 +1,6 @@
 //! Steps that repeat for each item of a list, item sets, roles and the summary.
 
-use super::{Cmd, Effect, Now, Runner, read_only_notice};
+use super::{Cmd, Effect, Now, Runner};
 use crate::script::{Activity, ForEach};
 use crate::t;
 use crate::worksheet::Item;
@@ -89,14 +89,14 @@ impl Runner {
             ));
             return;
         }
-        if self.read_only.contains(&self.key()) {
-            self.notice = Some(read_only_notice());
+        if let Some(why) = self.locked() {
+            self.notice = Some(why);
             return;
         }
         let sheet = self.sheet_mut(now);
         if let Some(i) = sheet.list_mut(list).iter_mut().find(|i| i.id == item.id) {
             i.rating = Some(n);
-            fx.push(Effect::SaveSheet(self.key()));
+            self.changed(fx);
         }
     }
 }

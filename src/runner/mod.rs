@@ -76,6 +76,8 @@ pub enum Cmd {
     ToPlan,
     /// Finish the session: its worksheet becomes the hand-off artefact.
     Finish,
+    /// Open a finished session again for changes, on purpose.
+    Reopen,
     StartNextRound,
     TimerToggle,
     TimerAdjust(i64),
@@ -184,6 +186,7 @@ impl Runner {
                 }
             }
             Cmd::Finish => self.finish(now, &mut fx),
+            Cmd::Reopen => self.reopen(now, &mut fx),
             Cmd::StartNextRound => self.start_next_round(now, &mut fx),
             Cmd::TimerToggle | Cmd::TimerAdjust(_) | Cmd::TimerReset | Cmd::Tick => {
                 self.timer_cmd(cmd, now, &mut fx)
@@ -219,6 +222,32 @@ impl Runner {
 
 pub(crate) fn read_only_notice() -> String {
     t!("runner.arbeidsarket_for_denne_okta_kunne").into()
+}
+
+impl Runner {
+    /// Why the current session's worksheet cannot be changed now, if it cannot: it could not
+    /// be read, or the session is finished and not opened again.
+    pub(crate) fn locked(&self) -> Option<String> {
+        let key = self.key();
+        if self.read_only.contains(&key) {
+            return Some(read_only_notice());
+        }
+        let done = self
+            .sheets
+            .get(&key)
+            .is_some_and(|s| s.status == crate::worksheet::SessionStatus::Done);
+        done.then(|| t!("runner.finished_locked").to_string())
+    }
+
+    /// A change to the current worksheet is saved; a session opened again after it was
+    /// finished also gets its hand-off copy rewritten.
+    pub(crate) fn changed(&self, fx: &mut Vec<Effect>) {
+        let key = self.key();
+        if self.sheets.get(&key).is_some_and(|s| s.reopened.is_some()) {
+            fx.push(Effect::HandOver(key.clone()));
+        }
+        fx.push(Effect::SaveSheet(key));
+    }
 }
 
 fn dedup(fx: &mut Vec<Effect>) {

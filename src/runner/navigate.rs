@@ -1,7 +1,7 @@
 //! Moving through the forløp: steps, sessions, finishing a session, a new round; and what moving
 //! brings along (the step's timer, worksheets started, lists pulled in).
 
-use super::{Cmd, Cursor, Effect, Now, Runner, Timer, read_only_notice};
+use super::{Cmd, Cursor, Effect, Now, Runner, Timer};
 use crate::script::SessionAt;
 use crate::t;
 use crate::worksheet::{SessionStatus, Worksheet};
@@ -88,10 +88,12 @@ impl Runner {
         }
     }
 
+    /// Finishes the session and moves on to the next; a session opened again and finished
+    /// once more stays where it is (it was visited on purpose, perhaps rounds back).
     pub(super) fn finish(&mut self, now: Now, fx: &mut Vec<Effect>) {
         let key = self.key();
-        if self.read_only.contains(&key) {
-            self.notice = Some(read_only_notice());
+        if let Some(why) = self.locked() {
+            self.notice = Some(why);
             return;
         }
         self.timer.pause(now.mono_ms);
@@ -99,10 +101,15 @@ impl Runner {
         let sheet = self.sheet_mut(now);
         sheet.status = SessionStatus::Done;
         sheet.finished = Some(now.wall);
+        let again = sheet.reopened.is_some();
         fx.push(Effect::SaveSheet(key.clone()));
         fx.push(Effect::HandOver(key));
         let title = self.session().title.clone();
         let phase = self.phase().title.clone();
+        if again {
+            self.notice = Some(t!("runner.finished_again", phase = phase, title = title));
+            return;
+        }
         self.next_session(now, fx);
         self.notice = Some(match &self.notice {
             Some(n) => t!(
@@ -118,6 +125,22 @@ impl Runner {
             ),
         });
         fx.push(Effect::SaveForlop);
+    }
+
+    /// Opens a finished session again for changes; the time is kept and shown in the export.
+    pub(super) fn reopen(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        let key = self.key();
+        let Some(sheet) = self.sheets.get_mut(&key) else {
+            return;
+        };
+        if sheet.status != SessionStatus::Done || self.read_only.contains(&key) {
+            return;
+        }
+        sheet.status = SessionStatus::InProgress;
+        sheet.reopened = Some(now.wall);
+        fx.push(Effect::SaveSheet(key.clone()));
+        fx.push(Effect::HandOver(key));
+        self.notice = Some(t!("runner.reopened").into());
     }
 
     pub(super) fn start_next_round(&mut self, now: Now, fx: &mut Vec<Effect>) {

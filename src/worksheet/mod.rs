@@ -189,6 +189,10 @@ pub struct Worksheet {
     pub started: Option<NaiveDateTime>,
     #[serde(default)]
     pub finished: Option<NaiveDateTime>,
+    /// When the finished session was last opened again for changes, on purpose; the export
+    /// says so, as the hand-off changed after it was delivered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reopened: Option<NaiveDateTime>,
     /// Named lists of items (challenges, ideas …).
     #[serde(default)]
     pub lists: BTreeMap<String, Vec<Item>>,
@@ -220,6 +224,7 @@ impl Worksheet {
             status: SessionStatus::NotStarted,
             started: None,
             finished: None,
+            reopened: None,
             lists: BTreeMap::new(),
             checks: BTreeMap::new(),
             forms: BTreeMap::new(),

@@ -314,6 +314,9 @@ fn write_heading(
     if let Some(f) = sheet.finished {
         meta.push(t!("export.finished_at", at = f.format("%d.%m.%Y %H:%M")));
     }
+    if let Some(r) = sheet.reopened {
+        meta.push(t!("export.reopened_at", at = r.format("%d.%m.%Y %H:%M")));
+    }
     let _ = writeln!(out, "{}\n", meta.join(" · "));
 }
 

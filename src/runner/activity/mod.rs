@@ -5,7 +5,7 @@
 
 mod items;
 
-use super::{Cmd, Effect, Now, Runner, read_only_notice};
+use super::{Cmd, Effect, Now, Runner};
 use crate::script::activity as spec;
 use crate::script::{Activity, Spec};
 use crate::worksheet::Item;
@@ -70,13 +70,14 @@ impl Runner {
         }
         let activity = self.activity();
         let kind = run(&activity);
-        let sheet = self.key();
-        if kind.writes_sheet() && self.read_only.contains(&sheet) {
-            self.notice = Some(read_only_notice());
+        if kind.writes_sheet()
+            && let Some(why) = self.locked()
+        {
+            self.notice = Some(why);
             return;
         }
         if kind.handle(self, cmd, now, fx) {
-            fx.push(Effect::SaveSheet(sheet));
+            self.changed(fx);
         }
     }
 }
