@@ -434,3 +434,36 @@ fn a_finished_session_is_read_only_until_reopened() {
     assert!(md.contains("åpnet igjen for endringer"), "{md}");
     assert!(md.contains("Etterpå"), "{md}");
 }
+
+/// `m` on a chosen item puts it in the handlingsplan, once, saying where it came from; an
+/// item not chosen is not taken.
+#[test]
+fn a_chosen_item_goes_to_the_plan_with_one_key() {
+    let mut r = runner(mini());
+    r.handle(
+        Cmd::GoTo {
+            round: 1,
+            session: "en-verksted".into(),
+        },
+        at(0),
+    );
+    r.handle(Cmd::Add("Travle morgener".into()), at(0));
+    r.handle(Cmd::Add("Nøkkel borte".into()), at(0));
+    for _ in 0..3 {
+        r.handle(Cmd::NextStep, at(0));
+    }
+    assert_eq!(r.step().id, "velg");
+    let fx = r.handle(Cmd::ToPlan, at(0));
+    assert!(common::notice(&fx).unwrap().contains("Velg punktet først"));
+    assert!(r.forlop.plan.is_empty());
+    r.handle(Cmd::Mark, at(0));
+    let fx = r.handle(Cmd::ToPlan, at(0));
+    assert!(fx.contains(&Effect::SaveForlop));
+    assert_eq!(r.forlop.plan.len(), 1);
+    let m = &r.forlop.plan[0];
+    assert_eq!(m.tiltak, r.items("valgte")[0].text);
+    assert!(m.origin.contains("Verksted"), "{}", m.origin);
+    let fx = r.handle(Cmd::ToPlan, at(0));
+    assert!(common::notice(&fx).unwrap().contains("allerede"));
+    assert_eq!(r.forlop.plan.len(), 1, "once");
+}

@@ -27,6 +27,25 @@ pub(super) fn handle(
 }
 
 impl Runner {
+    /// A chosen item (a challenge, a solution) becomes a measure in the handlingsplan, once.
+    fn chosen_to_plan(&mut self, into: &str, fx: &mut Vec<Effect>) {
+        let Some(id) = self.selected_id() else {
+            return;
+        };
+        let Some(item) = self.items(into).iter().find(|c| c.source == Some(id)) else {
+            self.notice = Some(t!("runner.activity.choose.choose_before_plan").into());
+            return;
+        };
+        let text = item.text.clone();
+        if self.forlop.plan.iter().any(|m| m.tiltak == text) {
+            self.notice = Some(t!("runner.activity.choose.already_in_plan").into());
+            return;
+        }
+        self.new_measure(text, None);
+        fx.push(Effect::SaveForlop);
+        self.notice = Some(t!("runner.activity.choose.in_plan").into());
+    }
+
     fn choose(&mut self, list: &str, into: &str, max: Option<u32>, now: Now) -> bool {
         let Some(id) = self.selected_id() else {
             return false;
@@ -45,7 +64,11 @@ impl Runner {
 }
 
 impl Run for Choose {
-    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, _fx: &mut Vec<Effect>) -> bool {
+    fn handle(&self, r: &mut Runner, cmd: Cmd, now: Now, fx: &mut Vec<Effect>) -> bool {
+        if cmd == Cmd::ToPlan {
+            r.chosen_to_plan(&self.into, fx);
+            return false;
+        }
         handle(r, &self.list, &self.into, self.max, cmd, now)
     }
 

@@ -5,7 +5,7 @@ use super::super::{Cmd, Effect, Runner};
 use crate::script::Activity;
 use crate::script::activity::Plan;
 use crate::t;
-use crate::worksheet::{Measure, MeasureDraft};
+use crate::worksheet::{Measure, MeasureDraft, MeasureId, RowId};
 use super::Run;
 
 pub(super) fn takes(cmd: &Cmd) -> bool {
@@ -56,12 +56,9 @@ impl Runner {
         }
     }
 
-    /// A new row of the plan, saying where it was made.
-    fn add_measure(&mut self, d: MeasureDraft) -> bool {
-        if d.tiltak.trim().is_empty() {
-            self.notice = Some(t!("runner.activity.plan.et_tiltak_trenger_en_tekst").into());
-            return false;
-        }
+    /// Adds a row to the plan, saying where it was made (and which item or risk it answers);
+    /// the one way a measure is made.
+    pub(super) fn new_measure(&mut self, tiltak: String, risk: Option<RowId>) -> MeasureId {
         let origin = t!(
             "runner.origin",
             round = self.at.round,
@@ -74,17 +71,31 @@ impl Runner {
             None => origin,
         };
         self.forlop.next_id = self.forlop.next_id.max(1);
-        let id = self.forlop.next_id;
+        let id = MeasureId(self.forlop.next_id);
         self.forlop.next_id += 1;
         self.forlop.plan.push(Measure {
-            id: crate::worksheet::MeasureId(id),
-            tiltak: d.tiltak.trim().to_string(),
-            ansvarlig: d.ansvarlig.trim().to_string(),
-            frist: d.frist,
-            status: d.status,
+            id,
+            tiltak,
+            ansvarlig: String::new(),
+            frist: None,
+            status: Default::default(),
             origin,
-            risk: None,
+            risk,
         });
+        id
+    }
+
+    /// A new row of the plan, from the form.
+    fn add_measure(&mut self, d: MeasureDraft) -> bool {
+        if d.tiltak.trim().is_empty() {
+            self.notice = Some(t!("runner.activity.plan.et_tiltak_trenger_en_tekst").into());
+            return false;
+        }
+        self.new_measure(d.tiltak.trim().to_string(), None);
+        let m = self.forlop.plan.last_mut().expect("just added");
+        m.ansvarlig = d.ansvarlig.trim().to_string();
+        m.frist = d.frist;
+        m.status = d.status;
         if matches!(self.step().activity, Activity::Plan(_)) {
             self.selected = self.forlop.plan.len() - 1;
         }

@@ -5,7 +5,6 @@ use super::super::{Cmd, Effect, Runner};
 use crate::script::activity::RiskGrid;
 use crate::script::{Activity, RiskScale};
 use crate::t;
-use crate::worksheet::Measure;
 use crate::worksheet::risk::{Column, RiskRow, RiskSettings};
 use super::Run;
 use super::super::Now;
@@ -187,26 +186,8 @@ impl Runner {
             return false;
         }
         let (row_id, tiltak) = (row.id, row.tiltak.clone());
-        self.forlop.next_id = self.forlop.next_id.max(1);
-        let id = self.forlop.next_id;
-        self.forlop.next_id += 1;
-        let origin = crate::t!(
-            "runner.origin",
-            round = self.at.round,
-            phase = self.phase().title,
-            session = self.session().title
-        );
-        self.forlop.plan.push(Measure {
-            id: crate::worksheet::MeasureId(id),
-            tiltak,
-            ansvarlig: String::new(),
-            frist: None,
-            status: Default::default(),
-            origin,
-            risk: Some(row_id),
-        });
-        self.forlop.grids.get_mut(grid).expect("rows exist")[i].measure =
-            Some(crate::worksheet::MeasureId(id));
+        let id = self.new_measure(tiltak, Some(row_id));
+        self.forlop.grids.get_mut(grid).expect("rows exist")[i].measure = Some(id);
         self.notice = Some(t!(
             "runner.activity.risk_grid.tiltaket_er_lagt_i_handlingsplanen",
             row_id = row_id
