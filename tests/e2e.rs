@@ -253,6 +253,8 @@ fn a_rated_risk_lands_in_the_plan_and_the_csv() {
     tui.send("\t\t\t");
     tui.wait_for("› Sannsynlighet:");
     tui.send("5");
+    tui.send("\t\t"); // past Begrunnelse for S, to Konsekvens
+    tui.send("4");
     tui.wait_for("■ 20");
     tui.send("m");
     tui.wait_for("lagt i handlingsplanen");

@@ -10,11 +10,55 @@ use stafett::script::Library;
 use stafett::worksheet::RowId;
 use stafett::worksheet::risk::{Band, Column, RiskRow, Uncertainty};
 
+/// The shipped script with its example rows rated as a group might rate them, so views and
+/// exports of rated rows can be tested; the shipped examples start unrated.
 fn script() -> std::sync::Arc<stafett::script::Script> {
-    Library::shipped()
-        .get("grov-risikoanalyse")
-        .unwrap()
-        .clone()
+    const RATED: [(u8, u8); 5] = [(3, 4), (3, 4), (3, 3), (3, 3), (4, 3)];
+    let shipped = Library::shipped();
+    let mut script = (**shipped.get("grov-risikoanalyse").unwrap()).clone();
+    let steps = script
+        .phases
+        .iter_mut()
+        .flat_map(|p| &mut p.sessions)
+        .flat_map(|s| &mut s.steps);
+    for step in steps {
+        if let stafett::script::Activity::RiskGrid(g) = &mut step.activity {
+            for (seed, (p, k)) in g.seed.iter_mut().zip(RATED) {
+                (seed.sannsynlighet, seed.konsekvens) = (Some(p), Some(k));
+            }
+        }
+    }
+    std::sync::Arc::new(script)
+}
+
+/// The shipped scripts, with the rated variant of the risk analysis.
+fn library() -> Library {
+    let mut lib = Library::shipped();
+    for source in &mut lib.scripts {
+        if source.script.id == "grov-risikoanalyse" {
+            source.script = script();
+        }
+    }
+    lib
+}
+
+#[test]
+fn the_shipped_example_rows_start_unrated() {
+    let mut r = common::runner(
+        Library::shipped()
+            .get("grov-risikoanalyse")
+            .unwrap()
+            .clone(),
+    );
+    r.handle(Cmd::NextSession, at(0));
+    r.handle(Cmd::NextStep, at(0));
+    let rows = r.grid_rows("risiko");
+    assert!(!rows.is_empty() && rows.iter().all(|row| row.example));
+    assert!(
+        rows.iter()
+            .all(|row| row.sannsynlighet.is_none() && row.konsekvens.is_none()),
+        "rating is the group's work"
+    );
 }
 
 /// A runner at the assessment step, after «Ekstra tema» was collected in the preparation.
@@ -296,7 +340,7 @@ fn markdown_has_the_grid_and_the_matrix() {
 }
 
 fn grid_harness() -> Harness {
-    let mut h = Harness::new();
+    let mut h = Harness::with_library(library());
     h.app
         .create("grov-risikoanalyse", "Enhet Nord", at(0))
         .unwrap();
@@ -337,7 +381,7 @@ fn matrix_view_80x24_and_100x30() {
 
 #[test]
 fn setup_view() {
-    let mut h = Harness::new();
+    let mut h = Harness::with_library(library());
     h.app
         .create("grov-risikoanalyse", "Enhet Nord", at(0))
         .unwrap();
@@ -532,4 +576,21 @@ fn a_level_outside_the_scale_is_shown_and_exported_not_hidden() {
     );
     let csv = stafett::export::csv::grid(script, forlop, "risiko");
     assert!(csv.contains("7;utenfor skalaen"), "{csv}");
+}
+
+/// `0` takes a level away again; a cleared example row stays an example.
+#[test]
+fn a_level_can_be_cleared_with_zero() {
+    let mut r = at_assessment();
+    let s = Column::Sannsynlighet;
+    assert_eq!(r.grid_rows("risiko")[0].sannsynlighet, Some(3));
+    let fx = r.handle(Cmd::CellLevel(s, 0), at(0));
+    assert!(fx.contains(&Effect::SaveForlop));
+    let row = &r.grid_rows("risiko")[0];
+    assert_eq!((row.sannsynlighet, row.example), (None, true));
+    r.handle(Cmd::CellLevel(s, 2), at(0));
+    assert!(
+        !r.grid_rows("risiko")[0].example,
+        "a level set makes the row the group's"
+    );
 }

@@ -17,10 +17,15 @@ pub struct Harness {
 
 impl Harness {
     pub fn new() -> Harness {
+        Harness::with_library(Library::shipped())
+    }
+
+    /// With scripts of the test's own.
+    pub fn with_library(library: Library) -> Harness {
         let tmp = tempfile::tempdir().unwrap();
         let app = App::new(
             Store::new(tmp.path().join("data")),
-            Library::shipped(),
+            library,
             at(0).wall.date(),
         );
         Harness { tmp, app, ms: 0 }

@@ -103,7 +103,8 @@ impl Runner {
         }
         let row = &mut self.forlop.grids.get_mut(grid).expect("rows exist")[i];
         if column.set_level(row, level, max) {
-            row.example = false;
+            // Rating an example row makes it the group's; clearing a level does not.
+            row.example &= level == 0;
             true
         } else {
             let top = if column == Column::Usikkerhet { 3 } else { max };

@@ -101,6 +101,9 @@ impl Column {
     /// Sets a level from a number key; `max` is the scale's number of levels. Returns whether
     /// the number fits the column.
     pub fn set_level(self, row: &mut RiskRow, n: u8, max: u8) -> bool {
+        if n == 0 {
+            return self.clear_level(row);
+        }
         let level = (1..=max).contains(&n).then_some(n);
         match self {
             Column::Usikkerhet => match Uncertainty::from_level(n) {
@@ -112,6 +115,19 @@ impl Column {
             Column::Konsekvens => row.konsekvens = level,
             Column::RestSannsynlighet => row.rest_sannsynlighet = level,
             Column::RestKonsekvens => row.rest_konsekvens = level,
+            _ => return false,
+        }
+        true
+    }
+
+    /// Takes the level away (`0`), so the row is unrated in this column again.
+    fn clear_level(self, row: &mut RiskRow) -> bool {
+        match self {
+            Column::Usikkerhet => row.usikkerhet = None,
+            Column::Sannsynlighet => row.sannsynlighet = None,
+            Column::Konsekvens => row.konsekvens = None,
+            Column::RestSannsynlighet => row.rest_sannsynlighet = None,
+            Column::RestKonsekvens => row.rest_konsekvens = None,
             _ => return false,
         }
         true

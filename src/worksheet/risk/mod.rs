@@ -372,8 +372,12 @@ mod tests {
         let mut row = RiskRow::new(1);
         assert!(Column::Sannsynlighet.set_level(&mut row, 4, 4));
         assert!(!Column::Sannsynlighet.set_level(&mut row, 5, 4));
-        assert!(!Column::Konsekvens.set_level(&mut row, 0, 5));
         assert_eq!(row.sannsynlighet, Some(4));
+        // 0 clears a level column, and only a level column.
+        assert!(Column::Konsekvens.set_level(&mut row, 3, 5));
+        assert!(Column::Konsekvens.set_level(&mut row, 0, 5));
+        assert_eq!(row.konsekvens, None);
+        assert!(!Column::Tema.set_level(&mut row, 0, 5));
         assert!(Column::Usikkerhet.set_level(&mut row, 3, 5));
         assert_eq!(row.usikkerhet, Some(Uncertainty::High));
         assert!(!Column::Usikkerhet.set_level(&mut row, 4, 5));
