@@ -594,3 +594,27 @@ fn a_level_can_be_cleared_with_zero() {
         "a level set makes the row the group's"
     );
 }
+
+/// «Risikobildet» shows the matrix itself when the step opens; `v` goes to the table, and the
+/// next step starts in its own view again.
+#[test]
+fn the_risk_picture_step_opens_as_the_matrix() {
+    let mut h = grid_harness();
+    assert!(
+        !h.text(100, 30).contains("›◆ høy"),
+        "the assessment opens as the table"
+    );
+    let axes = "S ↑  K →";
+    assert!(!h.text(100, 30).contains(axes));
+    h.keys("n");
+    let text = h.text(100, 30);
+    assert!(text.contains("Risikobildet"), "{text}");
+    assert!(text.contains(axes), "{text}");
+    h.keys("v");
+    assert!(!h.text(100, 30).contains(axes), "v shows the table");
+    h.keys("p").keys("n");
+    assert!(
+        h.text(100, 30).contains(axes),
+        "back on the step, the matrix again"
+    );
+}

@@ -20,7 +20,7 @@ pub struct Session {
     /// Saves off the key path, through a writer thread; keeps what failed to retry.
     saver: Saver,
     /// How the room sees a risk grid: the matrix rather than the table. Presentation only; it
-    /// goes back to the table when the step changes.
+    /// goes back to the step's own view when the step changes.
     pub matrix: bool,
     /// The risk grid column a level key or an edit goes to; Tab moves it.
     pub column: Column,
@@ -46,13 +46,14 @@ impl Session {
             .collect();
         let read_only: BTreeSet<_> = errors.into_keys().collect();
         let runner = Runner::new(script, forlop, sheets, read_only);
+        let matrix = runner.step().activity.spec().opens_in_second_view();
         let overview = dir.stored_overview();
         let mut session = Session {
             runner,
             saver: Saver::new(dir.clone()),
             dir,
             _lock: lock,
-            matrix: false,
+            matrix,
             column: Column::ALL[0],
             notice: None,
             overview,
@@ -73,7 +74,7 @@ impl Session {
         let fx = self.runner.handle(cmd, now);
         // What is only seen belongs to the step it was chosen on.
         if self.runner.at != step {
-            self.matrix = false;
+            self.matrix = self.runner.step().activity.spec().opens_in_second_view();
             self.column = Column::ALL[0];
         }
         self.run_effects(fx, now.mono_ms)

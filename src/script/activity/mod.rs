@@ -72,6 +72,10 @@ pub trait Spec {
     fn second_view(&self) -> bool {
         false
     }
+    /// Whether the step opens in that other way.
+    fn opens_in_second_view(&self) -> bool {
+        false
+    }
     /// The same activity with its list and form names made the item's own, for a step that
     /// repeats for each item; `None` when it keeps nothing per item.
     fn scoped(&self, _scope: &dyn Fn(&str) -> String) -> Option<Activity> {

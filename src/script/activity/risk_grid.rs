@@ -1,6 +1,7 @@
 //! `RiskGrid(grid: ..., themes_from: Some(...), seed: [...])`: assess risks row by row, as a
 //! table or as a risk matrix. Starts with `seed` rows (marked as examples) and a row for each
-//! item of the list `themes_from`.
+//! item of the list `themes_from`. `matrix: true` opens it as the matrix, for the step that
+//! looks at the whole picture.
 
 use super::{Spec, StepCheck};
 use crate::script::{Problem, RiskSeed};
@@ -16,6 +17,9 @@ pub struct RiskGrid {
     pub themes_from: Option<String>,
     #[serde(default)]
     pub seed: Vec<RiskSeed>,
+    /// Shown as the risk matrix when the step opens (`v` switches to the table).
+    #[serde(default)]
+    pub matrix: bool,
 }
 
 impl Spec for RiskGrid {
@@ -29,6 +33,10 @@ impl Spec for RiskGrid {
 
     fn second_view(&self) -> bool {
         true
+    }
+
+    fn opens_in_second_view(&self) -> bool {
+        self.matrix
     }
 
     fn check(&self, c: &StepCheck, made: &mut HashSet<String>, problems: &mut Vec<Problem>) {
