@@ -618,3 +618,28 @@ fn the_risk_picture_step_opens_as_the_matrix() {
         "back on the step, the matrix again"
     );
 }
+
+/// While rating, the focused level column shows what each level means, from the script.
+#[test]
+fn the_levels_are_explained_while_rating() {
+    let mut h = grid_harness();
+    assert!(!h.text(120, 40).contains("bare tenkt"));
+    for _ in 0..Column::ALL.len() {
+        if h.text(120, 40).contains("› Sannsynlighet") {
+            break;
+        }
+        h.key(KeyCode::Tab);
+    }
+    let text = h.text(120, 40);
+    assert!(text.contains("1 Lite sannsynlig: bare tenkt"), "{text}");
+    assert!(
+        text.contains("5 Svært sannsynlig: skjer her ofte"),
+        "{text}"
+    );
+    h.key(KeyCode::Tab).key(KeyCode::Tab);
+    let text = h.text(120, 40);
+    assert!(
+        text.contains("5 Svært alvorlig: varig helseskade"),
+        "{text}"
+    );
+}

@@ -188,10 +188,27 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
                 t!("script.check.unique_scale"),
             ));
         }
-        for (axis, levels) in [
-            ("sannsynlighet", &scale.sannsynlighet),
-            ("konsekvens", &scale.konsekvens),
+        for (axis, levels, means) in [
+            (
+                "sannsynlighet",
+                &scale.sannsynlighet,
+                &scale.sannsynlighet_means,
+            ),
+            ("konsekvens", &scale.konsekvens, &scale.konsekvens_means),
         ] {
+            if !means.is_empty() && means.len() != levels.len() {
+                problems.push(loc.problem(
+                    loc.key(at, &format!("{axis}_means")),
+                    t!(
+                        "script.check.means_count",
+                        id = scale.id,
+                        axis = axis,
+                        n = means.len(),
+                        levels = levels.len()
+                    ),
+                    t!("script.check.means_count_help", axis = axis),
+                ));
+            }
             if !(3..=5).contains(&levels.len()) {
                 problems.push(loc.problem(
                     loc.key(at, axis),

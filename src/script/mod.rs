@@ -82,6 +82,13 @@ pub struct RiskScale {
     /// One label per level, lowest first (3 to 5 levels).
     pub sannsynlighet: Vec<String>,
     pub konsekvens: Vec<String>,
+    /// What each sannsynlighet level means here, lowest first, shown while rating; none, or
+    /// one per level.
+    #[serde(default)]
+    pub sannsynlighet_means: Vec<String>,
+    /// What each konsekvens level means here, as `sannsynlighet_means`.
+    #[serde(default)]
+    pub konsekvens_means: Vec<String>,
     /// Risk values from this one up are høy.
     pub high_from: u32,
     /// Risk values from this one up are uakseptabel.

@@ -105,8 +105,11 @@ fn grid(buf: &mut Buffer, area: Rect, w: &RiskGrid) {
         .map(|row| detail(row, w.column, &set, scale, body.width as usize, theme))
         .unwrap_or_default();
     let detail_h = (detail_lines.len() as u16).min(body.height * 2 / 5);
-    // Scroll the detail so the focused field is always in sight.
-    let scroll = (focus_line as u16).saturating_sub(detail_h.saturating_sub(2));
+    // Scroll the detail so the focused field is in sight near the top (two lines of context
+    // above), with what its levels mean below it; never past the end.
+    let scroll = (focus_line as u16)
+        .saturating_sub(2)
+        .min((detail_lines.len() as u16).saturating_sub(detail_h));
     let table_area = Rect {
         height: body.height - detail_h,
         ..body
@@ -252,6 +255,9 @@ fn detail(
         }
         let value = column_value(row, column, scale);
         field_lines(&mut lines, column.label(), &value, focused, width, theme);
+        if focused {
+            level_meanings(&mut lines, column, scale, width, theme);
+        }
         let risk = match column {
             Column::Konsekvens => Some((t!("ui.risk.value_label"), row.value())),
             Column::RestKonsekvens => Some((t!("ui.risk.rest_label"), row.rest_value())),
@@ -294,6 +300,31 @@ fn column_value(row: &RiskRow, column: Column, scale: &RiskScale) -> String {
             .text(row)
             .map(|t| inert_line(t).into_owned())
             .unwrap_or_default(),
+    }
+}
+
+/// While rating: what each level of the focused column means here, from the script.
+fn level_meanings(
+    lines: &mut Vec<Line<'static>>,
+    column: Column,
+    scale: &RiskScale,
+    width: usize,
+    theme: &Theme,
+) {
+    let (labels, means) = match column {
+        Column::Sannsynlighet | Column::RestSannsynlighet => {
+            (&scale.sannsynlighet, &scale.sannsynlighet_means)
+        }
+        Column::Konsekvens | Column::RestKonsekvens => {
+            (&scale.konsekvens, &scale.konsekvens_means)
+        }
+        _ => return,
+    };
+    for (i, (label, means)) in labels.iter().zip(means).enumerate() {
+        let text = format!("{} {}: {}", i + 1, inert_line(label), inert_line(means));
+        for part in wrap(&text, width.saturating_sub(6).max(8)) {
+            lines.push(Line::styled(format!("      {part}"), theme.dim()));
+        }
     }
 }
 
