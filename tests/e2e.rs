@@ -320,6 +320,12 @@ fn a_chosen_challenge_is_iterated_in_mote_2_and_lands_in_the_plan() {
     tui.wait_for("2 av 5: Omstilling og endring");
     tui.send("3");
     tui.wait_for("Vurdering: 3 Svært viktig");
+    tui.send("a");
+    tui.wait_for("Nytt punkt");
+    tui.send("Ingen spør oss før endringer");
+    tui.send(ENTER);
+    tui.send(ESC);
+    tui.wait_for("1. Ingen spør oss før endringer");
     tui.send("nnnn");
     tui.wait_for("Velg utfordringer");
     tui.wait_for("[ ] Omstilling og endring  [3 Svært viktig]");
@@ -331,6 +337,9 @@ fn a_chosen_challenge_is_iterated_in_mote_2_and_lands_in_the_plan() {
     tui.wait_for("Møte 2 – tiltak");
     tui.send("nnn");
     tui.wait_for("1 av 1: Omstilling og endring");
+    // Meeting 2 starts from what meeting 1 noted on this challenge.
+    tui.wait_for("Dette noterte dere om den");
+    tui.wait_for("• Ingen spør oss før endringer");
     tui.send("a");
     tui.wait_for("Nytt tiltak i handlingsplanen");
     tui.send("Informasjonsmøte før hver endring");

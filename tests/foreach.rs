@@ -272,3 +272,29 @@ fn a_draft_set_is_marked_in_the_ui() {
     let text = h.text(100, 30);
     assert!(text.contains("⚠ Utkast laget fra STAMI/NOA-tall"), "{text}");
 }
+
+/// The export says which industry's challenges were used, with the draft warning of a set
+/// that has one, and who does what.
+#[test]
+fn the_export_has_the_industry_its_warning_and_the_roles() {
+    let mut r = common::runner(script());
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Mark, at(0)); // sykehjem, the draft set
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Level(2), at(0)); // Leder møte 1 → Tillitsvalgt
+    let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(md.contains("Sykehjem (utkast)"), "{md}");
+    assert!(md.contains("⚠ Utkast laget fra STAMI"), "{md}");
+    assert!(md.contains("## Hvem gjør hva"), "{md}");
+    assert!(md.contains("- Leder møte 1: Tillitsvalgt"), "{md}");
+    let key = stafett::worksheet::SheetKey::new(1, "forberedelse");
+    let session =
+        stafett::export::markdown::session(&r.script, &r.forlop, &r.sheets[&key], &r.sheets);
+    assert!(
+        session.contains("- Leder møte 1: Tillitsvalgt"),
+        "{session}"
+    );
+}

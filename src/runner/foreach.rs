@@ -24,6 +24,61 @@ impl Runner {
         Some((fe, items))
     }
 
+    /// What was noted about the current item where it was chosen from: when a for-each step
+    /// goes through a list a `Choose` made, the notes and fields the group wrote for each item
+    /// in a for-each step over the list it was chosen from (meeting 1's notes on a challenge,
+    /// shown in meeting 2). Lines to show.
+    pub fn noted_before(&self) -> Vec<String> {
+        let (Some((fe, _)), Some(item)) = (self.for_each(), self.current_item()) else {
+            return Vec::new();
+        };
+        let Some(source) = item.source else {
+            return Vec::new();
+        };
+        // The worksheet the items come from: ids only mean something there.
+        let here = self.sheet().filter(|s| !s.list(&fe.list).is_empty());
+        let sheet = match here {
+            Some(sheet) => sheet,
+            None => match self.earlier_list(&fe.list) {
+                Some((key, _)) => &self.sheets[&key],
+                None => return Vec::new(),
+            },
+        };
+        let Some(at) = self.script.find_session(&sheet.session) else {
+            return Vec::new();
+        };
+        let steps = &self.script.session(at).steps;
+        let Some(chosen_from) = steps.iter().find_map(|s| {
+            let spec = s.activity.spec();
+            (spec.makes() == Some(fe.list.as_str()))
+                .then(|| spec.list())
+                .flatten()
+        }) else {
+            return Vec::new();
+        };
+        let scoped = |name: &str| crate::worksheet::scoped(name, source);
+        let mut lines = Vec::new();
+        for step in steps {
+            if step.for_each.as_ref().is_none_or(|f| f.list != chosen_from) {
+                continue;
+            }
+            let spec = step.activity.spec();
+            if let Some(list) = spec.list() {
+                lines.extend(sheet.list(&scoped(list)).iter().map(|n| n.text.clone()));
+            }
+            if let Some((form, labels)) = spec.form()
+                && let Some(values) = sheet.forms.get(&scoped(form))
+            {
+                for label in labels {
+                    if let Some(v) = values.get(label).filter(|v| !v.trim().is_empty()) {
+                        lines.push(format!("{label}: {}", v.trim()));
+                    }
+                }
+            }
+        }
+        lines
+    }
+
     /// The item the current for-each step is on.
     pub fn current_item(&self) -> Option<Item> {
         let (_, items) = self.for_each()?;
@@ -37,7 +92,7 @@ impl Runner {
         let Some(item) = self.current_item() else {
             return activity;
         };
-        let scope = |name: &str| format!("{name}@{}", item.id);
+        let scope = |name: &str| crate::worksheet::scoped(name, item.id);
         activity.spec().scoped(&scope).unwrap_or(activity)
     }
 

@@ -222,6 +222,15 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
             }
         }
     }
+    let noted = r.noted_before();
+    if !noted.is_empty() {
+        lines.push(Line::styled(t!("ui.session.noted_before"), theme.label()));
+        for note in noted {
+            for l in wrap(&format!("• {}", inert(&note)), width) {
+                lines.push(Line::styled(l, theme.dim()));
+            }
+        }
+    }
     if !fe.rate.is_empty() {
         let current = crate::text::rating_label(&fe.rate, item.rating)
             .unwrap_or_else(|| t!("ui.session.not_rated").into());

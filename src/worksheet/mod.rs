@@ -269,6 +269,11 @@ impl Worksheet {
     }
 }
 
+/// The name of a list or form kept for one item of a for-each step: `notater@3`.
+pub fn scoped(name: &str, item: ItemId) -> String {
+    format!("{name}@{item}")
+}
+
 /// For `skip_serializing_if`: a count of zero is left out of the file. Fields at their default
 /// are not written (smaller files, read and written faster) and read back as that default.
 fn is_zero(n: &u32) -> bool {

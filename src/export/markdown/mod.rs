@@ -29,6 +29,9 @@ pub fn session(
     let _ = writeln!(out, "# {}", inert(&forlop.name));
     let _ = writeln!(out);
     write_sheet(&mut out, script, sheet, all, 2, Audience::All);
+    if session_has(script, &sheet.session, |a| matches!(a, Activity::Roles(_))) {
+        write_roles(&mut out, script, forlop);
+    }
     if session_has_plan(script, &sheet.session) {
         write_plan(&mut out, forlop, 2);
     }
@@ -83,6 +86,7 @@ pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Work
             let _ = writeln!(out, "{}\n", inert(s.summary.trim()));
         }
     }
+    write_roles(&mut out, script, forlop);
     for sheet in in_order {
         write_sheet(&mut out, script, sheet, sheets, 2, Audience::All);
     }
@@ -122,13 +126,33 @@ fn for_each_items(
 }
 
 fn session_has_plan(script: &Script, session: &str) -> bool {
-    script.find_session(session).is_some_and(|at| {
-        script
-            .session(at)
-            .steps
-            .iter()
-            .any(|s| matches!(s.activity, Activity::Plan(_)))
-    })
+    session_has(script, session, |a| matches!(a, Activity::Plan(_)))
+}
+
+fn session_has(script: &Script, session: &str, kind: impl Fn(&Activity) -> bool) -> bool {
+    script
+        .find_session(session)
+        .is_some_and(|at| script.session(at).steps.iter().any(|s| kind(&s.activity)))
+}
+
+/// Who does what, as agreed in a `Roles` step, in the script's order of tasks.
+fn write_roles(out: &mut String, script: &Script, forlop: &Forlop) {
+    if forlop.roles.is_empty() {
+        return;
+    }
+    let tasks = script
+        .sessions()
+        .flat_map(|(_, _, s)| &s.steps)
+        .filter_map(|s| match &s.activity {
+            Activity::Roles(r) => Some(&r.tasks),
+            _ => None,
+        });
+    let _ = writeln!(out, "## {}\n", t!("export.roles"));
+    for task in tasks.flatten() {
+        let role = forlop.roles.get(task).map_or("—", String::as_str);
+        let _ = writeln!(out, "- {}: {}", inert(task), inert(role));
+    }
+    let _ = writeln!(out);
 }
 
 /// Who a text is for: everything, or only what the room may see (no private step's work).
@@ -256,6 +280,22 @@ fn write_steps(
             continue;
         }
         let spec = step.activity.spec();
+        if let Activity::PickSet(pick) = &step.activity
+            && let Some(set) = sheet
+                .sets
+                .get(&pick.list)
+                .and_then(|id| script.sets.iter().find(|s| s.id == *id))
+        {
+            let _ = writeln!(
+                out,
+                "{sub} {}\n\n{}\n",
+                inert(&step.title),
+                inert(&set.title)
+            );
+            if !set.note.is_empty() {
+                let _ = writeln!(out, "> ⚠ {}\n", inert(&set.note));
+            }
+        }
         if let Some(items) = spec.checks() {
             write_checks(out, sub, step, items, sheet);
         }
@@ -343,7 +383,7 @@ fn write_for_each(
         if let Some(r) = crate::text::rating_label(&fe.rate, item.rating) {
             let _ = writeln!(out, "{}\n", t!("export.rating", rating = inert(&r)));
         }
-        let scoped = |name: &str| format!("{name}@{}", item.id);
+        let scoped = |name: &str| crate::worksheet::scoped(name, item.id);
         let spec = step.activity.spec();
         if let Some((form, fields)) = spec.form()
             && let Some(values) = sheet.forms.get(&scoped(form))
