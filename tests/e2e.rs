@@ -436,3 +436,29 @@ fn a_finished_session_opens_again_only_on_purpose() {
     let md = std::fs::read_to_string(folder.join("r1-starte.md")).unwrap();
     assert!(md.contains("åpnet igjen for endringer"), "{md}");
 }
+
+/// `R` in the overview asks before it starts a new round; a no leaves the round as it was.
+#[test]
+fn a_new_round_is_started_only_after_a_yes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["new", "oss-og-vart", "Runder"]);
+    tui.wait_for("Oppstarts- og arbeidsmøte");
+    tui.send("o");
+    tui.send("R");
+    tui.wait_for("Starte runde 2?");
+    tui.send("n");
+    tui.wait_gone("Starte runde 2?");
+    tui.send(ESC);
+    tui.wait_for("runde 1 ·");
+    tui.send("o");
+    tui.send("R");
+    tui.wait_for("Starte runde 2?");
+    tui.send(ENTER);
+    tui.wait_for("Runde 2 er startet.");
+    tui.wait_for("runde 2 ·");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let forlop: Forlop = load_ron(&data.join("forlop/runder/forlop.ron")).unwrap();
+    assert_eq!((forlop.round, forlop.position.round), (2, 2));
+}

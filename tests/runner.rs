@@ -467,3 +467,38 @@ fn a_chosen_item_goes_to_the_plan_with_one_key() {
     assert!(common::notice(&fx).unwrap().contains("allerede"));
     assert_eq!(r.forlop.plan.len(), 1, "once");
 }
+
+/// A new round starts from the latest lists: round 2 pulls in what round 2 chose, not round 1.
+#[test]
+fn a_new_round_starts_from_the_latest_lists() {
+    let mut r = runner(mini());
+    let choose = |r: &mut stafett::runner::Runner, round: u32, text: &str| {
+        r.handle(
+            Cmd::GoTo {
+                round,
+                session: "en-verksted".into(),
+            },
+            at(0),
+        );
+        r.handle(Cmd::Add(text.into()), at(0));
+        for _ in 0..3 {
+            r.handle(Cmd::NextStep, at(0));
+        }
+        r.handle(Cmd::Mark, at(0));
+        assert_eq!(r.items("valgte").len(), 1);
+    };
+    choose(&mut r, 1, "Fra runde 1");
+    r.handle(Cmd::StartNextRound, at(0));
+    assert_eq!(r.forlop.round, 2);
+    choose(&mut r, 2, "Fra runde 2");
+    r.handle(
+        Cmd::GoTo {
+            round: 2,
+            session: "to-verksted".into(),
+        },
+        at(0),
+    );
+    r.handle(Cmd::NextStep, at(0));
+    let texts: Vec<&str> = r.items("konkret").iter().map(|i| i.text.as_str()).collect();
+    assert_eq!(texts, ["Fra runde 2"]);
+}

@@ -24,7 +24,13 @@ impl App {
             Then::DeleteMeasure(i) => Cmd::DeleteMeasure(i),
             Then::Finish => Cmd::Finish,
             Then::Reopen => Cmd::Reopen,
-            Then::NewRound => Cmd::StartNextRound,
+            Then::NewRound => {
+                // The new round's first session is where the group goes on: the overview it
+                // was started from closes, so the room sees it.
+                self.overlays
+                    .retain(|o| !matches!(o, super::Overlay::Overview { .. }));
+                Cmd::StartNextRound
+            }
         };
         self.runner_cmd(cmd, now);
     }
