@@ -220,9 +220,22 @@ fn write_body(
         );
     }
     let written = write_steps(out, &sub, script, (def, sheet), all, audience);
+    // What no step names cannot be known to be the room's: only the group's own copy has it.
+    if audience == Audience::Room {
+        return;
+    }
     for (name, items) in &sheet.lists {
         if !written.contains(name) && !items.is_empty() {
             write_list(out, &sub, &list_title(name), items, None);
+        }
+    }
+    // So are forms: fields a changed script no longer names are written as they were.
+    for (name, values) in &sheet.forms {
+        let filled = values.values().any(|v| !v.trim().is_empty());
+        if filled && !written.contains(&format!("form:{name}")) {
+            let _ = writeln!(out, "{sub} {}\n", inert(&list_title(name)));
+            let labels: Vec<String> = values.keys().cloned().collect();
+            write_fields(out, &labels, values);
         }
     }
 }
