@@ -280,6 +280,11 @@ fn a_private_step_never_reaches_the_rooms_stafettpinne() {
         full.contains("Konflikt på kveld"),
         "the group's own copy keeps it"
     );
+    assert!(
+        full.contains("Skrevet før endringen"),
+        "nothing lost when a script changes"
+    );
+    assert!(!room.contains("Skrevet før endringen"), "{room}");
 }
 
 /// Skape's verksted builds on Utdype's: its stafettpinne shows the concrete challenges.
