@@ -232,3 +232,31 @@ fn the_home_screen_shows_a_finished_session_from_the_overview() {
     let text = h.text(100, 30);
     assert!(text.contains("1 økter ferdig"), "{text}");
 }
+
+/// In a form, Tab keeps what was typed and opens the next field; a new line typed in a field
+/// is a line break in the exported Markdown.
+#[test]
+fn tab_moves_through_a_forms_fields_and_keeps_line_breaks() {
+    use ratatui::crossterm::event::KeyModifiers;
+    let mut h = Harness::with_forlop();
+    h.keys("nn");
+    assert!(h.text(100, 30).contains("Roller og samarbeid"));
+    h.key(KeyCode::Enter).keys("Budsjett");
+    h.key_mod(KeyCode::Char('j'), KeyModifiers::CONTROL)
+        .keys("og turnus");
+    h.key(KeyCode::Tab);
+    assert!(
+        h.text(100, 30).contains("Tillitsvalgt tar ansvar for"),
+        "the next field is open"
+    );
+    h.keys("Informasjon").key(KeyCode::Enter);
+    let stafett::app::Screen::Session(s) = &h.app.screen else {
+        panic!("a session is open");
+    };
+    let form = &s.runner.sheet().unwrap().forms["roller"];
+    assert_eq!(form["Leder tar ansvar for"], "Budsjett\nog turnus");
+    assert_eq!(form["Tillitsvalgt tar ansvar for"], "Informasjon");
+    let md =
+        stafett::export::markdown::forlop(&s.runner.script, &s.runner.forlop, &s.runner.sheets);
+    assert!(md.contains("Budsjett  \n  og turnus"), "{md}");
+}

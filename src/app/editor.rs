@@ -53,6 +53,10 @@ impl App {
                         .push(Overlay::input(input.title, input.target, ""));
                 }
             }
+            // Tab in a form's field: keep what was typed and go on to the next field.
+            Action::NextField | Action::PrevField if input.target == InputTarget::Field => {
+                self.next_form_field(&input, action == Action::NextField, now);
+            }
             Action::Newline if !input.target.single_line() => {
                 input.area.insert_newline();
                 self.overlays.push(Overlay::Input(input));
@@ -62,6 +66,30 @@ impl App {
                 self.overlays.push(Overlay::Input(input));
             }
             _ => self.overlays.push(Overlay::Input(input)),
+        }
+    }
+
+    /// Saves a form field and opens the next (or previous) one; at the end of the form the
+    /// field just closes.
+    fn next_form_field(&mut self, input: &Input, forward: bool, now: Now) {
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
+        let activity = s.runner.activity();
+        let Activity::Fields(_) = &activity else {
+            // The summary is one field: Tab keeps what was typed and closes it.
+            self.runner_cmd(Cmd::SetField(input.text()), now);
+            return;
+        };
+        let before = s.runner.selected;
+        self.runner_cmd(Cmd::SetField(input.text()), now);
+        self.runner_cmd(if forward { Cmd::Down } else { Cmd::Up }, now);
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
+        let selected = s.runner.selected;
+        if selected != before {
+            self.open_editor(Action::Enter, &activity, selected);
         }
     }
 

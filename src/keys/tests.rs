@@ -112,6 +112,14 @@ fn text_mode_types_letters_that_are_commands_elsewhere() {
         Some(Newline)
     );
     assert_eq!(resolve(key(KeyCode::Esc), KeyMode::Text), Some(Cancel));
+    // Where the terminal takes Alt+Enter (Windows Terminal), Ctrl+J types a new line.
+    assert_eq!(
+        resolve(
+            with(KeyCode::Char('j'), KeyModifiers::CONTROL),
+            KeyMode::Text
+        ),
+        Some(Newline)
+    );
     assert_eq!(resolve(key(KeyCode::Tab), KeyMode::Text), Some(NextField));
     assert_eq!(
         resolve(key(KeyCode::BackTab), KeyMode::Text),

@@ -377,8 +377,10 @@ pub(super) fn cell(s: &str) -> String {
     inert(s).replace('|', "\\|").replace('\n', "<br>")
 }
 
+/// A text's own line breaks kept in Markdown (two spaces end a line), its following lines
+/// indented under the item or field they belong to.
 pub(super) fn indent(s: &str) -> String {
-    s.replace('\n', "\n  ")
+    s.replace('\n', "  \n  ")
 }
 
 /// A step that went through items: per item its title, rating, and notes or fields.
