@@ -80,7 +80,15 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, keys: &Keymap, theme: &Theme
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     let section = |s: &HelpSection, width: usize| {
-        let key_w = 15usize;
+        // Wide enough for the section's longest keys, with a space before the label.
+        let key_w = s
+            .rows
+            .iter()
+            .map(|(k, _)| unicode_width::UnicodeWidthStr::width(k.as_str()))
+            .max()
+            .unwrap_or(0)
+            .max(14)
+            + 1;
         let mut lines = vec![Line::styled(s.title, theme.label())];
         for (k, what) in &s.rows {
             for (i, part) in wrap(what, width.saturating_sub(key_w + 1).max(8))
