@@ -227,8 +227,15 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
             || scale.high_from > scale.unacceptable_from
             || scale.unacceptable_from > max
         {
+            // At the bound that is wrong: high_from when it is 0, else unacceptable_from (below
+            // high_from or above the highest value).
+            let field = if scale.high_from == 0 {
+                "high_from"
+            } else {
+                "unacceptable_from"
+            };
             problems.push(loc.problem(
-                loc.key(at, "high_from"),
+                loc.key(at, field),
                 t!(
                     "script.check.grensene_i_skalaen_id_passer",
                     id = scale.id,

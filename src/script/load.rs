@@ -145,7 +145,10 @@ impl<'a> Locator<'a> {
     pub(super) fn seek(&mut self, field: &str, value: &str) -> usize {
         match find_field(self.src, self.cursor, field, value) {
             Some(at) => {
-                self.cursor = at + 1;
+                // Past the value, so the next seek for the same value finds the next one (a
+                // duplicate is reported where it is, not at the first).
+                let quoted = format!("\"{value}\"");
+                self.cursor = at + self.src[at..].find(&quoted).map_or(1, |i| i + quoted.len());
                 at
             }
             None => self.cursor,
