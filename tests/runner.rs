@@ -502,3 +502,23 @@ fn a_new_round_starts_from_the_latest_lists() {
     let texts: Vec<&str> = r.items("konkret").iter().map(|i| i.text.as_str()).collect();
     assert_eq!(texts, ["Fra runde 2"]);
 }
+
+/// A theme typed in other case joins the theme already in use.
+#[test]
+fn themes_compare_without_case() {
+    let mut r = runner(mini());
+    r.handle(
+        Cmd::GoTo {
+            round: 1,
+            session: "en-verksted".into(),
+        },
+        at(0),
+    );
+    r.handle(Cmd::Add("Travle morgener".into()), at(0));
+    r.handle(Cmd::Add("Nøkkel borte".into()), at(0));
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::SetTheme("Bemanning".into()), at(0));
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::SetTheme("  bemanning ".into()), at(0));
+    assert_eq!(r.themes("krevende"), ["Bemanning"]);
+}

@@ -62,7 +62,21 @@ pub fn table(
     }
     // Columns: tiltak takes what is left after ansvarlig, frist and status.
     let width = body.width.saturating_sub(2) as usize;
-    let (w_ans, w_frist, w_status) = (14usize, 11usize, 12usize);
+    // Ansvarlig as wide as its longest name (within a quarter of the width).
+    let longest = plan
+        .iter()
+        .map(|m| inert(&m.ansvarlig).width())
+        .chain([t!("ui.plan.ansvarlig").width()])
+        .max()
+        .unwrap_or(0);
+    let w_ans = longest.clamp(9, (width / 4).max(9));
+    let w_status = plan
+        .iter()
+        .map(|m| status_text(m, today).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, (width / 2).max(8));
+    let w_frist = 11usize;
     let w_tiltak = width.saturating_sub(w_ans + w_frist + w_status + 3).max(8);
     let head = format!(
         "{:<w_tiltak$} {:<w_ans$} {:<w_frist$} {}",
@@ -88,6 +102,15 @@ pub fn table(
     .render(rows_area, buf);
 }
 
+/// A measure's status; overdue is said beside it, never instead of it.
+fn status_text(m: &Measure, today: NaiveDate) -> String {
+    if overdue(m, today) {
+        t!("ui.plan.overdue", status = m.status.label())
+    } else {
+        m.status.label().to_string()
+    }
+}
+
 /// One measure's lines: tiltak and ansvarlig wrapped side by side, frist and status on the
 /// first line.
 fn measure_lines(
@@ -102,11 +125,7 @@ fn measure_lines(
     let tiltak = wrap(&text, w_tiltak);
     let ansvarlig = wrap(&inert(&m.ansvarlig), w_ans);
     let frist = m.frist.map(format_date).unwrap_or_else(|| "–".into());
-    let status = if overdue(m, today) {
-        t!("ui.plan.overdue").to_string()
-    } else {
-        m.status.label().to_string()
-    };
+    let status = status_text(m, today);
     let n = tiltak.len().max(ansvarlig.len());
     (0..n)
         .map(|i| {

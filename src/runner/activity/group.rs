@@ -23,6 +23,13 @@ impl Runner {
             return false;
         };
         let theme = Some(theme.trim().to_string()).filter(|t| !t.is_empty());
+        // «bemanning» joins «Bemanning»: a theme already in use keeps its spelling.
+        let theme = theme.map(|t| {
+            self.themes(list)
+                .into_iter()
+                .find(|used| used.to_lowercase() == t.to_lowercase())
+                .unwrap_or(t)
+        });
         let sheet = self.sheet_mut(now);
         let Some(item) = sheet.list_mut(list).iter_mut().find(|i| i.id == id) else {
             return false;
