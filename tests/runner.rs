@@ -522,3 +522,27 @@ fn themes_compare_without_case() {
     r.handle(Cmd::SetTheme("  bemanning ".into()), at(0));
     assert_eq!(r.themes("krevende"), ["Bemanning"]);
 }
+
+/// A session's time: every step's recorded time and the running timer, against the sum of
+/// its steps' planned minutes.
+#[test]
+fn a_session_counts_its_time_against_its_plan() {
+    let mut r = runner(mini());
+    r.handle(
+        Cmd::GoTo {
+            round: 1,
+            session: "en-verksted".into(),
+        },
+        at(0),
+    );
+    assert_eq!(r.session_minutes(0), (0, 8));
+    r.handle(Cmd::TimerToggle, at(0));
+    r.handle(Cmd::NextStep, at(90_000));
+    assert_eq!(r.session_minutes(90_000), (1, 8), "90 s on the first step");
+    r.handle(Cmd::TimerToggle, at(90_000));
+    assert_eq!(
+        r.session_minutes(150_000),
+        (2, 8),
+        "and 60 s running on the second"
+    );
+}

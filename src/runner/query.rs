@@ -64,6 +64,22 @@ impl Runner {
         (before + self.at.step, total)
     }
 
+    /// Minutes used in the current session (every step's timer, the running one to now) and
+    /// minutes planned for it (the sum of its steps).
+    pub fn session_minutes(&self, now_ms: u64) -> (u64, u32) {
+        let current = &self.step().id;
+        let recorded: u64 = self.sheet().map_or(0, |sheet| {
+            self.session()
+                .steps
+                .iter()
+                .filter(|s| s.id != *current)
+                .filter_map(|s| sheet.timers.get(&s.id))
+                .sum()
+        });
+        let used_s = recorded + self.timer.used_s(now_ms);
+        (used_s / 60, self.session().planned_minutes())
+    }
+
     /// The latest non-empty list of that name from a session before the current one.
     pub fn earlier_list(&self, name: &str) -> Option<(SheetKey, &[Item])> {
         let here = self.instance_index();

@@ -21,7 +21,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     .areas(area);
 
     draw_header(frame, header, app, s, theme);
+    // The session's time against its plan, right of the progress; the progress gives way.
+    let (used, planned) = s.runner.session_minutes(app.now_ms);
+    let style = if used > u64::from(planned) {
+        theme.warn()
+    } else {
+        theme.dim()
+    };
+    let time = Span::styled(
+        t!("ui.session.session_time", used = used, planned = planned),
+        style,
+    );
+    let [gauge, time_area] =
+        Layout::horizontal([Constraint::Min(10), Constraint::Length(time.width() as u16)])
+            .areas(gauge);
     draw_progress(frame, gauge, s, theme);
+    frame.render_widget(Paragraph::new(time).right_aligned(), time_area);
 
     // Body: the room view, and the facilitator's guide beside it unless hidden.
     let show_guide = app.show_guide && body.width >= 70;
@@ -50,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
 /// Process › phase › meeting › step n of m, and the timer on the right.
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
     let r = &s.runner;
-    let timer = timer_span(app, s, theme);
+    let timer = Line::from(timer_span(app, s, theme));
     let timer_width = timer.width() as u16;
     let [crumbs_area, timer_area] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)]).areas(area);
@@ -66,10 +81,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Th
         Paragraph::new(Span::styled(crumbs, theme.title())),
         crumbs_area,
     );
-    frame.render_widget(
-        Paragraph::new(Line::from(timer)).right_aligned(),
-        timer_area,
-    );
+    frame.render_widget(Paragraph::new(timer).right_aligned(), timer_area);
 }
 
 /// Progress over the whole round, with the forløp's name and who leads this part.
