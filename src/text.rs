@@ -137,6 +137,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn list_titles_read_as_headings() {
+        assert_eq!(list_title("valgte-utfordringer"), "Valgte utfordringer");
+        assert_eq!(list_title("ærlig_tale"), "Ærlig tale");
+    }
+
+    #[test]
     fn inert_replaces_escape_sequences_and_keeps_norwegian_letters() {
         assert_eq!(inert("æøå ÆØÅ"), "æøå ÆØÅ");
         assert_eq!(inert("a\u{1b}[2Jb"), "a\u{241b}[2Jb");

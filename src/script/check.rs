@@ -159,7 +159,8 @@ fn check_step_extras(
     }
 }
 
-fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>) {
+/// Every item set has its own id and at least one item.
+fn check_sets(loc: &Locator, script: &Script, problems: &mut Vec<Problem>) {
     let mut set_ids = HashSet::new();
     for set in &script.sets {
         let at = find_field(loc.src, 0, "id", &set.id).unwrap_or(0);
@@ -178,6 +179,10 @@ fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>)
             ));
         }
     }
+}
+
+fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>) {
+    check_sets(loc, script, problems);
     let mut ids = HashSet::new();
     for scale in &script.scales {
         let at = loc.seek("id", &scale.id);

@@ -60,24 +60,7 @@ pub fn table(
         .render(body, buf);
         return;
     }
-    // Columns: tiltak takes what is left after ansvarlig, frist and status.
-    let width = body.width.saturating_sub(2) as usize;
-    // Ansvarlig as wide as its longest name (within a quarter of the width).
-    let longest = plan
-        .iter()
-        .map(|m| inert(&m.ansvarlig).width())
-        .chain([t!("ui.plan.ansvarlig").width()])
-        .max()
-        .unwrap_or(0);
-    let w_ans = longest.clamp(9, (width / 4).max(9));
-    let w_status = plan
-        .iter()
-        .map(|m| status_text(m, today).width())
-        .max()
-        .unwrap_or(0)
-        .clamp(8, (width / 2).max(8));
-    let w_frist = 11usize;
-    let w_tiltak = width.saturating_sub(w_ans + w_frist + w_status + 3).max(8);
+    let (w_tiltak, w_ans, w_frist) = column_widths(plan, today, body.width.saturating_sub(2));
     let head = format!(
         "{:<w_tiltak$} {:<w_ans$} {:<w_frist$} {}",
         t!("ui.plan.tiltak"),
@@ -100,6 +83,28 @@ pub fn table(
         theme,
     })
     .render(rows_area, buf);
+}
+
+/// The widths of tiltak, ansvarlig and frist: ansvarlig and status as wide as their longest
+/// text (within a quarter and a half of the width), tiltak what is left.
+fn column_widths(plan: &[Measure], today: NaiveDate, width: u16) -> (usize, usize, usize) {
+    let width = usize::from(width);
+    let longest = plan
+        .iter()
+        .map(|m| inert(&m.ansvarlig).width())
+        .chain([t!("ui.plan.ansvarlig").width()])
+        .max()
+        .unwrap_or(0);
+    let w_ans = longest.clamp(9, (width / 4).max(9));
+    let w_status = plan
+        .iter()
+        .map(|m| status_text(m, today).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(8, (width / 2).max(8));
+    let w_frist = 11;
+    let w_tiltak = width.saturating_sub(w_ans + w_frist + w_status + 3).max(8);
+    (w_tiltak, w_ans, w_frist)
 }
 
 /// A measure's status; overdue is said beside it, never instead of it.

@@ -88,7 +88,19 @@ pub fn matrix(
         (Paragraph::new(Line::styled("S ↑  K →", theme.dim())))
             .render(Rect::new(area.x, y, label_w as u16, 1), buf);
     }
-    // Rows whose levels lie outside this scale have no cell: they are named, never hidden.
+    outside_note(buf, area, y, rows, (s_levels, k_levels), theme);
+}
+
+/// Rows whose levels lie outside this scale have no cell: they are named on the last line
+/// (below `y`), never hidden.
+fn outside_note(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    rows: &[RiskRow],
+    (s_levels, k_levels): (usize, usize),
+    theme: &Theme,
+) {
     let outside: Vec<String> = rows
         .iter()
         .filter(|r| r.outside(s_levels, k_levels))
