@@ -316,3 +316,27 @@ fn skape_verksted_shows_what_utdype_made_concrete() {
         "{text}"
     );
 }
+
+/// A session ends with its closing view: what it made, which sessions take it on, the next
+/// meeting.
+#[test]
+fn the_closing_view_says_what_was_made_and_where_it_goes() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(5)
+        .add_items(&["Travle morgener", "Nøkkel borte"]);
+    h.keys("nnnnn");
+    let text = h.text(100, 40);
+    assert!(text.contains("Dette tar vi med oss"), "{text}");
+    assert!(text.contains("Dette har økta laget"), "{text}");
+    assert!(text.contains("• Travle morgener"), "{text}");
+    assert!(text.contains("Dette tar videre med seg"), "{text}");
+    assert!(
+        text.contains("• runde 1 · Utdype · Forberedelsesmøte"),
+        "{text}"
+    );
+    assert!(text.contains("• runde 1 · Utdype · Verksted"), "{text}");
+    assert!(
+        text.contains("Neste møte: runde 1 · Utdype · Forberedelsesmøte"),
+        "{text}"
+    );
+}

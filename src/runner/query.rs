@@ -64,6 +64,32 @@ impl Runner {
         (before + self.at.step, total)
     }
 
+    /// The session instance after the current one: the next meeting.
+    pub fn next_instance(&self) -> Option<(u32, SessionAt)> {
+        let here = self.instance_index();
+        self.instances().get(here + 1).copied()
+    }
+
+    /// The later sessions whose stafettpinne shows this one's work: those that name it in
+    /// `baton_from` (up to the next run of this session, which takes over), and the next one
+    /// when it names none.
+    pub fn handed_to(&self) -> Vec<(u32, SessionAt)> {
+        let here = self.instance_index();
+        let id = &self.session().id;
+        let mut to = Vec::new();
+        for (i, (round, at)) in self.instances().into_iter().enumerate().skip(here + 1) {
+            let def = self.script.session(at);
+            if def.id == *id {
+                break;
+            }
+            let from = &def.baton_from;
+            if from.contains(id) || (from.is_empty() && i == here + 1) {
+                to.push((round, at));
+            }
+        }
+        to
+    }
+
     /// Minutes used in the current session (every step's timer, the running one to now) and
     /// minutes planned for it (the sum of its steps).
     pub fn session_minutes(&self, now_ms: u64) -> (u64, u32) {

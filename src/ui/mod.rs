@@ -2,6 +2,7 @@
 
 mod activity;
 mod dialog;
+mod document;
 mod home;
 mod overview;
 mod plan;

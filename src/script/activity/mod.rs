@@ -25,6 +25,7 @@ macro_rules! activity_kinds {
                 Info => info,
                 Stafettpinne => stafettpinne,
                 Summary => summary,
+                Closing => closing,
             ],
             data: [
                 Checklist => checklist,

@@ -2,6 +2,7 @@
 //! the open measures. Scrolled line by line with ↑ ↓.
 
 use super::super::theme::Theme;
+use super::super::document::document_lines;
 use crate::export::markdown::handed_on;
 use crate::text::list_title;
 use crate::runner::Runner;
@@ -11,7 +12,7 @@ use crate::text::{format_date, inert_line};
 use crate::worksheet::{SheetKey, Worksheet};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{Cx, View};
 use crate::script::activity as spec;
@@ -124,41 +125,6 @@ impl<'a> Stafettpinne<'a> {
             }
         }
     }
-}
-
-/// A hand-off copy (Markdown) as lines for the screen: headings in the room's colour, items
-/// as bullets, a field's label in the label colour. Its text is already made inert.
-fn document_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let mut after_heading = false;
-    for line in text.lines() {
-        if line.starts_with('#') {
-            // A heading stands on the line before its content, with a blank line above.
-            if out.last().is_none_or(|l| l.width() > 0) {
-                out.push(Line::raw(""));
-            }
-            let title = line.trim_start_matches('#').trim().to_string();
-            out.push(Line::styled(title, theme.room()));
-        } else if let Some(item) = line.strip_prefix("- ") {
-            let item = item.replace(" _(", " (").replace(")_", ")");
-            out.push(Line::raw(format!("• {item}")));
-        } else if let Some((label, value)) = line
-            .strip_prefix("**")
-            .and_then(|l| l.split_once(":** "))
-        {
-            out.push(Line::from(vec![
-                Span::styled(format!("{label}: "), theme.label()),
-                Span::raw(value.to_string()),
-            ]));
-        } else if !line.is_empty() || !after_heading {
-            out.push(Line::raw(line.to_string()));
-        }
-        after_heading = line.starts_with('#');
-    }
-    while out.last().is_some_and(|l| l.width() == 0) {
-        out.pop();
-    }
-    out
 }
 
 impl View for spec::Stafettpinne {
