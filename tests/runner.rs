@@ -546,3 +546,49 @@ fn a_session_counts_its_time_against_its_plan() {
         "and 60 s running on the second"
     );
 }
+
+/// The short version skips the script's optional steps both ways and plans fewer minutes; a
+/// session without optional steps says it has none.
+#[test]
+fn the_short_version_skips_optional_steps() {
+    let mut r = runner(common::oss_og_vart());
+    let fx = r.handle(Cmd::ToggleShort, at(0));
+    assert!(common::notice(&fx).unwrap().contains("ingen kort versjon"));
+    r.handle(
+        Cmd::GoTo {
+            round: 1,
+            session: "utforske-verksted".into(),
+        },
+        at(0),
+    );
+    let (_, full) = r.session_minutes(0);
+    let fx = r.handle(Cmd::ToggleShort, at(0));
+    assert!(fx.contains(&Effect::SaveSheet(key("utforske-verksted"))));
+    let (_, short) = r.session_minutes(0);
+    assert_eq!((full, short), (78, 48));
+    let mut visited = vec![r.step().id.clone()];
+    for _ in 0..10 {
+        r.handle(Cmd::NextStep, at(0));
+        if visited.last() != Some(&r.step().id) {
+            visited.push(r.step().id.clone());
+        }
+    }
+    assert_eq!(
+        visited,
+        [
+            "oppmote",
+            "velkommen",
+            "krevende",
+            "prikker",
+            "velg",
+            "avslutning"
+        ]
+    );
+    r.handle(Cmd::PrevStep, at(0));
+    r.handle(Cmd::PrevStep, at(0));
+    r.handle(Cmd::PrevStep, at(0));
+    assert_eq!(r.step().id, "krevende", "back over the optional steps too");
+    r.handle(Cmd::ToggleShort, at(0));
+    r.handle(Cmd::NextStep, at(0));
+    assert_eq!(r.step().id, "tema", "the whole session again");
+}

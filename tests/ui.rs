@@ -340,3 +340,21 @@ fn the_closing_view_says_what_was_made_and_where_it_goes() {
         "{text}"
     );
 }
+
+/// A session with a short version offers it on its first step; chosen, the time says so.
+#[test]
+fn the_short_version_is_offered_at_the_start_and_shown() {
+    let mut h = Harness::with_forlop();
+    h.utforske_verksted_step(1);
+    let text = h.text(100, 30);
+    assert!(text.contains("T: kort versjon, 48 min i stedet"), "{text}");
+    assert!(text.contains("økta 0 av 78 min"), "{text}");
+    h.keys("T");
+    let text = h.text(100, 30);
+    assert!(text.contains("økta 0 av 48 min (kort versjon)"), "{text}");
+    h.keys("n");
+    assert!(
+        !h.text(100, 30).contains("T: kort versjon"),
+        "offered at the start only"
+    );
+}

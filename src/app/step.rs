@@ -124,6 +124,7 @@ fn plain_cmd(action: Action, activity: &Activity, selected: usize) -> Option<Cmd
         Action::TimerMore => Cmd::TimerAdjust(60),
         Action::TimerLess => Cmd::TimerAdjust(-60),
         Action::TimerReset => Cmd::TimerReset,
+        Action::ShortVersion => Cmd::ToggleShort,
         Action::Digit(n) => Cmd::Level(n),
         Action::Sort => Cmd::SortByRisk,
         Action::ToPlan => Cmd::ToPlan,

@@ -53,6 +53,8 @@ pub enum Action {
     TimerMore,
     TimerLess,
     TimerReset,
+    /// The session's short version on or off.
+    ShortVersion,
     Guide,
     Overview,
     Plan,

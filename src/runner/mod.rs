@@ -78,6 +78,8 @@ pub enum Cmd {
     Finish,
     /// Open a finished session again for changes, on purpose.
     Reopen,
+    /// Run the session in its short version (optional steps skipped), or in full again.
+    ToggleShort,
     StartNextRound,
     TimerToggle,
     TimerAdjust(i64),
@@ -187,6 +189,7 @@ impl Runner {
             }
             Cmd::Finish => self.finish(now, &mut fx),
             Cmd::Reopen => self.reopen(now, &mut fx),
+            Cmd::ToggleShort => self.toggle_short(now, &mut fx),
             Cmd::StartNextRound => self.start_next_round(now, &mut fx),
             Cmd::TimerToggle | Cmd::TimerAdjust(_) | Cmd::TimerReset | Cmd::Tick => {
                 self.timer_cmd(cmd, now, &mut fx)

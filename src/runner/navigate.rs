@@ -9,17 +9,51 @@ use crate::worksheet::{SessionStatus, Worksheet};
 impl Runner {
     pub(super) fn next_step(&mut self, now: Now, fx: &mut Vec<Effect>) {
         if self.step_item(true, fx) {
-        } else if self.at.step + 1 < self.session().steps.len() {
-            self.move_to(self.at.round, self.at.session, self.at.step + 1, now, fx);
+        } else if let Some(next) = self.step_along(true) {
+            self.move_to(self.at.round, self.at.session, next, now, fx);
         } else {
             self.notice = Some(crate::t!("runner.last_step").into());
         }
     }
 
+    /// The next (or previous) step to go to; the short version skips optional steps.
+    fn step_along(&self, forward: bool) -> Option<usize> {
+        let short = self.sheet().is_some_and(|s| s.short);
+        let steps = &self.session().steps;
+        let taken = |i: &usize| !(short && steps[*i].optional);
+        if forward {
+            (self.at.step + 1..steps.len()).find(taken)
+        } else {
+            (0..self.at.step).rev().find(taken)
+        }
+    }
+
+    /// Switches the session between its short version and the whole, if it has one.
+    pub(super) fn toggle_short(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        let def = self.session();
+        if !def.has_short_version() {
+            self.notice = Some(t!("runner.no_short_version").into());
+            return;
+        }
+        let (short_min, full_min) = (def.short_minutes(), def.planned_minutes());
+        if let Some(why) = self.locked() {
+            self.notice = Some(why);
+            return;
+        }
+        let sheet = self.sheet_mut(now);
+        sheet.short = !sheet.short;
+        self.notice = Some(if sheet.short {
+            t!("runner.short_on", minutes = short_min)
+        } else {
+            t!("runner.short_off", minutes = full_min)
+        });
+        self.changed(fx);
+    }
+
     pub(super) fn prev_step(&mut self, now: Now, fx: &mut Vec<Effect>) {
         if self.step_item(false, fx) {
-        } else if self.at.step > 0 {
-            self.move_to(self.at.round, self.at.session, self.at.step - 1, now, fx);
+        } else if let Some(prev) = self.step_along(false) {
+            self.move_to(self.at.round, self.at.session, prev, now, fx);
             // Coming back into a for-each step lands on its last item.
             let last = self.item_count().saturating_sub(1);
             self.at.item = last;

@@ -91,7 +91,8 @@ impl Runner {
     }
 
     /// Minutes used in the current session (every step's timer, the running one to now) and
-    /// minutes planned for it (the sum of its steps).
+    /// minutes planned for it (the sum of its steps; in the short version, without the
+    /// optional ones).
     pub fn session_minutes(&self, now_ms: u64) -> (u64, u32) {
         let current = &self.step().id;
         let recorded: u64 = self.sheet().map_or(0, |sheet| {
@@ -103,7 +104,14 @@ impl Runner {
                 .sum()
         });
         let used_s = recorded + self.timer.used_s(now_ms);
-        (used_s / 60, self.session().planned_minutes())
+        let def = self.session();
+        let short = self.sheet().is_some_and(|s| s.short);
+        let planned = if short {
+            def.short_minutes()
+        } else {
+            def.planned_minutes()
+        };
+        (used_s / 60, planned)
     }
 
     /// The latest non-empty list of that name from a session before the current one.

@@ -164,6 +164,20 @@ impl SessionDef {
     pub fn planned_minutes(&self) -> u32 {
         self.steps.iter().map(|s| s.minutes).sum()
     }
+
+    /// The planned minutes of the short version: the steps that are not optional.
+    pub fn short_minutes(&self) -> u32 {
+        self.steps
+            .iter()
+            .filter(|s| !s.optional)
+            .map(|s| s.minutes)
+            .sum()
+    }
+
+    /// Whether the session has a short version (some of its steps are optional).
+    pub fn has_short_version(&self) -> bool {
+        self.steps.iter().any(|s| s.optional)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -188,6 +202,9 @@ pub struct Step {
     /// session's stafettpinne, which the room sees.
     #[serde(default)]
     pub private: bool,
+    /// Left out of the session's short version (chosen with `T`, e.g. a 45-minute verksted).
+    #[serde(default)]
+    pub optional: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -28,8 +28,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     } else {
         theme.dim()
     };
+    let short = s.runner.sheet().is_some_and(|sheet| sheet.short);
+    let version = if short {
+        t!("ui.session.short_version")
+    } else {
+        ""
+    };
     let time = Span::styled(
-        t!("ui.session.session_time", used = used, planned = planned),
+        t!(
+            "ui.session.session_time",
+            used = used,
+            planned = planned,
+            version = version
+        ),
         style,
     );
     let [gauge, time_area] =
@@ -75,7 +86,12 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Th
         phase = inert_line(&r.phase().title),
         session = inert_line(&r.session().title),
         step = r.at.step + 1,
-        steps = r.session().steps.len()
+        steps = r.session().steps.len(),
+        optional = if r.step().optional {
+            t!("ui.session.optional_step")
+        } else {
+            ""
+        }
     );
     frame.render_widget(
         Paragraph::new(Span::styled(crumbs, theme.title())),
@@ -276,6 +292,18 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
         Span::styled(t!("ui.session.minutes", n = step.minutes), theme.label()),
         Span::raw(format!(" · {}", step.activity.label())),
     ])];
+    // A session with a short version offers it on its first step, where it is chosen.
+    let def = r.session();
+    if def.has_short_version() && r.at.step == 0 {
+        lines.push(Line::styled(
+            t!(
+                "ui.session.short_offer",
+                short = def.short_minutes(),
+                full = def.planned_minutes()
+            ),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     for l in inert(&step.guide).lines() {
         lines.push(Line::raw(l.to_string()));

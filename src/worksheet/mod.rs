@@ -193,6 +193,9 @@ pub struct Worksheet {
     /// says so, as the hand-off changed after it was delivered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reopened: Option<NaiveDateTime>,
+    /// Run in its short version: the script's optional steps are skipped.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub short: bool,
     /// Named lists of items (challenges, ideas …).
     #[serde(default)]
     pub lists: BTreeMap<String, Vec<Item>>,
@@ -225,6 +228,7 @@ impl Worksheet {
             started: None,
             finished: None,
             reopened: None,
+            short: false,
             lists: BTreeMap::new(),
             checks: BTreeMap::new(),
             forms: BTreeMap::new(),
