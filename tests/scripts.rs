@@ -114,3 +114,18 @@ fn invalid_scripts_give_the_expected_messages() {
     }
     assert!(checked >= 6, "only {checked} fixtures");
 }
+
+/// A list whose name cannot carry æøå gets its title from the script.
+#[test]
+fn list_titles_keep_aeoeaa_through_the_scripts_titles() {
+    let script = crate::common::oss_og_vart();
+    assert_eq!(
+        script.list_title("losninger-til-test"),
+        "Løsninger til test"
+    );
+    assert_eq!(script.list_title("laering"), "Læring");
+    assert_eq!(
+        script.list_title("valgte-utfordringer"),
+        "Valgte utfordringer"
+    );
+}

@@ -37,6 +37,10 @@ pub struct Script {
     /// Predefined sets of items a group picks one of (e.g. an industry's five challenges).
     #[serde(default)]
     pub sets: Vec<ItemSet>,
+    /// Titles for list and form names that read poorly as they are (a name cannot always carry
+    /// æøå): `titles: {"losninger-til-test": "Løsninger til test"}`.
+    #[serde(default)]
+    pub titles: std::collections::BTreeMap<String, String>,
 }
 
 /// A named set of predefined items, e.g. the five challenges of one industry.
@@ -224,6 +228,15 @@ pub struct SessionAt {
 }
 
 impl Script {
+    /// A list's (or form's) name as a heading: the script's title for it, else the name made
+    /// readable (`valgte-utfordringer` → `Valgte utfordringer`).
+    pub fn list_title(&self, name: &str) -> String {
+        self.titles
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| crate::text::list_title(name))
+    }
+
     /// All sessions in script order.
     pub fn sessions(&self) -> impl Iterator<Item = (SessionAt, &Phase, &SessionDef)> {
         self.phases.iter().enumerate().flat_map(|(p, phase)| {

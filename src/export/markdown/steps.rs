@@ -5,7 +5,7 @@ use super::items::{write_fields, write_list};
 use super::{Audience, indent};
 use crate::script::{Activity, Script};
 use crate::t;
-use crate::text::{inert, list_title};
+use crate::text::inert;
 use crate::worksheet::{Item, SheetKey, Worksheet};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write;
@@ -68,14 +68,14 @@ pub(super) fn write_body(
     }
     for (name, items) in &sheet.lists {
         if !written.contains(name) && !items.is_empty() {
-            write_list(out, &sub, &list_title(name), items, None);
+            write_list(out, &sub, &script.list_title(name), items, None);
         }
     }
     // So are forms: fields a changed script no longer names are written as they were.
     for (name, values) in &sheet.forms {
         let filled = values.values().any(|v| !v.trim().is_empty());
         if filled && !written.contains(&format!("form:{name}")) {
-            let _ = writeln!(out, "{sub} {}\n", inert(&list_title(name)));
+            let _ = writeln!(out, "{sub} {}\n", inert(&script.list_title(name)));
             let labels: Vec<String> = values.keys().cloned().collect();
             write_fields(out, &labels, values);
         }
@@ -103,7 +103,7 @@ fn write_steps(
         def.steps
             .iter()
             .find(|s| s.activity.list() == Some(list))
-            .map_or(list_title(list), |s| s.title.clone())
+            .map_or(script.list_title(list), |s| s.title.clone())
     };
     let mut written: HashSet<String> = HashSet::new();
     // Ratings are labelled by the step that rated the list.
@@ -149,7 +149,7 @@ fn write_steps(
             && written.insert(into.to_string())
             && shown(into)
         {
-            write_list(out, sub, &list_title(into), sheet.list(into), None);
+            write_list(out, sub, &script.list_title(into), sheet.list(into), None);
         }
     }
     written

@@ -1,7 +1,6 @@
 //! Choose: items by votes, the chosen ones ticked, and how many are chosen above.
 
 use super::items::ItemKind;
-use crate::text::list_title;
 use crate::runner::Runner;
 use crate::t;
 use crate::worksheet::Item;
@@ -37,7 +36,7 @@ impl ItemKind for Choose<'_> {
             "ui.choose.header",
             n = n,
             of = of,
-            into = list_title(self.into)
+            into = self.r.script.list_title(self.into)
         ))
     }
 

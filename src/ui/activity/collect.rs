@@ -1,7 +1,6 @@
 //! Collect: the list as it is gathered, numbered.
 
 use super::items::ItemKind;
-use crate::text::list_title;
 use crate::t;
 use super::{Cx, View};
 use crate::script::activity as spec;
@@ -18,15 +17,15 @@ pub fn hint(pulls_in: bool) -> &'static str {
     }
 }
 
-pub struct Collect<'a> {
-    /// The list this step pulls in from an earlier session, if any.
-    pub from: Option<&'a str>,
+pub struct Collect {
+    /// The title of the list this step pulls in from an earlier session, if any.
+    pub from: Option<String>,
 }
 
-impl ItemKind for Collect<'_> {
+impl ItemKind for Collect {
     fn empty(&self) -> String {
-        match self.from {
-            Some(from) => t!("ui.collect.empty_import", list = list_title(from)),
+        match &self.from {
+            Some(from) => t!("ui.collect.empty_import", list = from),
             None => t!("ui.items.empty").to_string(),
         }
     }
@@ -39,7 +38,7 @@ impl View for spec::Collect {
 
     fn draw(&self, area: Rect, buf: &mut Buffer, cx: &Cx) {
         let kind = Collect {
-            from: self.from.as_deref(),
+            from: self.from.as_deref().map(|f| cx.r.script.list_title(f)),
         };
         Items::new(cx.r, cx.theme, kind).render(area, buf);
     }

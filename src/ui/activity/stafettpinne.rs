@@ -4,7 +4,6 @@
 use super::super::theme::Theme;
 use super::super::document::document_lines;
 use crate::export::markdown::handed_on;
-use crate::text::list_title;
 use crate::runner::Runner;
 use crate::script::Activity;
 use crate::t;
@@ -113,7 +112,7 @@ impl<'a> Stafettpinne<'a> {
                 lines.push(Line::styled(
                     t!(
                         "ui.stafettpinne.further_back",
-                        list = list_title(from),
+                        list = r.script.list_title(from),
                         round = key.round,
                         session = key.session
                     ),
