@@ -463,3 +463,88 @@ fn a_new_round_is_started_only_after_a_yes() {
     let forlop: Forlop = load_ron(&data.join("forlop/runder/forlop.ron")).unwrap();
     assert_eq!((forlop.round, forlop.position.round), (2, 2));
 }
+
+/// A script names where each stafettpinne comes from and keeps a step for the group that
+/// prepares: the real binary shows the room the preparation's frames but not its private
+/// notes, and a later verksted the verksted it builds on, not the session just before it.
+#[test]
+fn the_stafettpinne_follows_the_script_and_shows_the_room_only_the_rooms() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let scripts = data.join("skript");
+    std::fs::create_dir_all(&scripts).unwrap();
+    std::fs::write(
+        scripts.join("t.ron"),
+        r#"(
+  format: 1, id: "t", title: "Test", summary: "",
+  phases: [(id: "p", title: "Fase", summary: "", sessions: [
+    (id: "forberedelse", title: "Forberedelse", kind: HmsGruppe, steps: [
+      (id: "rammer", title: "Rammer", minutes: 5, room: "Rammer",
+       activity: Fields(form: "rammer", fields: ["Budsjett"])),
+      (id: "internt", title: "Internt", minutes: 5, room: "Internt", private: true,
+       activity: Fields(form: "internt", fields: ["Bekymring"])),
+    ]),
+    (id: "verksted-a", title: "Verksted A", kind: Verksted, baton_from: ["forberedelse"], steps: [
+      (id: "pinne", title: "Pinne", minutes: 5, room: "Dette fikk vi", activity: Stafettpinne),
+      (id: "samle", title: "Samle", minutes: 5, room: "Samle", activity: Collect(list: "punkter")),
+    ]),
+    (id: "forberedelse-b", title: "Forberedelse B", kind: HmsGruppe, steps: [
+      (id: "info", title: "Info", minutes: 5, room: "Bare prat", activity: Info),
+    ]),
+    (id: "verksted-b", title: "Verksted B", kind: Verksted, baton_from: ["verksted-a"], steps: [
+      (id: "pinne", title: "Pinne", minutes: 5, room: "Dette fikk vi", activity: Stafettpinne),
+    ]),
+  ])],
+)"#,
+    )
+    .unwrap();
+    let dir = scripts.to_str().unwrap();
+    let mut tui = Tui::start(data, &["--workshops", dir, "new", "t", "Privat"]);
+    tui.wait_for("Test › Fase › Forberedelse");
+    let finish = |tui: &mut Tui| {
+        tui.send("F");
+        tui.wait_for("og levere arbeidsarket");
+        tui.send(ENTER);
+    };
+    tui.send(ENTER);
+    tui.send("Fast budsjett");
+    tui.send(ENTER);
+    tui.wait_for("Fast budsjett");
+    tui.send("n");
+    tui.wait_for("Internt");
+    tui.send(ENTER);
+    tui.send("Konflikt på kveld");
+    tui.send(ENTER);
+    tui.wait_for("Konflikt på kveld");
+    finish(&mut tui);
+    tui.wait_for("Verksted A");
+    tui.wait_for("Budsjett: Fast budsjett");
+    assert!(
+        !tui.screen().contains("Konflikt på kveld"),
+        "the room never sees a private step's work"
+    );
+    tui.send("n");
+    tui.send("a");
+    tui.wait_for("Nytt punkt");
+    tui.send("Travle morgener");
+    tui.send(ENTER);
+    tui.send(ESC);
+    tui.wait_for("1. Travle morgener");
+    finish(&mut tui);
+    tui.wait_for("Forberedelse B");
+    finish(&mut tui);
+    tui.wait_for("Verksted B");
+    tui.wait_for("Fra runde 1 · Fase · Verksted A");
+    tui.wait_for("• Travle morgener");
+    assert!(
+        !tui.screen().contains("Forberedelse B ("),
+        "not the session just before"
+    );
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let md = std::fs::read_to_string(data.join("forlop/privat/r1-forberedelse.md")).unwrap();
+    assert!(
+        md.contains("Konflikt på kveld"),
+        "the group's own copy keeps it: {md}"
+    );
+}
