@@ -298,3 +298,26 @@ fn the_export_has_the_industry_its_warning_and_the_roles() {
         "{session}"
     );
 }
+
+/// The room is handed on the notes of the challenges the group chose, labelled by challenge;
+/// the group's own copy keeps every challenge's notes.
+#[test]
+fn the_room_gets_the_notes_of_the_chosen_challenges() {
+    let mut r = at_challenges();
+    r.handle(Cmd::Add("Notat om den første".into()), at(0));
+    r.handle(Cmd::NextStep, at(0));
+    r.handle(Cmd::Add("Notat om den andre".into()), at(0));
+    while r.step().id != "velg" {
+        r.handle(Cmd::NextStep, at(0));
+    }
+    r.handle(Cmd::Down, at(0));
+    r.handle(Cmd::Mark, at(0));
+    let chosen = r.items("valgte-utfordringer")[0].text.clone();
+    let sheet = r.sheet().unwrap();
+    let room = stafett::export::markdown::handed_on(&r.script, sheet, &r.sheets);
+    assert!(room.contains(&format!("Utfordring: {chosen}")), "{room}");
+    assert!(room.contains("Notat om den andre"), "{room}");
+    assert!(!room.contains("Notat om den første"), "{room}");
+    let full = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
+    assert!(full.contains("Notat om den første") && full.contains("Notat om den andre"));
+}

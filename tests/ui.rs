@@ -329,7 +329,7 @@ fn the_closing_view_says_what_was_made_and_where_it_goes() {
     assert!(text.contains("Dette tar vi med oss"), "{text}");
     assert!(text.contains("Dette har økta laget"), "{text}");
     assert!(text.contains("• Travle morgener"), "{text}");
-    assert!(text.contains("Dette tar videre med seg"), "{text}");
+    assert!(text.contains("Stafettpinnen går videre til"), "{text}");
     assert!(
         text.contains("• runde 1 · Utdype · Forberedelsesmøte"),
         "{text}"
@@ -339,6 +339,7 @@ fn the_closing_view_says_what_was_made_and_where_it_goes() {
         text.contains("Neste møte: runde 1 · Utdype · Forberedelsesmøte"),
         "{text}"
     );
+    insta::assert_snapshot!(h.draw(100, 40).backend());
 }
 
 /// A session with a short version offers it on its first step; chosen, the time says so.

@@ -120,7 +120,10 @@ fn write_steps(
             continue;
         }
         if let Some(fe) = &step.for_each {
-            let items = for_each_items(script, sheet, all, &fe.list);
+            let mut items = for_each_items(script, sheet, all, &fe.list);
+            if audience == Audience::Room {
+                keep_chosen(def, sheet, &fe.list, &mut items);
+            }
             write_for_each(out, sub, step, fe, &items, sheet, &mut written);
             continue;
         }
@@ -156,6 +159,24 @@ fn write_steps(
 }
 
 /// A step that went through items: per item its title, rating, and notes or fields.
+/// When the session later chose among the items a for-each step went through, the room is
+/// handed on the chosen ones (the group's own copy keeps them all).
+fn keep_chosen(
+    def: &crate::script::SessionDef,
+    sheet: &Worksheet,
+    list: &str,
+    items: &mut Vec<Item>,
+) {
+    let chosen_into = def.steps.iter().find_map(|s| match &s.activity {
+        Activity::Choose(c) if c.list == list => Some(c.into.as_str()),
+        _ => None,
+    });
+    if let Some(into) = chosen_into {
+        let chosen = sheet.list(into);
+        items.retain(|i| chosen.iter().any(|c| c.source == Some(i.id)));
+    }
+}
+
 /// A private step's lists and form count as written, so they are not shown further down as
 /// lists no step names.
 fn skip_private(step: &crate::script::Step, written: &mut HashSet<String>) {
