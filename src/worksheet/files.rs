@@ -35,13 +35,23 @@ pub fn read_capped(path: &Path, cap: u64, links: Links) -> io::Result<String> {
             cap = cap / 1024 / 1024
         )));
     }
-    // Sized from the file, so a small file is read in one call, not in growing steps.
-    let mut text = String::with_capacity(meta.len() as usize + 1);
-    file.take(cap + 1).read_to_string(&mut text)?;
-    if text.len() as u64 > cap {
-        return Err(io::Error::other(crate::t!("files.grew")));
+    // Exactly the size found (at most the cap): a small file is one read. A file that grew
+    // since is read as it was; one that shrank, as far as it goes.
+    let size = meta.len() as usize;
+    let mut bytes = vec![0u8; size];
+    let mut filled = 0;
+    let mut file = file;
+    while filled < size {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
     }
-    Ok(text)
+    bytes.truncate(filled);
+    String::from_utf8(bytes)
+        .map_err(|_| io::Error::new(io::ErrorKind::InvalidData, crate::t!("files.not_utf8")))
 }
 
 #[cfg(unix)]

@@ -3,6 +3,7 @@
 
 pub mod bounds;
 mod edit;
+mod errors;
 pub mod files;
 mod ids;
 mod lock;

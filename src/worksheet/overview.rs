@@ -44,7 +44,12 @@ pub struct FileStamp {
 impl FileStamp {
     /// The stamp of a regular file (never through a symlink); none when there is no such file.
     pub fn of(path: &Path) -> Option<FileStamp> {
-        let meta = std::fs::symlink_metadata(path).ok()?;
+        FileStamp::from_meta(&std::fs::symlink_metadata(path).ok()?)
+    }
+
+    /// The stamp from a file's metadata (as `symlink_metadata` gives it); none unless it is a
+    /// regular file.
+    pub fn from_meta(meta: &std::fs::Metadata) -> Option<FileStamp> {
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?;
         meta.is_file().then(|| FileStamp {
             size: meta.len(),
@@ -89,7 +94,12 @@ impl ForlopDir {
     /// that is there now, else made from the forløp and its worksheets. An error only when
     /// `forlop.ron` cannot be read.
     pub fn overview(&self) -> Result<Overview, LoadError> {
-        if let Some(overview) = self.stored_overview() {
+        self.overview_for(FileStamp::of(&self.forlop_path()))
+    }
+
+    /// As [`ForlopDir::overview`], with the stamp of `forlop.ron` already taken.
+    pub fn overview_for(&self, stamp: Option<FileStamp>) -> Result<Overview, LoadError> {
+        if let Some(overview) = stamp.and_then(|s| self.stored_overview_for(s)) {
             return Ok(overview);
         }
         let forlop = self.load_forlop()?;
@@ -100,7 +110,10 @@ impl ForlopDir {
     /// `oversikt.ron`, if it can be read and vouches for the `forlop.ron` there now. Its
     /// stamp is cleared, so it compares equal to one made in memory.
     pub fn stored_overview(&self) -> Option<Overview> {
-        let stamp = FileStamp::of(&self.forlop_path())?;
+        self.stored_overview_for(FileStamp::of(&self.forlop_path())?)
+    }
+
+    fn stored_overview_for(&self, stamp: FileStamp) -> Option<Overview> {
         let stored = load_ron::<Overview>(&self.overview_path()).ok()?;
         (stored.forlop_file == Some(stamp)).then_some(Overview {
             forlop_file: None,

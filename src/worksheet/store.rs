@@ -2,16 +2,16 @@
 //! atomic saves with a backup of the previous version, private permissions and a lock.
 
 use super::bounds::Bounded;
+pub use super::errors::{LoadError, StoreError};
 pub use super::files::{create_private_dir, write_atomic, write_without_backup};
 pub use super::lock::Lock;
-use super::overview::Overview;
+use super::overview::{FileStamp, Overview};
 pub use super::recovery::{RECOVERY_FILE, Recovery};
 use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
-use std::fmt;
 
 use super::files::{DATA_CAP, Links, read_capped};
 use crate::t;
@@ -34,65 +34,6 @@ fn remove_remnant(path: &Path) -> bool {
     }
     is_remnant
 }
-
-/// A file that could not be read as what it should be; never overwritten.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    pub path: PathBuf,
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line > 0 {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.col,
-                self.message
-            )
-        } else {
-            write!(f, "{}: {}", self.path.display(), self.message)
-        }
-    }
-}
-
-#[derive(Debug)]
-pub enum StoreError {
-    NotFound(String),
-    Exists(String),
-    Locked {
-        pid: String,
-    },
-    /// A forløp folder without `forlop.ron`: what a stopped delete (or a hand) left.
-    Remnant(PathBuf),
-    Io {
-        path: PathBuf,
-        err: io::Error,
-    },
-    Load(LoadError),
-}
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::NotFound(name) => write!(f, "{}", t!("store.not_found", name = name)),
-            StoreError::Exists(name) => write!(f, "{}", t!("store.exists", name = name)),
-            StoreError::Locked { pid } => write!(f, "{}", t!("store.locked", pid = pid)),
-            StoreError::Remnant(path) => {
-                f.write_str(&crate::t!("store.remnant", path = path.display()))
-            }
-            StoreError::Io { path, err } => write!(f, "{}: {err}", path.display()),
-            StoreError::Load(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     move |err| StoreError::Io {
@@ -137,11 +78,12 @@ impl Store {
             // Never through a symlink: a linked folder is not ours.
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
             .filter(|e| !remove_remnant(&e.path()))
-            .filter(|e| e.path().join(FORLOP_FILE).exists())
-            .map(|e| {
+            // One look at forlop.ron: whether the folder is a forløp, and its stamp.
+            .filter_map(|e| {
+                let meta = fs::symlink_metadata(e.path().join(FORLOP_FILE)).ok()?;
                 let dir = ForlopDir { path: e.path() };
-                let overview = dir.overview();
-                Listed { dir, overview }
+                let overview = dir.overview_for(FileStamp::from_meta(&meta));
+                Some(Listed { dir, overview })
             })
             .collect();
         out.sort_by_key(|l| l.dir.slug());
