@@ -8,6 +8,7 @@ mod e2e;
 #[cfg(unix)]
 mod files;
 mod foreach;
+mod html;
 mod properties;
 #[cfg(unix)]
 mod quit;

@@ -3,6 +3,7 @@
 
 use super::forms::{Input, InputTarget, MeasureForm};
 use super::{Action, App, Overlay, Screen, Session, Then};
+use crate::export::Formats;
 use crate::runner::{Cmd, Now, Runner};
 use crate::script::Activity;
 use crate::t;
@@ -150,7 +151,9 @@ impl App {
             return;
         };
         let r = &s.runner;
-        let docs = crate::export::documents(&s.dir.slug(), &r.script, &r.forlop, &r.sheets);
+        // From the room, everything: Markdown, the grids' CSV and the printable pages.
+        let data = (&*r.script, &r.forlop, &r.sheets);
+        let docs = crate::export::documents(&s.dir.slug(), data, Formats::ALL, self.today);
         let written = crate::worksheet::files::write_documents(dir, &docs);
         self.message = Some(match written {
             Ok(paths) => t!(

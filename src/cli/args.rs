@@ -52,6 +52,14 @@ pub enum Command {
         name: String,
         #[arg(long, value_name = t!("cli.help.folder"), help = t!("cli.help.out"))]
         out: Option<PathBuf>,
+        #[arg(
+            long,
+            value_enum,
+            hide_possible_values = true,
+            value_name = t!("cli.help.format_value"),
+            help = t!("cli.help.format")
+        )]
+        format: Option<ExportFormat>,
     },
     #[command(about = t!("cli.help.delete"))]
     Delete {
@@ -110,4 +118,37 @@ pub(super) fn parse_args() -> Cli {
         });
     let matches = cmd.get_matches();
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// What `export --format` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Md,
+    Csv,
+    Html,
+    All,
+}
+
+impl ExportFormat {
+    pub fn formats(self) -> crate::export::Formats {
+        use crate::export::Formats;
+        match self {
+            ExportFormat::Md => Formats {
+                md: true,
+                csv: false,
+                html: false,
+            },
+            ExportFormat::Csv => Formats {
+                md: false,
+                csv: true,
+                html: false,
+            },
+            ExportFormat::Html => Formats {
+                md: false,
+                csv: false,
+                html: true,
+            },
+            ExportFormat::All => Formats::ALL,
+        }
+    }
 }

@@ -9,7 +9,7 @@ use crate::worksheet::store::{Store, StoreError};
 mod args;
 
 use args::parse_args;
-pub use args::{Cli, Command};
+pub use args::{Cli, Command, ExportFormat};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -157,7 +157,9 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::List) => list(&store, &library),
         Some(Command::Workshops) => workshops(&library),
         Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Export { name, out }) => export(&store, &library, &name, out),
+        Some(Command::Export { name, out, format }) => {
+            export((&store, &library), &name, out, format)
+        }
         Some(Command::Delete { name, yes }) => delete(&store, &name, yes),
     }
 }
@@ -205,10 +207,10 @@ fn workshops(library: &Library) -> Result<ExitCode, CliError> {
 
 /// `stafett export`: the forløp's documents into a folder.
 fn export(
-    store: &Store,
-    library: &Library,
+    (store, library): (&Store, &Library),
     name: &str,
     out: Option<PathBuf>,
+    format: Option<ExportFormat>,
 ) -> Result<ExitCode, CliError> {
     let dir = store.find(name).map_err(CliError::Store)?;
     let forlop = dir
@@ -222,7 +224,9 @@ fn export(
         warn(&t!("cli.skipped_sheet", error = e));
     }
     let out_dir = out.unwrap_or_else(|| dir.path.clone());
-    let docs = crate::export::documents(&dir.slug(), script, &forlop, &sheets);
+    let formats = format.map_or(crate::export::Formats::STANDARD, ExportFormat::formats);
+    let today = chrono::Local::now().date_naive();
+    let docs = crate::export::documents(&dir.slug(), (script, &forlop, &sheets), formats, today);
     let written = crate::worksheet::files::write_documents(&out_dir, &docs).map_err(|error| {
         CliError::Write {
             dir: out_dir.clone(),

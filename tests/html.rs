@@ -1,0 +1,135 @@
+//! The printable export: `stafett export --format html` writes one self-contained page for the
+//! forløp and one per session, read back here as HTML: its sections, the band classes, and
+//! hostile text (tags, escape sequences, bidi overrides) shown as text.
+
+use stafett::worksheet::risk::RiskRow;
+use stafett::worksheet::store::Store;
+use stafett::worksheet::{Item, Measure, MeasureId, SheetKey, Worksheet};
+use std::process::Command;
+
+const HOSTILE: &str = "<script>alert(1)</script>\u{1b}[31m\u{202e}snudd";
+
+fn export(data: &std::path::Path, out: &std::path::Path, format: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args(["export", "Nord", "--format", format, "--out"])
+        .arg(out)
+        .env("STAFETT_DATA_DIR", data)
+        .output()
+        .unwrap()
+}
+
+/// A risk analysis with a red and a green row, a measure, and a worksheet, all with hostile
+/// text in them.
+fn forlop(data: &std::path::Path) {
+    let store = Store::new(data);
+    let (dir, mut forlop) = store
+        .create(
+            "Nord",
+            "grov-risikoanalyse",
+            "forberedelse",
+            crate::common::at(0).wall,
+        )
+        .unwrap();
+    let mut red = RiskRow::new(1);
+    red.tema = format!("Vold {HOSTILE}");
+    (red.sannsynlighet, red.konsekvens) = (Some(4), Some(4));
+    let mut green = RiskRow::new(2);
+    green.tema = "Lys".into();
+    (green.sannsynlighet, green.konsekvens) = (Some(1), Some(1));
+    forlop.grids.insert("risiko".into(), vec![red, green]);
+    forlop.plan.push(Measure {
+        id: MeasureId(3),
+        tiltak: format!("Alarm {HOSTILE}"),
+        ansvarlig: "Leder".into(),
+        frist: None,
+        status: Default::default(),
+        origin: String::new(),
+        risk: Some(stafett::worksheet::RowId(1)),
+    });
+    dir.save_forlop(&forlop).unwrap();
+    let mut sheet = Worksheet::new(&SheetKey::new(1, "forberedelse"));
+    sheet
+        .lists
+        .insert("tema".into(), vec![Item::new(1, format!("Tema {HOSTILE}"))]);
+    dir.save_sheet(&sheet).unwrap();
+}
+
+#[test]
+fn the_printable_pages_hold_every_section_and_no_live_markup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
+    forlop(&data);
+    let o = export(&data, &out, "html");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["nord-r1-forberedelse.html", "nord.html"]);
+
+    let page = std::fs::read_to_string(out.join("nord.html")).unwrap();
+    let dom = tl::parse(&page, tl::ParserOptions::default()).unwrap();
+    let count = |selector: &str| dom.query_selector(selector).map_or(0, |q| q.count());
+    assert_eq!(count("script"), 0, "no script element, whatever the text");
+    assert_eq!(count("img"), 0);
+    assert_eq!(count("style"), 1, "the CSS is inline");
+    assert!(
+        !page.contains(" src=") && !page.contains("href="),
+        "nothing fetched"
+    );
+    assert!(count("h2") >= 3, "sessions, plan and grid as sections");
+    assert!(count("h2.session") >= 1, "a page break before each session");
+    assert!(
+        count("span.band-uakseptabel") >= 1,
+        "the red row: colour class"
+    );
+    assert!(count("span.band-akseptabel") >= 1, "the green row");
+    assert!(count("table") >= 2, "the grid and the matrix as tables");
+    let red = dom
+        .query_selector("span.band-uakseptabel")
+        .unwrap()
+        .next()
+        .unwrap()
+        .get(dom.parser())
+        .unwrap()
+        .inner_text(dom.parser());
+    assert!(red.contains("uakseptabel"), "the band in words too: {red}");
+    // Hostile text is shown, never acted on.
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{page}"
+    );
+    assert!(!page.contains('\u{1b}') && !page.contains('\u{202e}'));
+    assert!(page.contains("Alarm"), "the handlingsplan");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("<html lang=\"nb\">"));
+
+    let session = std::fs::read_to_string(out.join("nord-r1-forberedelse.html")).unwrap();
+    assert!(session.contains("Tema &lt;script&gt;"), "{session}");
+    assert!(!session.contains("<script>"));
+}
+
+#[test]
+fn all_writes_every_format_and_the_default_stays_as_it_was() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    forlop(&data);
+    let all = tmp.path().join("alt");
+    assert!(export(&data, &all, "all").status.success());
+    let n = std::fs::read_dir(&all).unwrap().count();
+    assert_eq!(n, 4, "md, the grid's csv and two pages");
+    let standard = tmp.path().join("standard");
+    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args(["export", "Nord", "--out"])
+        .arg(&standard)
+        .env("STAFETT_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut names: Vec<String> = std::fs::read_dir(&standard)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["nord-risiko.csv", "nord.md"]);
+}
