@@ -183,7 +183,7 @@ fn x_exports_the_forlop_as_it_is_in_memory_to_a_chosen_folder() {
     h.keys("x");
     assert!(
         h.text(100, 30)
-            .contains("Eksporter hele forløpet som Markdown")
+            .contains("Eksporter forløpet (Markdown, CSV")
     );
     // Replace the suggested folder with ours.
     for _ in 0..200 {
@@ -194,6 +194,10 @@ fn x_exports_the_forlop_as_it_is_in_memory_to_a_chosen_folder() {
     assert!(text.contains("Eksportert til"), "{text}");
     let md = std::fs::read_to_string(out.join("randaberg-sykehjem-avd-2.md")).unwrap();
     assert!(md.contains("- [x] Leder"), "{md}");
+    // From the room, the printable pages come along: the forløp's and the session's.
+    let page = std::fs::read_to_string(out.join("randaberg-sykehjem-avd-2.html")).unwrap();
+    assert!(page.contains("Leder"), "{page}");
+    assert!(out.join("randaberg-sykehjem-avd-2-r1-starte.html").exists());
 }
 
 /// Finishing a session updates the overview the home screen reads, with no worksheet read.

@@ -133,3 +133,142 @@ fn all_writes_every_format_and_the_default_stays_as_it_was() {
     names.sort();
     assert_eq!(names, ["nord-risiko.csv", "nord.md"]);
 }
+
+/// A risk analysis as a group might leave it: rated rows, measures in the plan, a worksheet.
+fn example(data: &std::path::Path) {
+    let store = Store::new(data);
+    let (dir, mut forlop) = store
+        .create(
+            "Randaberg sykehjem, avd. 2",
+            "grov-risikoanalyse",
+            "forberedelse",
+            crate::common::at(0).wall,
+        )
+        .unwrap();
+    let rows = [
+        (
+            "Oppfølging av fravær",
+            "Korte fravær følges ikke opp og blir lange",
+            3,
+            4,
+            "Gå gjennom rutinen med alle ledere",
+        ),
+        (
+            "Vold og trusler",
+            "Trusler meldes ikke og følges ikke opp",
+            4,
+            4,
+            "Kurs i å melde avvik, og fast tilbakemelding",
+        ),
+        (
+            "Tunge løft",
+            "Belastningsplager etter forflytning uten hjelpemidler",
+            3,
+            3,
+            "Takheis på alle rom i gangen",
+        ),
+        (
+            "Turnus",
+            "Mange vakter på rad sliter folk ut",
+            4,
+            2,
+            "Ønsketurnus prøves ut i tre måneder",
+        ),
+        ("Nøkler", "Nøkkelen til medisinrommet er borte", 2, 2, ""),
+    ];
+    let mut grid = Vec::new();
+    for (i, (tema, hendelse, s, k, tiltak)) in rows.into_iter().enumerate() {
+        let mut row = RiskRow::new(i as u64 + 1);
+        row.tema = tema.into();
+        row.hendelse = hendelse.into();
+        (row.sannsynlighet, row.konsekvens) = (Some(s), Some(k));
+        row.tiltak = tiltak.into();
+        grid.push(row);
+    }
+    forlop.grids.insert("risiko".into(), grid);
+    for (i, (tiltak, ansvarlig, risk)) in [
+        ("Kurs i å melde avvik", "Verneombud", 2),
+        ("Takheis på alle rom i gangen", "Leder", 3),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        forlop.plan.push(Measure {
+            id: MeasureId(10 + i as u64),
+            tiltak: tiltak.into(),
+            ansvarlig: ansvarlig.into(),
+            frist: chrono::NaiveDate::from_ymd_opt(2027, 2, 1 + i as u32),
+            status: Default::default(),
+            origin: "Runde 1 · Risikovurdering · Vurderingsmøte".into(),
+            risk: Some(stafett::worksheet::RowId(risk)),
+        });
+    }
+    dir.save_forlop(&forlop).unwrap();
+}
+
+/// The page renders in a headless browser, to a PNG and an A4 PDF. Skipped, saying why, where
+/// no Chromium is installed (`apt install chromium`). With `STAFETT_WRITE_DOCS=1` the PNG is
+/// kept as `docs/eksport-eksempel.png`, the picture in the README.
+#[test]
+fn the_printable_page_renders_in_a_browser() {
+    let Some(browser) = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+    else {
+        println!("skipped: no Chromium to render the HTML with (apt install chromium)");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
+    example(&data);
+    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args([
+            "export",
+            "Randaberg sykehjem, avd. 2",
+            "--format",
+            "html",
+            "--out",
+        ])
+        .arg(&out)
+        .env("STAFETT_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let page = out.join("randaberg-sykehjem-avd-2.html");
+    let (png, pdf) = (tmp.path().join("side.png"), tmp.path().join("side.pdf"));
+    let run = |what: &str| {
+        let status = Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+            ])
+            .args(["--window-size=900,1270", what])
+            .arg(&page)
+            .env("HOME", tmp.path())
+            .output()
+            .unwrap();
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+    };
+    run(&format!("--screenshot={}", png.display()));
+    run(&format!("--print-to-pdf={}", pdf.display()));
+    let png_bytes = std::fs::read(&png).unwrap();
+    assert!(png_bytes.starts_with(b"\x89PNG") && png_bytes.len() > 10_000);
+    let pdf_bytes = std::fs::read(&pdf).unwrap();
+    assert!(pdf_bytes.starts_with(b"%PDF") && pdf_bytes.len() > 5_000);
+    if std::env::var_os("STAFETT_WRITE_DOCS").is_some() {
+        let docs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::copy(&png, docs.join("eksport-eksempel.png")).unwrap();
+    }
+}

@@ -78,11 +78,14 @@ fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     })
 }
 
-/// The band a text names, when it starts with a band's symbol (`■ 12 uakseptabel`).
+/// The band a text names: one that starts with a band's symbol (`■ 12 uakseptabel`) and
+/// names no other (a legend names all three).
 fn band_of(text: &str) -> Option<Band> {
-    [Band::Unacceptable, Band::High, Band::Acceptable]
+    let bands = [Band::Unacceptable, Band::High, Band::Acceptable];
+    let named = bands.iter().filter(|b| text.contains(b.symbol())).count();
+    bands
         .into_iter()
-        .find(|b| text.trim_start().starts_with(b.symbol()))
+        .find(|b| named == 1 && text.trim_start().starts_with(b.symbol()))
 }
 
 fn band_class(band: Band) -> &'static str {
