@@ -117,7 +117,7 @@ fn all_writes_every_format_and_the_default_stays_as_it_was() {
     let all = tmp.path().join("alt");
     assert!(export(&data, &all, "all").status.success());
     let n = std::fs::read_dir(&all).unwrap().count();
-    assert_eq!(n, 4, "md, the grid's csv and two pages");
+    assert_eq!(n, 5, "md, the plan's and the grid's csv, and two pages");
     let standard = tmp.path().join("standard");
     let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
         .args(["export", "Nord", "--out"])
@@ -131,7 +131,22 @@ fn all_writes_every_format_and_the_default_stays_as_it_was() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["nord-risiko.csv", "nord.md"]);
+    assert_eq!(
+        names,
+        ["nord-handlingsplan.csv", "nord-risiko.csv", "nord.md"]
+    );
+    let plan = std::fs::read_to_string(standard.join("nord-handlingsplan.csv")).unwrap();
+    let lines: Vec<&str> = plan.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(
+        lines[0],
+        "Nr;Tiltak;Ansvarlig;Frist;Status;Svarer på risiko;Fra"
+    );
+    assert!(lines[1].starts_with("1;Alarm <script>"), "{}", lines[1]);
+    assert!(
+        lines[1].contains(";Leder;;ikke startet;R1;"),
+        "{}",
+        lines[1]
+    );
 }
 
 /// A risk analysis as a group might leave it: rated rows, measures in the plan, a worksheet.

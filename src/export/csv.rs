@@ -1,5 +1,7 @@
-//! The risk grid as CSV for a spreadsheet in a Norwegian locale: semicolon-separated, UTF-8
-//! with a byte-order mark, CRLF line ends, one row per risk, levels as numbers and labels.
+//! The risk grid and the handlingsplan as CSV for a spreadsheet in a Norwegian locale:
+//! semicolon-separated, UTF-8 with a byte-order mark, CRLF line ends, one row per risk or
+//! measure, levels and risk values as numbers with their labels in columns of their own.
+//! Example rows the group did not keep are not the group's: they are left out.
 
 use crate::script::Script;
 use crate::t;
@@ -8,7 +10,7 @@ use crate::worksheet::Forlop;
 use crate::worksheet::risk::RiskSettings;
 
 /// The column headings.
-fn header() -> [&'static str; 18] {
+fn header() -> [&'static str; 19] {
     [
         t!("export.csv.id"),
         t!("export.csv.tema"),
@@ -28,6 +30,7 @@ fn header() -> [&'static str; 18] {
         t!("export.csv.restrisiko_sannsynlighet"),
         t!("export.csv.restrisiko_konsekvens"),
         t!("export.csv.restrisiko"),
+        t!("export.csv.restrisiko_niva"),
     ]
 }
 
@@ -73,16 +76,12 @@ pub fn grid(script: &Script, forlop: &Forlop, grid: &str) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&header().join(";"));
     out.push_str("\r\n");
-    for row in forlop.grids.get(grid).map(Vec::as_slice).unwrap_or(&[]) {
+    let rows = forlop.grids.get(grid).map(Vec::as_slice).unwrap_or(&[]);
+    for row in rows.iter().filter(|r| !r.example) {
         let (s, s_label) = label(scale.map(|s| &s.sannsynlighet), row.sannsynlighet);
         let (k, k_label) = label(scale.map(|s| &s.konsekvens), row.konsekvens);
         let (value, value_band) = band(row.value());
         let (rest, rest_band) = band(row.rest_value());
-        let rest_text = if rest.is_empty() {
-            String::new()
-        } else {
-            format!("{rest} {rest_band}")
-        };
         let cells = [
             row.id.to_string(),
             row.tema.clone(),
@@ -103,7 +102,39 @@ pub fn grid(script: &Script, forlop: &Forlop, grid: &str) -> String {
             row.rest_sannsynlighet
                 .map_or(String::new(), |l| l.to_string()),
             row.rest_konsekvens.map_or(String::new(), |l| l.to_string()),
-            rest_text,
+            rest,
+            rest_band,
+        ];
+        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";"));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The handlingsplan: number, tiltak, ansvarlig, frist (dd.mm.åååå), status, the risk it
+/// answers and where it was made.
+pub fn plan(forlop: &Forlop) -> String {
+    let mut out = String::from("\u{feff}");
+    let header = [
+        t!("export.csv.plan_nr"),
+        t!("export.csv.plan_tiltak"),
+        t!("export.csv.plan_ansvarlig"),
+        t!("export.csv.plan_frist"),
+        t!("export.csv.plan_status"),
+        t!("export.csv.plan_risiko"),
+        t!("export.csv.plan_fra"),
+    ];
+    out.push_str(&header.join(";"));
+    out.push_str("\r\n");
+    for (i, m) in forlop.plan.iter().enumerate() {
+        let cells = [
+            (i + 1).to_string(),
+            m.tiltak.clone(),
+            m.ansvarlig.clone(),
+            m.frist.map_or(String::new(), crate::text::format_date),
+            m.status.label().to_string(),
+            m.risk.map_or(String::new(), |r| format!("R{r}")),
+            m.origin.clone(),
         ];
         out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(";"));
         out.push_str("\r\n");

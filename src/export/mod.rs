@@ -60,6 +60,12 @@ pub fn documents(
         });
     }
     if formats.csv {
+        if !forlop.plan.is_empty() {
+            out.push(Document {
+                file_name: format!("{name}-handlingsplan.csv"),
+                text: csv::plan(forlop),
+            });
+        }
         for (grid, rows) in &forlop.grids {
             if !rows.is_empty() {
                 out.push(Document {
