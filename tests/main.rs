@@ -5,10 +5,10 @@ mod common;
 mod app;
 mod cli;
 mod e2e;
+mod exports;
 #[cfg(unix)]
 mod files;
 mod foreach;
-mod html;
 mod properties;
 #[cfg(unix)]
 mod quit;

@@ -151,9 +151,15 @@ impl App {
             return;
         };
         let r = &s.runner;
-        // From the room, everything: Markdown, the grids' CSV and the printable pages.
+        // From the room, everything: Markdown, CSV, the printable pages and the workbook.
         let data = (&*r.script, &r.forlop, &r.sheets);
-        let docs = crate::export::documents(&s.dir.slug(), data, Formats::ALL, self.today);
+        let docs = match crate::export::documents(&s.dir.slug(), data, Formats::ALL, self.today) {
+            Ok(docs) => docs,
+            Err(e) => {
+                self.message = Some(e.to_string());
+                return;
+            }
+        };
         let written = crate::worksheet::files::write_documents(dir, &docs);
         self.message = Some(match written {
             Ok(paths) => t!(

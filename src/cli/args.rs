@@ -126,28 +126,19 @@ pub enum ExportFormat {
     Md,
     Csv,
     Html,
+    Xlsx,
     All,
 }
 
 impl ExportFormat {
     pub fn formats(self) -> crate::export::Formats {
         use crate::export::Formats;
+        let none = Formats::NONE;
         match self {
-            ExportFormat::Md => Formats {
-                md: true,
-                csv: false,
-                html: false,
-            },
-            ExportFormat::Csv => Formats {
-                md: false,
-                csv: true,
-                html: false,
-            },
-            ExportFormat::Html => Formats {
-                md: false,
-                csv: false,
-                html: true,
-            },
+            ExportFormat::Md => Formats { md: true, ..none },
+            ExportFormat::Csv => Formats { csv: true, ..none },
+            ExportFormat::Html => Formats { html: true, ..none },
+            ExportFormat::Xlsx => Formats { xlsx: true, ..none },
             ExportFormat::All => Formats::ALL,
         }
     }

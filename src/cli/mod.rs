@@ -30,6 +30,8 @@ pub enum CliError {
         dir: PathBuf,
         error: std::io::Error,
     },
+    /// The export could not be made from this data.
+    Export(crate::export::ExportError),
     /// The TUI was asked for without a terminal.
     NeedsTerminal,
     Tui(terminal::TuiError),
@@ -42,6 +44,7 @@ impl std::fmt::Display for CliError {
             CliError::Store(e) => write!(f, "{e}"),
             CliError::Open(e) => write!(f, "{e}"),
             CliError::Create(e) => write!(f, "{e}"),
+            CliError::Export(e) => write!(f, "{e}"),
             CliError::NoProcess(process) => f.write_str(&t!("cli.no_process", process = process)),
             CliError::Write { dir, error } => write!(f, "{}: {error}", dir.display()),
             CliError::NeedsTerminal => f.write_str(t!("cli.needs_terminal")),
@@ -226,7 +229,8 @@ fn export(
     let out_dir = out.unwrap_or_else(|| dir.path.clone());
     let formats = format.map_or(crate::export::Formats::STANDARD, ExportFormat::formats);
     let today = chrono::Local::now().date_naive();
-    let docs = crate::export::documents(&dir.slug(), (script, &forlop, &sheets), formats, today);
+    let docs = crate::export::documents(&dir.slug(), (script, &forlop, &sheets), formats, today)
+        .map_err(CliError::Export)?;
     let written = crate::worksheet::files::write_documents(&out_dir, &docs).map_err(|error| {
         CliError::Write {
             dir: out_dir.clone(),

@@ -154,7 +154,7 @@ pub fn write_documents(
     for doc in documents {
         // A document's name is a slug; a separator in it would be a bug, never a path.
         let path = dir.join(Path::new(&doc.file_name).file_name().unwrap_or_default());
-        write_without_backup(&path, doc.text.as_bytes())?;
+        write_without_backup(&path, &doc.bytes)?;
         written.push(path);
     }
     Ok(written)

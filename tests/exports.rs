@@ -1,6 +1,7 @@
-//! The printable export: `stafett export --format html` writes one self-contained page for the
-//! forløp and one per session, read back here as HTML: its sections, the band classes, and
-//! hostile text (tags, escape sequences, bidi overrides) shown as text.
+//! The exports read back: the printable pages (`--format html`, one for the forløp and one per
+//! session) parsed as HTML for their sections, band classes and hostile text (tags, escape
+//! sequences, bidi overrides) shown as text; the workbook (`--format xlsx`) read cell by cell;
+//! and the pages rendered by a headless browser.
 
 use stafett::worksheet::risk::RiskRow;
 use stafett::worksheet::store::Store;
@@ -117,7 +118,7 @@ fn all_writes_every_format_and_the_default_stays_as_it_was() {
     let all = tmp.path().join("alt");
     assert!(export(&data, &all, "all").status.success());
     let n = std::fs::read_dir(&all).unwrap().count();
-    assert_eq!(n, 5, "md, the plan's and the grid's csv, and two pages");
+X
     let standard = tmp.path().join("standard");
     let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
         .args(["export", "Nord", "--out"])
@@ -286,4 +287,124 @@ fn the_printable_page_renders_in_a_browser() {
         std::fs::create_dir_all(&docs).unwrap();
         std::fs::copy(&png, docs.join("eksport-eksempel.png")).unwrap();
     }
+}
+
+/// The workbook read back cell by cell: the plan as a table with dates as dates, the grid's
+/// levels and risk values as numbers with the band beside them, the scale, hostile text as
+/// plain strings.
+#[test]
+fn the_workbook_holds_numbers_as_numbers_and_dates_as_dates() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
+    example(&data);
+    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args([
+            "export",
+            "Randaberg sykehjem, avd. 2",
+            "--format",
+            "xlsx",
+            "--out",
+        ])
+        .arg(&out)
+        .env("STAFETT_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut book: Xlsx<_> = open_workbook(out.join("randaberg-sykehjem-avd-2.xlsx")).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Handlingsplan", "Risiko risiko", "Skala"],
+        "no session sheet: the example has no worksheet"
+    );
+    book.load_tables().unwrap();
+    assert_eq!(
+        book.table_names_in_sheet("Handlingsplan").len(),
+        1,
+        "a table with filters"
+    );
+
+    let plan = book.worksheet_range("Handlingsplan").unwrap();
+    assert_eq!(plan.get_value((0, 1)), Some(&Data::String("Tiltak".into())));
+    assert_eq!(plan.get_value((1, 0)), Some(&Data::Float(1.0)));
+    assert_eq!(
+        plan.get_value((1, 1)),
+        Some(&Data::String("Kurs i å melde avvik".into()))
+    );
+    let Some(Data::DateTime(frist)) = plan.get_value((1, 3)) else {
+        panic!("the frist is a date: {:?}", plan.get_value((1, 3)));
+    };
+    let serial = chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap()
+        - chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+    assert_eq!(frist.as_f64(), serial.num_days() as f64);
+    assert_eq!(
+        plan.get_value((1, 4)),
+        Some(&Data::String("ikke startet".into()))
+    );
+    assert_eq!(plan.get_value((1, 5)), Some(&Data::String("R2".into())));
+
+    let grid = book.worksheet_range("Risiko risiko").unwrap();
+    assert_eq!(
+        grid.get_value((0, 8)),
+        Some(&Data::String("Risikoverdi".into()))
+    );
+    // Row 2 of the sheet: «Vold og trusler», 4 × 4 = 16, uakseptabel.
+    assert_eq!(
+        grid.get_value((2, 1)),
+        Some(&Data::String("Vold og trusler".into()))
+    );
+    assert_eq!(grid.get_value((2, 4)), Some(&Data::Float(4.0)));
+    assert_eq!(grid.get_value((2, 6)), Some(&Data::Float(4.0)));
+    assert_eq!(grid.get_value((2, 8)), Some(&Data::Float(16.0)));
+    assert_eq!(
+        grid.get_value((2, 9)),
+        Some(&Data::String("uakseptabel".into()))
+    );
+    assert_eq!(grid.height(), 6, "the header and five rows");
+
+    let scale = book.worksheet_range("Skala").unwrap();
+    let texts: Vec<String> = scale
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(texts.iter().any(|t| t == "Svært sannsynlig"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "uakseptabel"), "{texts:?}");
+}
+
+/// Hostile text reaches the workbook as plain strings: no formula, no control character.
+#[test]
+fn the_workbook_takes_hostile_text_as_text() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
+    forlop(&data);
+    {
+        let store = Store::new(&data);
+        let dir = store.find("Nord").unwrap();
+        let mut f = dir.load_forlop().unwrap();
+        f.plan[0].tiltak = "=HYPERLINK(\"http://x\")".into();
+        dir.save_forlop(&f).unwrap();
+    }
+    assert!(export(&data, &out, "xlsx").status.success());
+    let mut book: Xlsx<_> = open_workbook(out.join("nord.xlsx")).unwrap();
+    let names = book.sheet_names();
+    assert!(
+        names.iter().any(|n| n.starts_with("R1 ")),
+        "a session sheet: {names:?}"
+    );
+    let plan = book.worksheet_range("Handlingsplan").unwrap();
+    assert_eq!(
+        plan.get_value((1, 1)),
+        Some(&Data::String("=HYPERLINK(\"http://x\")".into())),
+        "a string, not a formula"
+    );
+    let formulas = book.worksheet_formula("Handlingsplan").unwrap();
+    assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
+    let grid = book.worksheet_range("Risiko risiko").unwrap();
+    let tema = grid.get_value((1, 1)).unwrap().to_string();
+    assert!(tema.starts_with("Vold <script>"), "{tema}");
+    assert!(
+        !tema.contains('\u{1b}') && !tema.contains('\u{202e}'),
+        "{tema:?}"
+    );
 }
