@@ -118,7 +118,10 @@ fn all_writes_every_format_and_the_default_stays_as_it_was() {
     let all = tmp.path().join("alt");
     assert!(export(&data, &all, "all").status.success());
     let n = std::fs::read_dir(&all).unwrap().count();
-X
+    assert_eq!(
+        n, 6,
+        "md, the plan's and the grid's csv, two pages and the workbook"
+    );
     let standard = tmp.path().join("standard");
     let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
         .args(["export", "Nord", "--out"])
