@@ -411,3 +411,51 @@ fn the_workbook_takes_hostile_text_as_text() {
         "{tema:?}"
     );
 }
+
+/// `export --all --format xlsx` gathers every forløp's handlingsplan in one workbook, a column
+/// naming the forløp; without xlsx or a folder it says what to add.
+#[test]
+fn every_forlops_plan_rolls_up_into_one_workbook() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    forlop(&data);
+    example(&data);
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_stafett"))
+            .args(args)
+            .env("STAFETT_DATA_DIR", &data)
+            .output()
+            .unwrap()
+    };
+    let out = tmp.path().join("leder");
+    let o = run(&[
+        "export",
+        "--all",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let mut book: Xlsx<_> = open_workbook(out.join("handlingsplaner.xlsx")).unwrap();
+    let plan = book.worksheet_range("Handlingsplan").unwrap();
+    let forlop_names: Vec<String> = plan.rows().skip(1).map(|r| r[0].to_string()).collect();
+    assert_eq!(
+        forlop_names,
+        [
+            "Nord",
+            "Randaberg sykehjem, avd. 2",
+            "Randaberg sykehjem, avd. 2"
+        ]
+    );
+    assert_eq!(
+        plan.get_value((2, 1)),
+        Some(&Data::String("Kurs i å melde avvik".into()))
+    );
+    let no_xlsx = run(&["export", "--all", "--out", out.to_str().unwrap()]);
+    assert!(!no_xlsx.status.success());
+    assert!(String::from_utf8_lossy(&no_xlsx.stderr).contains("--format xlsx"));
+    let no_out = run(&["export", "--all", "--format", "xlsx"]);
+    assert!(String::from_utf8_lossy(&no_out.stderr).contains("--out"));
+}

@@ -48,8 +48,16 @@ pub enum Command {
     },
     #[command(about = t!("cli.help.export"))]
     Export {
-        #[arg(value_name = t!("cli.help.name_value"), help = t!("cli.help.name"))]
-        name: String,
+        #[arg(
+            value_name = t!("cli.help.name_value"),
+            help = t!("cli.help.name"),
+            required_unless_present = "all",
+            conflicts_with = "all"
+        )]
+        name: Option<String>,
+        /// Every forløp's handlingsplan in one workbook.
+        #[arg(long, help = t!("cli.help.export_all"))]
+        all: bool,
         #[arg(long, value_name = t!("cli.help.folder"), help = t!("cli.help.out"))]
         out: Option<PathBuf>,
         #[arg(

@@ -32,6 +32,10 @@ pub enum CliError {
     },
     /// The export could not be made from this data.
     Export(crate::export::ExportError),
+    /// `export --all` writes only the Excel roll-up.
+    AllNeedsXlsx,
+    /// `export --all` needs a folder to write to.
+    AllNeedsOut,
     /// The TUI was asked for without a terminal.
     NeedsTerminal,
     Tui(terminal::TuiError),
@@ -48,6 +52,8 @@ impl std::fmt::Display for CliError {
             CliError::NoProcess(process) => f.write_str(&t!("cli.no_process", process = process)),
             CliError::Write { dir, error } => write!(f, "{}: {error}", dir.display()),
             CliError::NeedsTerminal => f.write_str(t!("cli.needs_terminal")),
+            CliError::AllNeedsXlsx => f.write_str(t!("cli.all_needs_xlsx")),
+            CliError::AllNeedsOut => f.write_str(t!("cli.all_needs_out")),
             CliError::Tui(e) => write!(f, "{e}"),
         }
     }
@@ -160,11 +166,51 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         Some(Command::List) => list(&store, &library),
         Some(Command::Workshops) => workshops(&library),
         Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Export { name, out, format }) => {
-            export((&store, &library), &name, out, format)
-        }
+        Some(Command::Export {
+            name: Some(name),
+            out,
+            format,
+            ..
+        }) => export((&store, &library), &name, out, format),
+        Some(Command::Export { out, format, .. }) => export_all(&store, out, format),
         Some(Command::Delete { name, yes }) => delete(&store, &name, yes),
     }
+}
+
+/// `stafett export --all --format xlsx --out DIR`: one workbook with every forløp's
+/// handlingsplan, a column naming the forløp, for a leader with several units.
+fn export_all(
+    store: &Store,
+    out: Option<PathBuf>,
+    format: Option<ExportFormat>,
+) -> Result<ExitCode, CliError> {
+    if format != Some(ExportFormat::Xlsx) {
+        return Err(CliError::AllNeedsXlsx);
+    }
+    let out_dir = out.ok_or(CliError::AllNeedsOut)?;
+    let mut plans = Vec::new();
+    for listed in store.list() {
+        match listed.dir.load_forlop() {
+            Ok(f) => plans.push(f),
+            Err(e) => warn(&t!("cli.skipped_forlop", error = e)),
+        }
+    }
+    let bytes = crate::export::xlsx::rollup(&plans)
+        .map_err(|e| CliError::Export(crate::export::ExportError::Workbook(e.to_string())))?;
+    let doc = crate::export::Document {
+        file_name: t!("cli.rollup_file").to_string(),
+        bytes,
+    };
+    let written = crate::worksheet::files::write_documents(&out_dir, &[doc]).map_err(|error| {
+        CliError::Write {
+            dir: out_dir.clone(),
+            error,
+        }
+    })?;
+    for path in written {
+        say(&path.display().to_string());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `stafett list`: every forløp with its process, round and folder.
