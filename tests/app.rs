@@ -205,6 +205,7 @@ fn x_exports_the_forlop_as_it_is_in_memory_to_a_chosen_folder() {
 fn the_home_screen_shows_a_finished_session_from_the_overview() {
     let mut h = Harness::with_forlop();
     h.keys("nnn").keys(" ").keys("F").key(KeyCode::Enter);
+    h.key(KeyCode::Esc); // the record is optional
     assert!(h.app.sync());
     let stafett::app::Screen::Session(s) = &h.app.screen else {
         panic!("a session is open");
@@ -263,4 +264,40 @@ fn tab_moves_through_a_forms_fields_and_keeps_line_breaks() {
     let md =
         stafett::export::markdown::forlop(&s.runner.script, &s.runner.forlop, &s.runner.sheets);
     assert!(md.contains("Budsjett  \n  og turnus"), "{md}");
+}
+
+/// Finishing a session offers its record (referat), field by field with Tab; Esc leaves the
+/// rest empty. The record is in the hand-off copy and in the next session's stafettpinne, and
+/// `M` opens it again later.
+#[test]
+fn a_finished_session_offers_its_record_and_hands_it_on() {
+    let mut h = Harness::with_forlop();
+    h.keys("F").key(KeyCode::Enter);
+    assert!(h.text(100, 30).contains("Referat 1/9"), "offered at once");
+    h.keys("24.11.2026, møterommet").key(KeyCode::Tab);
+    assert!(h.text(100, 30).contains("Ledere (antall)"));
+    h.keys("1")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Tab);
+    h.keys("12").key(KeyCode::Esc);
+    assert!(h.app.sync());
+    let md = std::fs::read_to_string(forlop_dir(&h).join("r1-starte.md")).unwrap();
+    assert!(md.contains("### Referat"), "{md}");
+    assert!(
+        md.contains("**Dato og sted:** 24.11.2026, møterommet"),
+        "{md}"
+    );
+    assert!(md.contains("**Ledere (antall):** 1"), "{md}");
+    assert!(!md.contains("Ansatte (antall)"), "Esc left it empty: {md}");
+    // The next session (Utforske's forberedelse) shows it in its stafettpinne.
+    let text = h.text(100, 40);
+    assert!(
+        text.contains("Dato og sted: 24.11.2026, møterommet"),
+        "{text}"
+    );
+    // Later, M opens it again where it was left.
+    h.keys("P").keys("M");
+    let text = h.text(100, 30);
+    assert!(text.contains("24.11.2026, møterommet"), "{text}");
 }

@@ -46,6 +46,8 @@ fn utforske_hands_its_chosen_challenges_on_to_utdype() {
     tui.send("F");
     tui.wait_for("Sikker?");
     tui.send(ENTER);
+    tui.wait_for("Referat 1/9");
+    tui.send(ESC);
     tui.wait_for("Utdype › Forberedelsesmøte › steg 1 av 3");
     tui.wait_for("Valgte utfordringer");
     assert!(
@@ -334,6 +336,8 @@ fn a_chosen_challenge_is_iterated_in_mote_2_and_lands_in_the_plan() {
     tui.send("F");
     tui.wait_for("Sikker?");
     tui.send(ENTER);
+    tui.wait_for("Referat 1/9");
+    tui.send(ESC);
     tui.wait_for("Møte 2 – tiltak");
     tui.send("nnn");
     tui.wait_for("1 av 1: Omstilling og endring");
@@ -413,6 +417,8 @@ fn a_finished_session_opens_again_only_on_purpose() {
     tui.send("F");
     tui.wait_for("og levere arbeidsarket");
     tui.send(ENTER);
+    tui.wait_for("Referat 1/9");
+    tui.send(ESC);
     tui.wait_for("Utforske › Forberedelsesmøte");
     tui.send("P");
     tui.wait_for("Oppstarts- og arbeidsmøte");
@@ -505,6 +511,8 @@ fn the_stafettpinne_follows_the_script_and_shows_the_room_only_the_rooms() {
         tui.send("F");
         tui.wait_for("og levere arbeidsarket");
         tui.send(ENTER);
+        tui.wait_for("Referat 1/9");
+        tui.send(ESC);
     };
     tui.send(ENTER);
     tui.send("Fast budsjett");

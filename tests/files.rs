@@ -271,3 +271,37 @@ fn the_real_binary_follows_no_symlink_planted_in_the_forlop_folder() {
         assert_eq!(mode(&path), 0o600, "{name}");
     }
 }
+
+/// A recovery file left in the shared temp folder is offered only to the forløp folder it came
+/// from: another data folder (a second USB stick) with a forløp of the same name never sees it.
+#[test]
+fn a_recovery_in_the_temp_folder_belongs_to_its_own_forlop_folder() {
+    use stafett::worksheet::recovery::Recovery;
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    // A name of this test's own: the temp folder is shared with every other test.
+    let name = format!("Gjenoppretting {}", std::process::id());
+    let make = |root: &Path| {
+        let store = Store::new(root.join("data"));
+        store.create(&name, "mini", "start", at(0).wall).unwrap()
+    };
+    let ((dir_a, forlop), (dir_b, _)) = (make(a.path()), make(b.path()));
+    let recovery = Recovery {
+        format: 1,
+        written: at(0).wall,
+        folder: Some(dir_a.path.clone()),
+        forlop,
+        sheets: Vec::new(),
+    };
+    // The forløp folder is gone for a moment (a USB stick pulled out): the recovery goes to
+    // the temp folder.
+    let away = a.path().join("bort");
+    std::fs::rename(&dir_a.path, &away).unwrap();
+    let written = dir_a.write_recovery(&recovery);
+    std::fs::rename(&away, &dir_a.path).unwrap();
+    let path = written.unwrap();
+    assert!(path.starts_with(std::env::temp_dir()), "{}", path.display());
+    assert!(dir_b.find_recovery(&name).is_none(), "not another folder's");
+    let found = dir_a.find_recovery(&name).expect("its own folder's");
+    assert_eq!(found.path, path);
+    std::fs::remove_file(path).unwrap();
+}

@@ -592,3 +592,38 @@ fn the_short_version_skips_optional_steps() {
     r.handle(Cmd::NextStep, at(0));
     assert_eq!(r.step().id, "tema", "the whole session again");
 }
+
+/// A session's record can be written after it is finished, from the next session; the
+/// hand-off copy follows, and an empty field is taken away.
+#[test]
+fn a_record_is_written_to_the_session_it_belongs_to() {
+    let mut r = runner(mini());
+    r.handle(Cmd::Finish, at(0));
+    assert_eq!(r.session().id, "en-verksted");
+    let set = |r: &mut stafett::runner::Runner, text: &str| {
+        r.handle(
+            Cmd::SetRecord {
+                key: key("start"),
+                field: "beslutninger".into(),
+                text: text.into(),
+            },
+            at(1),
+        )
+    };
+    let fx = set(&mut r, "Vi prøver ønsketurnus");
+    assert!(fx.contains(&Effect::SaveSheet(key("start"))));
+    assert!(
+        fx.contains(&Effect::HandOver(key("start"))),
+        "finished: rewritten"
+    );
+    assert_eq!(
+        r.sheets[&key("start")].record["beslutninger"],
+        "Vi prøver ønsketurnus"
+    );
+    assert!(
+        set(&mut r, "Vi prøver ønsketurnus").is_empty(),
+        "unchanged: nothing saved"
+    );
+    set(&mut r, "  ");
+    assert!(r.sheets[&key("start")].record.is_empty());
+}

@@ -22,7 +22,7 @@ impl App {
             Then::SwitchScale { forward, levels } => Cmd::SwitchScale { forward, levels },
             Then::DeleteItem => Cmd::Delete,
             Then::DeleteMeasure(i) => Cmd::DeleteMeasure(i),
-            Then::Finish => Cmd::Finish,
+            Then::Finish => return self.finish_and_offer_record(now),
             Then::Reopen => Cmd::Reopen,
             Then::NewRound => {
                 // The new round's first session is where the group goes on: the overview it
@@ -33,6 +33,27 @@ impl App {
             }
         };
         self.runner_cmd(cmd, now);
+    }
+
+    /// Finishes the session and, when it is finished, offers its record (referat): optional,
+    /// Esc leaves it empty.
+    fn finish_and_offer_record(&mut self, now: Now) {
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
+        let key = s.runner.key();
+        self.runner_cmd(Cmd::Finish, now);
+        let Screen::Session(s) = &self.screen else {
+            return;
+        };
+        let done = s
+            .runner
+            .sheets
+            .get(&key)
+            .is_some_and(|sheet| sheet.status == crate::worksheet::SessionStatus::Done);
+        if done {
+            self.open_record(key, 0);
+        }
     }
 
     /// Puts `forlop.ron`'s backup in place of the unreadable file, under the lock, and opens it.

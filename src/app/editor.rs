@@ -37,13 +37,14 @@ impl App {
             }
             Action::Submit => {
                 let text = input.text();
-                let cmd = match input.target {
+                let cmd = match &input.target {
                     InputTarget::AddItem => Cmd::Add(text),
                     InputTarget::EditItem => Cmd::Edit(text),
                     InputTarget::Theme => Cmd::SetTheme(text),
                     InputTarget::Field => Cmd::SetField(text),
                     InputTarget::Count => Cmd::Add(text),
-                    InputTarget::Cell(column) => Cmd::CellText(column, text),
+                    InputTarget::Cell(column) => Cmd::CellText(*column, text),
+                    InputTarget::Record { key, field } => super::record::set(key, *field, text),
                     InputTarget::ExportDir => return,
                 };
                 let adding = input.target == InputTarget::AddItem;
@@ -57,6 +58,11 @@ impl App {
             // Tab in a form's field: keep what was typed and go on to the next field.
             Action::NextField | Action::PrevField if input.target == InputTarget::Field => {
                 self.next_form_field(&input, action == Action::NextField, now);
+            }
+            Action::NextField | Action::PrevField
+                if matches!(input.target, InputTarget::Record { .. }) =>
+            {
+                self.next_record_field(&input, action == Action::NextField, now);
             }
             Action::Newline if !input.target.single_line() => {
                 input.area.insert_newline();

@@ -6,7 +6,7 @@ use crate::worksheet::{Measure, MeasureDraft, MeasureStatus};
 use ratatui_textarea::TextArea;
 
 /// What a single text field is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum InputTarget {
     AddItem,
     EditItem,
@@ -17,11 +17,16 @@ pub enum InputTarget {
     ExportDir,
     /// A text column of a risk grid's selected row.
     Cell(crate::worksheet::risk::Column),
+    /// A field of a session's record (referat), by its place in the record.
+    Record {
+        key: crate::worksheet::SheetKey,
+        field: usize,
+    },
 }
 
 impl InputTarget {
     /// Single-line fields turn pasted newlines into spaces and ignore Alt+Enter.
-    pub fn single_line(self) -> bool {
+    pub fn single_line(&self) -> bool {
         matches!(
             self,
             InputTarget::Theme | InputTarget::Count | InputTarget::ExportDir

@@ -8,6 +8,7 @@ pub mod forms;
 mod home;
 mod overlays;
 mod quit;
+mod record;
 mod saver;
 pub use saver::{SAVE_AFTER_MS, WINDOW_MS};
 mod session;

@@ -162,6 +162,7 @@ impl Session {
         Recovery {
             format: crate::worksheet::FORMAT,
             written: now.wall,
+            folder: Some(self.dir.path.clone()),
             forlop: self.runner.forlop.clone(),
             sheets: self.runner.sheets.values().cloned().collect(),
         }

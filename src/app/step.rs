@@ -82,6 +82,10 @@ impl App {
             Action::NewRound => {
                 self.message = Some(crate::t!("app.new_round_from_overview").into())
             }
+            Action::Record => {
+                let key = r.key();
+                self.open_record(key, 0);
+            }
             _ => {}
         }
     }

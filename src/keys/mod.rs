@@ -55,6 +55,8 @@ pub enum Action {
     TimerReset,
     /// The session's short version on or off.
     ShortVersion,
+    /// The session record (referat).
+    Record,
     Guide,
     Overview,
     Plan,

@@ -80,6 +80,13 @@ pub enum Cmd {
     Reopen,
     /// Run the session in its short version (optional steps skipped), or in full again.
     ToggleShort,
+    /// One field of a session's record (referat), by field id; empty text clears it. The
+    /// session is named: the record of a session just finished is written from the next.
+    SetRecord {
+        key: crate::worksheet::SheetKey,
+        field: String,
+        text: String,
+    },
     StartNextRound,
     TimerToggle,
     TimerAdjust(i64),
@@ -190,6 +197,9 @@ impl Runner {
             Cmd::Finish => self.finish(now, &mut fx),
             Cmd::Reopen => self.reopen(now, &mut fx),
             Cmd::ToggleShort => self.toggle_short(now, &mut fx),
+            Cmd::SetRecord { key, field, text } => {
+                self.set_record(key, (field, text), now, &mut fx)
+            }
             Cmd::StartNextRound => self.start_next_round(now, &mut fx),
             Cmd::TimerToggle | Cmd::TimerAdjust(_) | Cmd::TimerReset | Cmd::Tick => {
                 self.timer_cmd(cmd, now, &mut fx)

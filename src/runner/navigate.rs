@@ -4,7 +4,7 @@
 use super::{Cmd, Cursor, Effect, Now, Runner, Timer};
 use crate::script::SessionAt;
 use crate::t;
-use crate::worksheet::{SessionStatus, Worksheet};
+use crate::worksheet::{SessionStatus, SheetKey, Worksheet};
 
 impl Runner {
     pub(super) fn next_step(&mut self, now: Now, fx: &mut Vec<Effect>) {
@@ -26,6 +26,42 @@ impl Runner {
         } else {
             (0..self.at.step).rev().find(taken)
         }
+    }
+
+    /// Writes a field of the session record. Allowed on a finished session too (a record is
+    /// written afterwards); its hand-off copy is then rewritten.
+    pub(super) fn set_record(
+        &mut self,
+        key: SheetKey,
+        (field, text): (String, String),
+        now: Now,
+        fx: &mut Vec<Effect>,
+    ) {
+        if self.read_only.contains(&key) {
+            self.notice = Some(super::read_only_notice());
+            return;
+        }
+        let sheet = if key == self.key() {
+            self.sheet_mut(now)
+        } else {
+            match self.sheets.get_mut(&key) {
+                Some(sheet) => sheet,
+                None => return,
+            }
+        };
+        let text = text.trim().to_string();
+        let changed = if text.is_empty() {
+            sheet.record.remove(&field).is_some()
+        } else {
+            sheet.record.insert(field, text.clone()) != Some(text)
+        };
+        if !changed {
+            return;
+        }
+        if sheet.status == SessionStatus::Done || sheet.reopened.is_some() {
+            fx.push(Effect::HandOver(key.clone()));
+        }
+        fx.push(Effect::SaveSheet(key));
     }
 
     /// Switches the session between its short version and the whole, if it has one.

@@ -8,6 +8,7 @@ pub mod files;
 mod ids;
 mod lock;
 pub mod overview;
+pub mod record;
 pub mod recovery;
 pub mod risk;
 pub mod store;
@@ -197,6 +198,9 @@ pub struct Worksheet {
     /// Run in its short version: the script's optional steps are skipped.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub short: bool,
+    /// The session record (referat) by field id (see [`record::record_fields`]); optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub record: BTreeMap<String, String>,
     /// Named lists of items (challenges, ideas …).
     #[serde(default)]
     pub lists: BTreeMap<String, Vec<Item>>,
@@ -230,6 +234,7 @@ impl Worksheet {
             finished: None,
             reopened: None,
             short: false,
+            record: BTreeMap::new(),
             lists: BTreeMap::new(),
             checks: BTreeMap::new(),
             forms: BTreeMap::new(),

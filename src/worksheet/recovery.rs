@@ -23,6 +23,10 @@ const TEMP_PREFIX: &str = "stafett-gjenoppretting-";
 pub struct Recovery {
     pub format: u32,
     pub written: NaiveDateTime,
+    /// The forløp folder it belongs to: a recovery file in the shared temp folder is only
+    /// offered to that folder (two data folders may hold a forløp of the same name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folder: Option<PathBuf>,
     pub forlop: Forlop,
     pub sheets: Vec<Worksheet>,
 }
@@ -87,7 +91,9 @@ impl ForlopDir {
                 n.starts_with(&prefix) && n.ends_with(".ron") && is_ours(&e.path())
             })
             .filter_map(|e| Some((e.path(), load_ron::<Recovery>(&e.path()).ok()?)))
-            .filter(|(_, r)| r.forlop.name == name)
+            .filter(|(_, r)| {
+                r.forlop.name == name && r.folder.as_ref().is_none_or(|f| *f == self.path)
+            })
             .collect();
         found.sort_by_key(|(_, r)| r.written);
         let (path, recovery) = found.pop()?;

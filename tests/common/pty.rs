@@ -37,6 +37,11 @@ impl Tui {
         cmd.env("STAFETT_DATA_DIR", data);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        // A temp folder of the test's own: a recovery file one run leaves in the shared one
+        // must not be offered to another.
+        let tmp = data.join(".tmp");
+        std::fs::create_dir_all(&tmp).unwrap();
+        cmd.env("TMPDIR", &tmp);
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -61,6 +61,7 @@ pub(super) fn write_body(
             inert(sheet.summary.trim())
         );
     }
+    write_record(out, &sub, sheet);
     let written = write_steps(out, &sub, script, (def, sheet), all, audience);
     // What no step names cannot be known to be the room's: only the group's own copy has it.
     if audience == Audience::Room {
@@ -159,6 +160,23 @@ fn write_steps(
 }
 
 /// A step that went through items: per item its title, rating, and notes or fields.
+/// The session record (referat), its filled fields in order.
+fn write_record(out: &mut String, sub: &str, sheet: &Worksheet) {
+    if sheet.record.values().all(|v| v.trim().is_empty()) {
+        return;
+    }
+    let _ = writeln!(out, "{sub} {}\n", t!("record.heading"));
+    let mut labels = Vec::new();
+    let mut values = BTreeMap::new();
+    for (id, label) in crate::worksheet::record::record_fields() {
+        if let Some(value) = sheet.record.get(id) {
+            labels.push(label.to_string());
+            values.insert(label.to_string(), value.clone());
+        }
+    }
+    write_fields(out, &labels, &values);
+}
+
 /// When the session later chose among the items a for-each step went through, the room is
 /// handed on the chosen ones (the group's own copy keeps them all).
 fn keep_chosen(
