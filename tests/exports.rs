@@ -52,6 +52,9 @@ fn forlop(data: &std::path::Path) {
     sheet
         .lists
         .insert("tema".into(), vec![Item::new(1, format!("Tema {HOSTILE}"))]);
+    sheet
+        .record
+        .insert("beslutninger".into(), "Vi melder alle trusler".into());
     dir.save_sheet(&sheet).unwrap();
 }
 
@@ -404,6 +407,15 @@ fn the_workbook_takes_hostile_text_as_text() {
     let formulas = book.worksheet_formula("Handlingsplan").unwrap();
     assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()));
     let grid = book.worksheet_range("Risiko risiko").unwrap();
+    let records = book.worksheet_range("Referat").unwrap();
+    assert_eq!(
+        records.get_value((1, 1)),
+        Some(&Data::String("Dette bestemte vi".into()))
+    );
+    assert_eq!(
+        records.get_value((1, 2)),
+        Some(&Data::String("Vi melder alle trusler".into()))
+    );
     let tema = grid.get_value((1, 1)).unwrap().to_string();
     assert!(tema.starts_with("Vold <script>"), "{tema}");
     assert!(

@@ -52,20 +52,7 @@ impl App {
                 self.overlays.push(Overlay::Overview { selected });
             }
             Action::Plan => self.overlays.push(Overlay::Plan { selected: 0 }),
-            Action::Finish => {
-                let done = r
-                    .sheet()
-                    .is_some_and(|s| s.status == crate::worksheet::SessionStatus::Done);
-                let (phase, session) = (&r.phase().title, &r.session().title);
-                let (question, then) = if done {
-                    let q = crate::t!("app.reopen_question", phase = phase, session = session);
-                    (q, Then::Reopen)
-                } else {
-                    let q = crate::t!("app.finish_question", phase = phase, session = session);
-                    (q, Then::Finish)
-                };
-                self.overlays.push(Overlay::Confirm { question, then });
-            }
+            Action::Finish => self.overlays.push(finish_question(r)),
             Action::Add | Action::Edit | Action::Enter | Action::Delete | Action::Theme => {
                 self.open_editor(action, &activity, selected)
             }
@@ -109,6 +96,22 @@ impl App {
         }
         Some(())
     }
+}
+
+/// `F`: finish the session, or, when it is finished, open it again; asked first either way.
+fn finish_question(r: &crate::runner::Runner) -> Overlay {
+    let done = r
+        .sheet()
+        .is_some_and(|s| s.status == crate::worksheet::SessionStatus::Done);
+    let (phase, session) = (&r.phase().title, &r.session().title);
+    let (question, then) = if done {
+        let q = crate::t!("app.reopen_question", phase = phase, session = session);
+        (q, Then::Reopen)
+    } else {
+        let q = crate::t!("app.finish_question", phase = phase, session = session);
+        (q, Then::Finish)
+    };
+    Overlay::Confirm { question, then }
 }
 
 /// The keys that are simply a runner command on this step.
