@@ -471,3 +471,60 @@ fn every_forlops_plan_rolls_up_into_one_workbook() {
     let no_out = run(&["export", "--all", "--format", "xlsx"]);
     assert!(String::from_utf8_lossy(&no_out.stderr).contains("--out"));
 }
+
+/// LibreOffice opens the workbook and reads the plan out of it (headless, to CSV). Skipped,
+/// saying why, where LibreOffice is not installed (`apt install libreoffice-calc-nogui`).
+#[test]
+fn libreoffice_opens_the_workbook() {
+    let Some(office) = ["soffice", "libreoffice"].into_iter().find(|b| {
+        Command::new(b)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
+        println!("skipped: no LibreOffice to open the workbook with");
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
+    example(&data);
+    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+        .args([
+            "export",
+            "Randaberg sykehjem, avd. 2",
+            "--format",
+            "xlsx",
+            "--out",
+        ])
+        .arg(&out)
+        .env("STAFETT_DATA_DIR", &data)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let converted = tmp.path().join("lest");
+    let run = Command::new(office)
+        // CSV in UTF-8 (filter options: comma, quote, UTF-8, from the first sheet).
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1",
+        ])
+        .arg("--outdir")
+        .arg(&converted)
+        .arg(out.join("randaberg-sykehjem-avd-2.xlsx"))
+        .env("HOME", tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let csv = std::fs::read_to_string(converted.join("randaberg-sykehjem-avd-2.csv")).unwrap();
+    assert!(csv.contains("Kurs i å melde avvik"), "{csv}");
+    assert!(
+        csv.contains("Handlingsplan") || csv.contains("Tiltak"),
+        "{csv}"
+    );
+    assert!(csv.contains("2027"), "the frist read as a date: {csv}");
+}
