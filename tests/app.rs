@@ -280,7 +280,8 @@ fn a_finished_session_offers_its_record_and_hands_it_on() {
         .key(KeyCode::Tab)
         .key(KeyCode::Tab)
         .key(KeyCode::Tab);
-    h.keys("12").key(KeyCode::Esc);
+    h.keys("12").key(KeyCode::Esc); // done: what was typed in this field is kept
+    assert!(h.app.overlays.is_empty(), "one Esc closes the record");
     assert!(h.app.sync());
     let md = std::fs::read_to_string(forlop_dir(&h).join("r1-starte.md")).unwrap();
     assert!(md.contains("### Referat"), "{md}");
@@ -289,7 +290,11 @@ fn a_finished_session_offers_its_record_and_hands_it_on() {
         "{md}"
     );
     assert!(md.contains("**Ledere (antall):** 1"), "{md}");
-    assert!(!md.contains("Ansatte (antall)"), "Esc left it empty: {md}");
+    assert!(md.contains("**Ansatte (antall):** 12"), "{md}");
+    assert!(
+        !md.contains("Navn (valgfritt)"),
+        "Esc left the rest empty: {md}"
+    );
     // The next session (Utforske's forberedelse) shows it in its stafettpinne.
     let text = h.text(100, 40);
     assert!(

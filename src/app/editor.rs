@@ -26,6 +26,12 @@ impl App {
     pub(super) fn input_action(&mut self, mut input: Box<Input>, action: Action, now: Now) {
         let armed = std::mem::take(&mut input.discard_armed);
         match action {
+            // In the record, Esc means done: what was typed in the field is kept.
+            Action::Cancel if matches!(input.target, InputTarget::Record { .. }) => {
+                if let InputTarget::Record { key, field } = &input.target {
+                    self.runner_cmd(super::record::set(key, *field, input.text()), now);
+                }
+            }
             // Typed text is never thrown away by one Esc: the first says so, the second does.
             Action::Cancel if input.changed() && !armed => {
                 input.discard_armed = true;
