@@ -28,7 +28,9 @@ impl App {
         match action {
             // In the record, Esc means done: what was typed in the field is kept.
             Action::Cancel if matches!(input.target, InputTarget::Record { .. }) => {
-                if let InputTarget::Record { key, field } = &input.target {
+                if let InputTarget::Record { key, field } = &input.target
+                    && input.changed()
+                {
                     self.runner_cmd(super::record::set(key, *field, input.text()), now);
                 }
             }
