@@ -360,3 +360,16 @@ fn the_short_version_is_offered_at_the_start_and_shown() {
         "offered at the start only"
     );
 }
+
+/// `V` switches to the projector theme (no dark grey) and back.
+#[test]
+fn v_switches_to_the_projector_theme_and_back() {
+    use ratatui::style::Color;
+    let mut h = Harness::with_forlop();
+    let border = |h: &Harness| h.draw(100, 30).backend().buffer()[(0, 2)].fg;
+    assert_eq!(border(&h), Color::DarkGray);
+    h.keys("V");
+    assert_eq!(border(&h), Color::White, "high contrast on the projector");
+    h.keys("V");
+    assert_eq!(border(&h), Color::DarkGray);
+}

@@ -49,6 +49,8 @@ pub struct App {
     pub exit_note: Option<String>,
     /// Colours on; off when `NO_COLOR` is set. Meaning is always carried by text too.
     pub color: bool,
+    /// The look: the standard theme or the projector's (`--theme`, `V` switches).
+    pub theme: crate::ui::theme::ThemeName,
     /// The keys in use: the standard table with the user's `keys.ron` applied.
     pub keys: Keymap,
     bell: bool,
@@ -158,6 +160,7 @@ impl App {
             redraw: true,
             exit_note: None,
             color: true,
+            theme: crate::ui::theme::ThemeName::Standard,
             keys: Keymap::standard(),
             bell: false,
         }
@@ -268,6 +271,7 @@ impl App {
             match action {
                 Action::Quit => self.request_quit(now),
                 Action::Help => self.overlays.push(Overlay::Help { scroll: 0 }),
+                Action::SwitchTheme => self.theme = self.theme.other(),
                 _ => match &self.screen {
                     Screen::Home(_) => self.home_action(action),
                     Screen::Session(_) => self.session_action(action, now),

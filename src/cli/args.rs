@@ -19,6 +19,15 @@ pub struct Cli {
     pub data_dir: Option<PathBuf>,
     #[arg(long, global = true, value_name = t!("cli.help.folder"), help = t!("cli.help.workshops_dir"))]
     pub workshops: Option<PathBuf>,
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        hide_possible_values = true,
+        value_name = t!("cli.help.theme_value"),
+        help = t!("cli.help.theme")
+    )]
+    pub theme: Option<CliTheme>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -148,6 +157,22 @@ impl ExportFormat {
             ExportFormat::Html => Formats { html: true, ..none },
             ExportFormat::Xlsx => Formats { xlsx: true, ..none },
             ExportFormat::All => Formats::ALL,
+        }
+    }
+}
+
+/// `--theme`: the look to start with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CliTheme {
+    Standard,
+    Projector,
+}
+
+impl From<CliTheme> for crate::ui::theme::ThemeName {
+    fn from(theme: CliTheme) -> Self {
+        match theme {
+            CliTheme::Standard => crate::ui::theme::ThemeName::Standard,
+            CliTheme::Projector => crate::ui::theme::ThemeName::Projector,
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::worksheet::store::{Store, StoreError};
 mod args;
 
 use args::parse_args;
-pub use args::{Cli, Command, ExportFormat};
+pub use args::{Cli, CliTheme, Command, ExportFormat};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -149,19 +149,20 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let store = Store::new(data_dir(cli.data_dir)?);
     let library = Library::load(&script_dirs(cli.workshops));
     let today = chrono::Local::now().date_naive();
+    let theme = cli.theme;
     match cli.command {
-        None => tui(App::new(store, library, today)),
+        None => tui(App::new(store, library, today), theme),
         Some(Command::New { workshop, name }) => {
             let mut app = App::without_home(store, library, today);
             app.create(&workshop, &name, terminal::Clock::start().now())
                 .map_err(CliError::Create)?;
-            tui(app)
+            tui(app, theme)
         }
         Some(Command::Open { name }) => {
             let dir = store.find(&name).map_err(CliError::Store)?;
             let mut app = App::without_home(store, library, today);
             app.open(dir).map_err(CliError::Open)?;
-            tui(app)
+            tui(app, theme)
         }
         Some(Command::List) => list(&store, &library),
         Some(Command::Workshops) => workshops(&library),
@@ -365,11 +366,12 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn tui(mut app: App) -> Result<ExitCode, CliError> {
+fn tui(mut app: App, theme: Option<CliTheme>) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() {
         return Err(CliError::NeedsTerminal);
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.theme = theme.map(Into::into).unwrap_or_default();
     user_keys(&mut app);
     terminal::run(app).map_err(CliError::Tui)?;
     Ok(ExitCode::SUCCESS)

@@ -57,6 +57,8 @@ pub enum Action {
     ShortVersion,
     /// The session record (referat).
     Record,
+    /// The standard look or the projector's.
+    SwitchTheme,
     Guide,
     Overview,
     Plan,

@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame, area);
         return;
     }
-    let theme = Theme::new(app.color);
+    let theme = Theme::named(app.theme, app.color);
     match &app.screen {
         Screen::Home(home) => home::draw(frame, area, app, home, &theme),
         Screen::Session(s) => session::draw(frame, area, app, s, &theme),

@@ -10,6 +10,25 @@ use std::sync::OnceLock;
 
 /// The shipped standard theme.
 pub const STANDARD: &str = include_str!("../../assets/themes/standard.ron");
+pub const PROJECTOR: &str = include_str!("../../assets/themes/projector.ron");
+
+/// The shipped themes: the standard one, and one for a projector (high contrast).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeName {
+    #[default]
+    Standard,
+    Projector,
+}
+
+impl ThemeName {
+    /// The other theme: `V` switches between them.
+    pub fn other(self) -> ThemeName {
+        match self {
+            ThemeName::Standard => ThemeName::Projector,
+            ThemeName::Projector => ThemeName::Standard,
+        }
+    }
+}
 
 /// One role's look, as written in a theme file.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -101,11 +120,15 @@ impl ThemeDef {
     }
 }
 
-fn standard() -> &'static ThemeDef {
-    static DEF: OnceLock<ThemeDef> = OnceLock::new();
+fn shipped(name: ThemeName) -> &'static ThemeDef {
+    static DEFS: [OnceLock<ThemeDef>; 2] = [OnceLock::new(), OnceLock::new()];
+    let (slot, text) = match name {
+        ThemeName::Standard => (&DEFS[0], STANDARD),
+        ThemeName::Projector => (&DEFS[1], PROJECTOR),
+    };
     // Checked by a test; should it ever fail, every role falls back to the terminal's default
     // look, which still reads because colour never carries meaning alone.
-    DEF.get_or_init(|| parse(STANDARD).unwrap_or_else(|_| plain()))
+    slot.get_or_init(|| parse(text).unwrap_or_else(|_| plain()))
 }
 
 fn plain() -> ThemeDef {
@@ -140,8 +163,12 @@ pub struct Theme {
 
 impl Theme {
     pub fn new(color: bool) -> Theme {
+        Theme::named(ThemeName::Standard, color)
+    }
+
+    pub fn named(name: ThemeName, color: bool) -> Theme {
         Theme {
-            def: standard(),
+            def: shipped(name),
             color,
         }
     }
@@ -226,6 +253,20 @@ mod tests {
         assert_eq!(def.title.fg.as_deref(), Some("cyan"));
         let theme = Theme::new(true);
         assert_eq!(theme.band(Band::Unacceptable).bg, Some(Color::Red));
+    }
+
+    #[test]
+    fn the_projector_theme_parses_and_has_no_dark_grey() {
+        let def = parse(PROJECTOR).expect("assets/themes/projector.ron");
+        let theme = Theme::named(ThemeName::Projector, true);
+        assert_eq!(theme.dim().fg, Some(Color::Gray));
+        assert_ne!(theme.border().fg, Some(Color::DarkGray));
+        assert!(
+            !PROJECTOR.contains("dark gray"),
+            "dark grey vanishes on a projector"
+        );
+        assert_eq!(def.room.fg.as_deref(), Some("white"));
+        assert_eq!(ThemeName::Projector.other(), ThemeName::Standard);
     }
 
     #[test]
