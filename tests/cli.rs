@@ -160,6 +160,7 @@ fn workshops_and_help_speak_norwegian() {
         "export",
         "delete",
         "workshops",
+        "follow",
     ] {
         let h = stafett(tmp.path(), &[sub, "--help"]);
         assert!(h.status.success(), "{sub}");

@@ -556,3 +556,64 @@ fn the_stafettpinne_follows_the_script_and_shows_the_room_only_the_rooms() {
         "the group's own copy keeps it: {md}"
     );
 }
+
+/// Every file in a forløp folder with its bytes and modification time.
+fn folder_state(folder: &Path) -> Vec<(String, Vec<u8>, std::time::SystemTime)> {
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let meta = e.metadata().unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap_or_default(),
+                meta.modified().unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// `stafett follow` in a second terminal shows the room what the facilitator does, while the
+/// facilitator's Stafett holds the lock, and never writes a byte.
+#[test]
+fn the_projector_view_follows_the_facilitator_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut facilitator = Tui::start(data, &["new", "oss-og-vart", "Følg"]);
+    facilitator.wait_for("Oppstarts- og arbeidsmøte");
+    let mut room = Tui::start(data, &["follow", "Følg"]);
+    room.wait_for("Projektorvisning");
+    room.wait_for("[ ] Leder");
+    assert!(
+        !room.screen().contains("Veiledning"),
+        "the room does not see the guide"
+    );
+    facilitator.send(" ");
+    facilitator.wait_for("[x] Leder");
+    let ticked = std::time::Instant::now();
+    room.wait_for("[x] Leder");
+    assert!(
+        ticked.elapsed() < std::time::Duration::from_secs(3),
+        "shown soon after it was saved: {:?}",
+        ticked.elapsed()
+    );
+    facilitator.send("n");
+    room.wait_for("Hvorfor Oss og vårt?");
+    facilitator.send("q");
+    assert!(facilitator.wait_exit());
+    room.send("q");
+    assert!(room.wait_exit());
+
+    // On its own, the follower leaves every file as it was, bytes and times.
+    let folder = data.join("forlop/folg");
+    let before = folder_state(&folder);
+    let mut room = Tui::start(data, &["follow", "Følg"]);
+    room.wait_for("Hvorfor Oss og vårt?");
+    room.send("V");
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    room.send("q");
+    assert!(room.wait_exit());
+    assert_eq!(folder_state(&folder), before, "the follower wrote nothing");
+}

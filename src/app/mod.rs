@@ -4,12 +4,14 @@
 mod confirm;
 mod editor;
 mod errors;
+mod follow;
 pub mod forms;
 mod home;
 mod overlays;
 mod quit;
 mod record;
 mod saver;
+pub use follow::FOLLOW_EVERY_MS;
 pub use saver::{SAVE_AFTER_MS, WINDOW_MS};
 mod session;
 mod step;
@@ -51,6 +53,8 @@ pub struct App {
     pub color: bool,
     /// The look: the standard theme or the projector's (`--theme`, `V` switches).
     pub theme: crate::ui::theme::ThemeName,
+    /// Following a forløp for the projector (`stafett follow`): read-only, nothing saved.
+    pub following: bool,
     /// The keys in use: the standard table with the user's `keys.ron` applied.
     pub keys: Keymap,
     bell: bool,
@@ -161,6 +165,7 @@ impl App {
             exit_note: None,
             color: true,
             theme: crate::ui::theme::ThemeName::Standard,
+            following: false,
             keys: Keymap::standard(),
             bell: false,
         }
@@ -209,6 +214,9 @@ impl App {
         self.now_ms = now.mono_ms;
         self.today = now.wall.date();
         if let Screen::Session(s) = &mut self.screen {
+            if self.following {
+                self.redraw |= s.follow_changes(&self.library);
+            }
             self.bell |= s.command(crate::runner::Cmd::Tick, now);
             s.save_due(now.mono_ms);
         }
@@ -262,6 +270,19 @@ impl App {
 
     pub fn act(&mut self, action: Action, now: Now) {
         self.message = None;
+        if self.following {
+            // The follower only looks: it quits without saving (it has nothing of its own),
+            // shows help and switches the look.
+            match action {
+                Action::Quit | Action::Back if self.overlays.is_empty() => self.quit = true,
+                Action::Help if self.overlays.is_empty() => {
+                    self.overlays.push(Overlay::Help { scroll: 0 })
+                }
+                Action::SwitchTheme => self.theme = self.theme.other(),
+                _ => self.overlays.clear(),
+            }
+            return;
+        }
         // Ctrl+C in a text field quits too, keeping what was typed.
         if action == Action::Quit && self.key_mode() == KeyMode::Text {
             self.request_quit(now);

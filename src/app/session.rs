@@ -7,7 +7,7 @@ use crate::export::markdown;
 use crate::runner::{Cmd, Effect, Now, Runner};
 use crate::script::Library;
 use crate::t;
-use crate::worksheet::overview::Overview;
+use crate::worksheet::overview::{FileStamp, Overview};
 use crate::worksheet::risk::Column;
 use crate::worksheet::store::StoreError;
 use crate::worksheet::store::{ForlopDir, Lock, Recovery};
@@ -16,7 +16,11 @@ use std::collections::BTreeSet;
 pub struct Session {
     pub runner: Runner,
     pub dir: ForlopDir,
-    _lock: Lock,
+    /// Held while the forløp is open for work; a follower holds none.
+    _lock: Option<Lock>,
+    /// A projector view that follows the files (`stafett follow`): never writes. The stamps
+    /// of the files as last read.
+    pub(super) following: Option<Vec<(std::path::PathBuf, Option<FileStamp>)>>,
     /// Saves off the key path, through a writer thread; keeps what failed to retry.
     saver: Saver,
     /// How the room sees a risk grid: the matrix rather than the table. Presentation only; it
@@ -52,7 +56,8 @@ impl Session {
             runner,
             saver: Saver::new(dir.clone()),
             dir,
-            _lock: lock,
+            _lock: Some(lock),
+            following: None,
             matrix,
             column: Column::ALL[0],
             notice: None,
@@ -61,6 +66,26 @@ impl Session {
         // A missing or outdated overview (a forløp from an older Stafett) is written now.
         session.hand_over();
         Ok((session, warnings))
+    }
+
+    /// A session that follows the files and never writes (see `app/follow.rs`).
+    pub(super) fn new_following(
+        runner: Runner,
+        dir: ForlopDir,
+        stamps: Vec<(std::path::PathBuf, Option<FileStamp>)>,
+    ) -> Session {
+        let matrix = runner.step().activity.spec().opens_in_second_view();
+        Session {
+            runner,
+            saver: Saver::new(dir.clone()),
+            dir,
+            _lock: None,
+            following: Some(stamps),
+            matrix,
+            column: Column::ALL[0],
+            notice: None,
+            overview: None,
+        }
     }
 
     /// Hands the runner a command and carries out its effects. Returns whether the bell
@@ -88,6 +113,8 @@ impl Session {
             match effect {
                 Effect::Bell => bell = true,
                 Effect::Notice(text) => self.notice = Some(text),
+                // A follower never writes.
+                _ if self.following.is_some() => {}
                 save => self.saver.note(save, now_ms),
             }
         }
@@ -110,6 +137,9 @@ impl Session {
 
     /// Hands over everything noted and waits until it is written. True when all is on disk.
     pub fn sync(&mut self) -> bool {
+        if self.following.is_some() {
+            return true;
+        }
         // What is in flight first: a write that fails there is handed over again below.
         self.saver.wait(describe);
         self.hand_over();
@@ -120,6 +150,9 @@ impl Session {
     /// Copies what each noted save writes, and hands the copies to the writer; then the
     /// overview, when what it says or the `forlop.ron` it vouches for has changed.
     fn hand_over(&mut self) {
+        if self.following.is_some() {
+            return;
+        }
         let mut forlop_written = false;
         for effect in self.saver.take() {
             forlop_written |= effect == Effect::SaveForlop;

@@ -78,6 +78,11 @@ pub enum Command {
         )]
         format: Option<ExportFormat>,
     },
+    #[command(about = t!("cli.help.follow"))]
+    Follow {
+        #[arg(value_name = t!("cli.help.name_value"), help = t!("cli.help.name"))]
+        name: String,
+    },
     #[command(about = t!("cli.help.delete"))]
     Delete {
         #[arg(value_name = t!("cli.help.name_value"), help = t!("cli.help.name"))]

@@ -164,6 +164,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             app.open(dir).map_err(CliError::Open)?;
             tui(app, theme)
         }
+        Some(Command::Follow { name }) => {
+            let dir = store.find(&name).map_err(CliError::Store)?;
+            let mut app = App::without_home(store, library, today);
+            app.follow(dir).map_err(CliError::Open)?;
+            tui(app, theme)
+        }
         Some(Command::List) => list(&store, &library),
         Some(Command::Workshops) => workshops(&library),
         Some(Command::Check { files }) => Ok(check(&files)),

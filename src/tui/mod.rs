@@ -140,7 +140,13 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
             }
             // While changes wait to be handed to the writer, wake often enough to hand them
             // over on time even when no key comes.
-            let wait = if app.saves_waiting() { 50 } else { 250 };
+            let wait = if app.following {
+                crate::app::FOLLOW_EVERY_MS
+            } else if app.saves_waiting() {
+                50
+            } else {
+                250
+            };
             match input.wait(Duration::from_millis(wait))? {
                 Wait::Ready => {
                     let ev = event::read()?;

@@ -121,6 +121,10 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, keys: &Keymap, theme: &Theme
             right_lines.extend(s);
         }
     }
+    // How to put the room's view on a second screen.
+    for part in super::wrap::wrap(t!("ui.follow.hint"), right.width as usize) {
+        right_lines.push(Line::styled(part, theme.dim()));
+    }
     let longest = left_lines.len().max(right_lines.len()) as u16;
     let scroll = scroll.min(longest.saturating_sub(inner.height));
     frame.render_widget(Paragraph::new(left_lines).scroll((scroll, 0)), left);

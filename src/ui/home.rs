@@ -29,6 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
         Paragraph::new(vec![
             Line::styled(t!("home.title"), theme.title()),
             Line::styled(t!("home.tagline"), theme.dim()),
+            Line::styled(t!("ui.follow.hint"), theme.dim()),
         ]),
         title,
     );

@@ -67,10 +67,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     }
 
     draw_notice(frame, notice, app, s, theme);
-    frame.render_widget(
-        Paragraph::new(key_line(&footer_keys(app, s), footer.width, theme)),
-        footer,
-    );
+    if app.following {
+        let text = t!("ui.follow.footer", name = inert_line(&s.runner.forlop.name));
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), footer);
+    } else {
+        frame.render_widget(
+            Paragraph::new(key_line(&footer_keys(app, s), footer.width, theme)),
+            footer,
+        );
+    }
 }
 
 /// Process › phase › meeting › step n of m, and the timer on the right.
