@@ -168,7 +168,7 @@ fn the_choice_is_ordered_by_rating_and_the_next_meeting_iterates_it() {
     assert!(form.starts_with("ideer@"), "{form}");
     let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
     assert!(
-        md.contains("### Hva kan vi gjøre?: Omstilling og endring\n\n**Dette kan vi gjøre selv:** Fast møte hver mandag\n\n**Dette trenger leder eller andre:** —"),
+        md.contains("### Hva kan vi gjøre?: Omstilling og endring\n\n**Dette kan vi gjøre selv:** Fast møte hver mandag  \n**Dette trenger leder eller andre:** —"),
         "{md}"
     );
     r.handle(Cmd::NextStep, at(0));
@@ -218,7 +218,7 @@ fn the_summary_is_kept_and_exported_first() {
     let md = stafett::export::markdown::forlop(&r.script, &r.forlop, &r.sheets);
     assert!(
         md.contains(
-            "### Oppfølging\n\n**Dato for oppfølging:** 15.01.2027\n\n**Hvem kaller inn:** —"
+            "### Oppfølging\n\n**Dato for oppfølging:** 15.01.2027  \n**Hvem kaller inn:** —"
         ),
         "{md}"
     );

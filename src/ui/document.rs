@@ -25,7 +25,7 @@ pub fn document_lines(text: &str, theme: &Theme) -> Vec<Line<'static>> {
         {
             out.push(Line::from(vec![
                 Span::styled(format!("{label}: "), theme.label()),
-                Span::raw(value.to_string()),
+                Span::raw(value.trim_end().to_string()),
             ]));
         } else if !line.is_empty() || !after_heading {
             out.push(Line::raw(line.to_string()));

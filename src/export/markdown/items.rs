@@ -8,16 +8,18 @@ use crate::worksheet::Item;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// A form's fields in the script's order, `—` for an empty one.
+/// A form's fields in the script's order, `—` for an empty one: one line each (a hard line
+/// break between them), one paragraph in all.
 pub(super) fn write_fields(out: &mut String, fields: &[String], values: &BTreeMap<String, String>) {
-    for label in fields {
+    for (i, label) in fields.iter().enumerate() {
         let value = values.get(label).map(|v| v.trim()).unwrap_or("");
         let shown = if value.is_empty() {
             "—".to_string()
         } else {
             indent(&inert(value))
         };
-        let _ = writeln!(out, "**{}:** {shown}\n", inert(label));
+        let end = if i + 1 < fields.len() { "  " } else { "\n" };
+        let _ = writeln!(out, "**{}:** {shown}{end}", inert(label));
     }
 }
 
