@@ -3,13 +3,11 @@
 //! they change, so the room sees each change soon after it is saved.
 
 use super::errors::OpenError;
-use super::session::Session;
+use super::session::{Session, load};
 use super::{App, Screen};
-use crate::runner::Runner;
 use crate::script::Library;
 use crate::worksheet::overview::FileStamp;
 use crate::worksheet::store::ForlopDir;
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// How often the follower looks at the files (ms): a change is shown within this, plus the
@@ -20,7 +18,7 @@ impl Session {
     /// The forløp as its files say now, for following: no lock, nothing written.
     pub fn follow(dir: ForlopDir, library: &Library) -> Result<Session, OpenError> {
         let stamps = stamps(&dir);
-        let runner = load(&dir, library)?;
+        let (runner, _) = load(&dir, library)?;
         Ok(Session::new_following(runner, dir, stamps))
     }
 
@@ -31,7 +29,7 @@ impl Session {
         if self.following.as_ref() == Some(&now) {
             return false;
         }
-        let Ok(runner) = load(&self.dir, library) else {
+        let Ok((runner, _)) = load(&self.dir, library) else {
             return false;
         };
         let matrix = runner.step().activity.spec().opens_in_second_view();
@@ -43,18 +41,6 @@ impl Session {
         }
         true
     }
-}
-
-/// The forløp and its worksheets, read; positioned where the facilitator is.
-fn load(dir: &ForlopDir, library: &Library) -> Result<Runner, OpenError> {
-    let forlop = dir.load_forlop().map_err(OpenError::Forlop)?;
-    let script = library
-        .get(&forlop.workshop)
-        .ok_or_else(|| OpenError::NoScript(forlop.workshop.clone()))?
-        .clone();
-    let (sheets, errors) = dir.load_sheets();
-    let read_only: BTreeSet<_> = errors.into_keys().collect();
-    Ok(Runner::new(script, forlop, sheets, read_only))
 }
 
 /// Every data file of the forløp with its size and time: what tells that one changed.

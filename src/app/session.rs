@@ -38,18 +38,7 @@ impl Session {
     /// Locks and loads a forløp. Unreadable worksheets are reported and never written over.
     pub fn open(dir: ForlopDir, library: &Library) -> Result<(Session, Vec<String>), OpenError> {
         let lock = dir.lock().map_err(OpenError::Store)?;
-        let forlop = dir.load_forlop().map_err(OpenError::Forlop)?;
-        let script = library
-            .get(&forlop.workshop)
-            .ok_or_else(|| OpenError::NoScript(forlop.workshop.clone()))?
-            .clone();
-        let (sheets, errors) = dir.load_sheets();
-        let warnings = errors
-            .values()
-            .map(|e| t!("app.session.e_arbeidsarket_blir_ikke_endret", e = e))
-            .collect();
-        let read_only: BTreeSet<_> = errors.into_keys().collect();
-        let runner = Runner::new(script, forlop, sheets, read_only);
+        let (runner, warnings) = load(&dir, library)?;
         let matrix = runner.step().activity.spec().opens_in_second_view();
         let overview = dir.stored_overview();
         let mut session = Session {
@@ -254,6 +243,23 @@ impl Session {
             })
             .collect()
     }
+}
+
+/// The forløp and its worksheets as the files say, positioned where it was left; worksheets
+/// that cannot be read are named in the warnings and kept read-only.
+pub(super) fn load(dir: &ForlopDir, library: &Library) -> Result<(Runner, Vec<String>), OpenError> {
+    let forlop = dir.load_forlop().map_err(OpenError::Forlop)?;
+    let script = library
+        .get(&forlop.workshop)
+        .ok_or_else(|| OpenError::NoScript(forlop.workshop.clone()))?
+        .clone();
+    let (sheets, errors) = dir.load_sheets();
+    let warnings = errors
+        .values()
+        .map(|e| t!("app.session.e_arbeidsarket_blir_ikke_endret", e = e))
+        .collect();
+    let read_only: BTreeSet<_> = errors.into_keys().collect();
+    Ok((Runner::new(script, forlop, sheets, read_only), warnings))
 }
 
 /// A failed save, as said on screen.

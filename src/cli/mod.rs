@@ -11,7 +11,7 @@ mod args;
 use args::parse_args;
 pub use args::{Cli, CliTheme, Command, ExportFormat};
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Why a command did not do what it was asked; each case has its one message.
@@ -208,9 +208,14 @@ fn export_all(
         file_name: t!("cli.rollup_file").to_string(),
         bytes,
     };
-    let written = crate::worksheet::files::write_documents(&out_dir, &[doc]).map_err(|error| {
+    write_and_say(&out_dir, &[doc])
+}
+
+/// Writes an export's files into `out_dir` and prints each one's path.
+fn write_and_say(out_dir: &Path, docs: &[crate::export::Document]) -> Result<ExitCode, CliError> {
+    let written = crate::worksheet::files::write_documents(out_dir, docs).map_err(|error| {
         CliError::Write {
-            dir: out_dir.clone(),
+            dir: out_dir.to_path_buf(),
             error,
         }
     })?;
@@ -284,16 +289,7 @@ fn export(
     let today = chrono::Local::now().date_naive();
     let docs = crate::export::documents(&dir.slug(), (script, &forlop, &sheets), formats, today)
         .map_err(CliError::Export)?;
-    let written = crate::worksheet::files::write_documents(&out_dir, &docs).map_err(|error| {
-        CliError::Write {
-            dir: out_dir.clone(),
-            error,
-        }
-    })?;
-    for path in written {
-        say(&path.display().to_string());
-    }
-    Ok(ExitCode::SUCCESS)
+    write_and_say(&out_dir, &docs)
 }
 
 /// `stafett delete`: after the name is typed (or `--yes`), all or nothing.

@@ -111,11 +111,9 @@ pub fn grid(script: &Script, forlop: &Forlop, grid: &str) -> String {
     out
 }
 
-/// The handlingsplan: number, tiltak, ansvarlig, frist (dd.mm.åååå), status, the risk it
-/// answers and where it was made.
-pub fn plan(forlop: &Forlop) -> String {
-    let mut out = String::from("\u{feff}");
-    let header = [
+/// The handlingsplan's column headings, in the CSV and the workbook alike.
+pub fn plan_header() -> [&'static str; 7] {
+    [
         t!("export.csv.plan_nr"),
         t!("export.csv.plan_tiltak"),
         t!("export.csv.plan_ansvarlig"),
@@ -123,8 +121,14 @@ pub fn plan(forlop: &Forlop) -> String {
         t!("export.csv.plan_status"),
         t!("export.csv.plan_risiko"),
         t!("export.csv.plan_fra"),
-    ];
-    out.push_str(&header.join(";"));
+    ]
+}
+
+/// The handlingsplan: number, tiltak, ansvarlig, frist (dd.mm.åååå), status, the risk it
+/// answers and where it was made.
+pub fn plan(forlop: &Forlop) -> String {
+    let mut out = String::from("\u{feff}");
+    out.push_str(&plan_header().join(";"));
     out.push_str("\r\n");
     for (i, m) in forlop.plan.iter().enumerate() {
         let cells = [

@@ -17,15 +17,7 @@ pub(super) fn plan_sheet(
     forlop: &Forlop,
 ) -> Result<(), XlsxError> {
     ws.set_name(names.take(t!("export.plan")))?;
-    let headers = [
-        t!("export.csv.plan_nr"),
-        t!("export.csv.plan_tiltak"),
-        t!("export.csv.plan_ansvarlig"),
-        t!("export.csv.plan_frist"),
-        t!("export.csv.plan_status"),
-        t!("export.csv.plan_risiko"),
-        t!("export.csv.plan_fra"),
-    ];
+    let headers = crate::export::csv::plan_header();
     let date = Format::new().set_num_format("dd.mm.yyyy");
     for (i, m) in forlop.plan.iter().enumerate() {
         let row = i as u32 + 1;

@@ -64,16 +64,7 @@ pub(super) fn items_sheet(
     key: &SheetKey,
     sheet: &Worksheet,
 ) -> Result<(), XlsxError> {
-    let title = script
-        .find_session(&key.session)
-        .map_or(key.session.clone(), |at| {
-            format!(
-                "{} {}",
-                script.phases[at.phase].title,
-                script.session(at).title
-            )
-        });
-    ws.set_name(names.take(&format!("R{} {title}", key.round)))?;
+    ws.set_name(names.take(&session_title(script, key)))?;
     let headers = [
         t!("export.xlsx.list"),
         t!("export.xlsx.item"),
