@@ -616,4 +616,14 @@ fn the_projector_view_follows_the_facilitator_and_writes_nothing() {
     room.send("q");
     assert!(room.wait_exit());
     assert_eq!(folder_state(&folder), before, "the follower wrote nothing");
+    // Not even when it crashes: a follower has no recovery file to write.
+    let mut room = Tui::start_with_env(data, &["follow", "Følg"], &[("STAFETT_TEST_PANIC", "1")]);
+    room.wait_for("Hvorfor Oss og vårt?");
+    room.send("\x1b[24~"); // F12
+    assert!(!room.wait_exit());
+    assert_eq!(
+        folder_state(&folder),
+        before,
+        "a crashed follower wrote nothing"
+    );
 }

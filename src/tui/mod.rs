@@ -54,7 +54,8 @@ pub fn run(mut app: App) -> Result<(), TuiError> {
         }
         Err(_) => {
             ratatui::restore();
-            let Some(session) = app.session() else {
+            // A follower has nothing of its own to keep, and never writes.
+            let Some(session) = app.session().filter(|_| !app.following) else {
                 return Err(TuiError::Panicked);
             };
             match session.dir.write_recovery(&session.recovery(clock.now())) {
