@@ -169,6 +169,7 @@ fn spawn(program: &Path, args: &[&str], data: &Path) -> Run {
     cmd.env("STAFETT_DATA_DIR", data);
     cmd.env("TERM", "xterm-256color");
     cmd.env("NO_COLOR", "1");
+    cmd.env("STAFETT_LANG", "nb");
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
     let mut reader = pty.master.try_clone_reader().unwrap();
@@ -439,6 +440,7 @@ fn run_all(data: &Path) {
                 let out = std::process::Command::new(&stafett)
                     .arg("list")
                     .env("STAFETT_DATA_DIR", &many)
+                    .env("STAFETT_LANG", "nb")
                     .output()
                     .unwrap();
                 assert!(out.status.success());

@@ -1,9 +1,9 @@
 //! The command line: check, list, export, workshops, delete, help.
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn stafett(data: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_stafett"))
+    crate::common::stafett()
         .args(args)
         .env("STAFETT_DATA_DIR", data)
         .env_remove("NO_COLOR")
@@ -106,7 +106,7 @@ fn delete_asks_for_the_name_first() {
     let (dir, _) = store
         .create("Avd. 3", "oss-og-vart", "starte", now)
         .unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let mut child = crate::common::stafett()
         .args(["delete", "Avd. 3"])
         .env("STAFETT_DATA_DIR", tmp.path())
         .stdin(std::process::Stdio::piped())
@@ -320,7 +320,7 @@ fn every_line_the_command_line_prints_is_inert() {
     assert!(raw_controls(&locked.stderr).is_empty());
     drop(_held);
     // The delete prompt names the forløp.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let mut child = crate::common::stafett()
         .args(["delete", hostile])
         .env("STAFETT_DATA_DIR", &data)
         .stdin(std::process::Stdio::piped())

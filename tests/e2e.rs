@@ -151,7 +151,7 @@ fn a_second_stafett_on_the_same_forlop_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
     let mut first = Tui::start(tmp.path(), &["new", "oss-og-vart", "Lås"]);
     first.wait_for("Oppstarts- og arbeidsmøte");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let out = crate::common::stafett()
         .args(["open", "Lås"])
         .env("STAFETT_DATA_DIR", tmp.path())
         .output()
@@ -276,7 +276,7 @@ fn a_rated_risk_lands_in_the_plan_and_the_csv() {
     assert_eq!(row.measure, Some(forlop.plan[0].id));
 
     let out = data.join("ut");
-    let export = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let export = crate::common::stafett()
         .args(["export", "Risiko e2e", "--out", out.to_str().unwrap()])
         .env("STAFETT_DATA_DIR", data)
         .output()

@@ -11,7 +11,7 @@ use std::process::Command;
 const HOSTILE: &str = "<script>alert(1)</script>\u{1b}[31m\u{202e}snudd";
 
 fn export(data: &std::path::Path, out: &std::path::Path, format: &str) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_stafett"))
+    crate::common::stafett()
         .args(["export", "Nord", "--format", format, "--out"])
         .arg(out)
         .env("STAFETT_DATA_DIR", data)
@@ -126,7 +126,7 @@ fn all_writes_every_format_and_the_default_stays_as_it_was() {
         "md, the plan's and the grid's csv, two pages and the workbook"
     );
     let standard = tmp.path().join("standard");
-    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let o = crate::common::stafett()
         .args(["export", "Nord", "--out"])
         .arg(&standard)
         .env("STAFETT_DATA_DIR", &data)
@@ -248,7 +248,7 @@ fn the_printable_page_renders_in_a_browser() {
     let tmp = tempfile::tempdir().unwrap();
     let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
     example(&data);
-    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let o = crate::common::stafett()
         .args([
             "export",
             "Randaberg sykehjem, avd. 2",
@@ -304,7 +304,7 @@ fn the_workbook_holds_numbers_as_numbers_and_dates_as_dates() {
     let tmp = tempfile::tempdir().unwrap();
     let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
     example(&data);
-    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let o = crate::common::stafett()
         .args([
             "export",
             "Randaberg sykehjem, avd. 2",
@@ -434,7 +434,7 @@ fn every_forlops_plan_rolls_up_into_one_workbook() {
     forlop(&data);
     example(&data);
     let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_stafett"))
+        crate::common::stafett()
             .args(args)
             .env("STAFETT_DATA_DIR", &data)
             .output()
@@ -488,7 +488,7 @@ fn libreoffice_opens_the_workbook() {
     let tmp = tempfile::tempdir().unwrap();
     let (data, out) = (tmp.path().join("data"), tmp.path().join("ut"));
     example(&data);
-    let o = Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let o = crate::common::stafett()
         .args([
             "export",
             "Randaberg sykehjem, avd. 2",

@@ -223,7 +223,7 @@ fn two_names_with_the_same_slug_get_two_folders() {
 fn a_stopped_delete_can_be_finished_with_delete_and_the_folder_name() {
     let (tmp, store, dir) = temp_store();
     std::fs::remove_file(dir.forlop_path()).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"))
+    let out = crate::common::stafett()
         .args(["delete", "avd-2", "--yes"])
         .env("STAFETT_DATA_DIR", tmp.path().join("data"))
         .output()

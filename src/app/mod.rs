@@ -139,6 +139,13 @@ pub enum Then {
 }
 
 impl App {
+    /// Whether the screen is a practice one: practice mode (`stafett practice`: ØVING on every
+    /// screen, the trainer's notes in the guide), or a practice forløp however it was opened.
+    pub fn in_practice(&self) -> bool {
+        self.store.is_practice()
+            || matches!(&self.screen, Screen::Session(s) if s.runner.forlop.practice)
+    }
+
     /// The app on its home screen, listing every forløp.
     pub fn new(store: Store, library: Library, today: NaiveDate) -> App {
         let mut app = App::without_home(store, library, today);

@@ -28,6 +28,17 @@ pub struct Cli {
         help = t!("cli.help.theme")
     )]
     pub theme: Option<CliTheme>,
+    /// Read before the rest (see [`parse_args`]); here so `--help` shows it and a wrong value
+    /// is refused.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        hide_possible_values = true,
+        value_name = t!("cli.help.lang_value"),
+        help = t!("cli.help.lang")
+    )]
+    pub lang: Option<CliLang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -83,6 +94,20 @@ pub enum Command {
         #[arg(value_name = t!("cli.help.name_value"), help = t!("cli.help.name"))]
         name: String,
     },
+    #[command(about = t!("cli.help.practice"))]
+    Practice {
+        #[arg(value_name = t!("cli.help.process"), help = t!("cli.help.practice_workshop"))]
+        workshop: Option<String>,
+        #[arg(long, help = t!("cli.help.practice_reset"))]
+        reset: bool,
+    },
+    #[command(about = t!("cli.help.completions"))]
+    Completions {
+        #[arg(value_name = t!("cli.help.shell_value"), help = t!("cli.help.shell"))]
+        shell: clap_complete::Shell,
+    },
+    #[command(about = t!("cli.help.man"))]
+    Man,
     #[command(about = t!("cli.help.delete"))]
     Delete {
         #[arg(value_name = t!("cli.help.name_value"), help = t!("cli.help.name"))]
@@ -92,11 +117,40 @@ pub enum Command {
     },
 }
 
-/// Reads the command line. Clap's own words (headings, the help and version flags) are set
-/// here from the catalog, so `--help` is all in the user's language.
+/// Reads the command line. The language is chosen first (`--lang`, `STAFETT_LANG`, the
+/// locale), since every help text below comes from its catalog.
 pub(super) fn parse_args() -> Cli {
-    use clap::{Arg, ArgAction, CommandFactory, FromArgMatches};
-    let norwegian = |cmd: clap::Command| {
+    use clap::FromArgMatches;
+    let flag = lang_flag(std::env::args_os().skip(1));
+    let lang = crate::strings::choose(flag.as_deref(), |name| std::env::var(name).ok());
+    crate::strings::set_language(lang);
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The value of `--lang X` or `--lang=X` on the command line, before `--`.
+fn lang_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let mut args = args.map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return args.next();
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// The whole command line as clap sees it, in the chosen language: also the source of
+/// `stafett completions` and `stafett man`. Clap's own words (headings, the help and version
+/// flags) are set here from the catalog, so `--help` is all in the user's language.
+pub fn command() -> clap::Command {
+    use clap::{Arg, ArgAction, CommandFactory};
+    let localised = |cmd: clap::Command| {
         cmd.help_template(t!("cli.help.template"))
             .subcommand_help_heading(t!("cli.help.commands"))
             .subcommand_value_name(t!("cli.help.command"))
@@ -119,7 +173,7 @@ pub(super) fn parse_args() -> Cli {
                     .help(t!("cli.help.help")),
             )
     };
-    let cmd = norwegian(Cli::command())
+    localised(Cli::command())
         .override_usage(t!("cli.help.usage"))
         .disable_version_flag(true)
         .arg(
@@ -131,15 +185,13 @@ pub(super) fn parse_args() -> Cli {
                 .help(t!("cli.help.version")),
         )
         .mut_subcommands(|sub| {
-            let sub = norwegian(sub);
+            let sub = localised(sub);
             let usage = sub.clone().render_usage().to_string();
             let usage = usage
                 .trim_start_matches("Usage: ")
                 .replace("[OPTIONS]", t!("cli.help.options_value"));
             sub.override_usage(format!("stafett {usage}"))
-        });
-    let matches = cmd.get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        })
 }
 
 /// What `export --format` writes.
@@ -166,6 +218,15 @@ impl ExportFormat {
     }
 }
 
+/// `--lang`: the interface's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CliLang {
+    Nb,
+    Nn,
+    En,
+    Da,
+}
+
 /// `--theme`: the look to start with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum CliTheme {
@@ -179,5 +240,22 @@ impl From<CliTheme> for crate::ui::theme::ThemeName {
             CliTheme::Standard => crate::ui::theme::ThemeName::Standard,
             CliTheme::Projector => crate::ui::theme::ThemeName::Projector,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lang_flag;
+
+    fn flag(args: &[&str]) -> Option<String> {
+        lang_flag(args.iter().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn the_language_flag_is_found_in_both_spellings_and_not_after_a_double_dash() {
+        assert_eq!(flag(&["--lang", "en", "list"]).as_deref(), Some("en"));
+        assert_eq!(flag(&["open", "x", "--lang=da"]).as_deref(), Some("da"));
+        assert_eq!(flag(&["new", "p", "--", "--lang", "nn"]), None);
+        assert_eq!(flag(&["list"]), None);
     }
 }

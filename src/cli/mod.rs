@@ -39,6 +39,8 @@ pub enum CliError {
     /// The TUI was asked for without a terminal.
     NeedsTerminal,
     Tui(terminal::TuiError),
+    /// A practice forløp could not be made.
+    Practice(crate::worksheet::practice::PracticeError),
 }
 
 impl std::fmt::Display for CliError {
@@ -55,6 +57,7 @@ impl std::fmt::Display for CliError {
             CliError::AllNeedsXlsx => f.write_str(t!("cli.all_needs_xlsx")),
             CliError::AllNeedsOut => f.write_str(t!("cli.all_needs_out")),
             CliError::Tui(e) => write!(f, "{e}"),
+            CliError::Practice(e) => write!(f, "{e}"),
         }
     }
 }
@@ -146,6 +149,11 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
+    match cli.command {
+        Some(Command::Completions { shell }) => return Ok(completions(shell)),
+        Some(Command::Man) => return Ok(man()),
+        _ => {}
+    }
     let store = Store::new(data_dir(cli.data_dir)?);
     let library = Library::load(&script_dirs(cli.workshops));
     let today = chrono::Local::now().date_naive();
@@ -181,6 +189,67 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }) => export((&store, &library), &name, out, format),
         Some(Command::Export { out, format, .. }) => export_all(&store, out, format),
         Some(Command::Delete { name, yes }) => delete(&store, &name, yes),
+        Some(Command::Practice { workshop, reset }) => {
+            practice((&store, library, today), workshop.as_deref(), reset, theme)
+        }
+        Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
+    }
+}
+
+/// `stafett practice [WORKSHOP] [--reset]`: the practice forløp, made from the shipped
+/// examples where missing (or anew with `--reset`), in the practice area; opens the named one,
+/// else the practice area's home screen. Practice mode marks every screen ØVING and shows the
+/// trainer's notes.
+fn practice(
+    (store, library, today): (&Store, Library, chrono::NaiveDate),
+    workshop: Option<&str>,
+    reset: bool,
+    theme: Option<CliTheme>,
+) -> Result<ExitCode, CliError> {
+    use crate::worksheet::practice;
+    let area = practice::area(store.root());
+    let now = terminal::Clock::start().now().wall;
+    let wanted: Vec<&str> = match workshop {
+        Some(w) => vec![w],
+        None => practice::SHIPPED.iter().map(|(id, _)| *id).collect(),
+    };
+    let mut made = Vec::new();
+    for w in wanted {
+        made.push(practice::prepare(&area, w, reset, now).map_err(CliError::Practice)?);
+    }
+    let mut app = App::without_home(area, library, today);
+    match (workshop, made.pop()) {
+        (Some(_), Some(dir)) => app.open(dir).map_err(CliError::Open)?,
+        _ => app.refresh_home(),
+    }
+    tui(app, theme)
+}
+
+/// `stafett completions SHELL`: a completion script for the shell, on standard output.
+fn completions(shell: clap_complete::Shell) -> ExitCode {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut args::command(), "stafett", &mut out);
+    print_bytes(&out)
+}
+
+/// `stafett man`: the manual page (roff), in the interface's language, on standard output.
+fn man() -> ExitCode {
+    let mut out = Vec::new();
+    match clap_mangen::Man::new(args::command()).render(&mut out) {
+        Ok(()) => print_bytes(&out),
+        Err(e) => {
+            warn(&t!("cli.error", error = e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes generated text (our own, from the catalog and clap) to standard output.
+fn print_bytes(bytes: &[u8]) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
     }
 }
 

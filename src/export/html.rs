@@ -18,11 +18,13 @@ pub fn page(title: &str, subtitle: &str, markdown: &str) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"nb\">\n<head>\n<meta charset=\"utf-8\">\n\
+        // not user text: the page's markup
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n\
          <header class=\"doc\"><h1>{}</h1><p>{}</p></header>\n<main>\n{body}</main>\n\
          </body>\n</html>\n",
+        crate::strings::language().code(),
         escape(title),
         escape(title),
         escape(subtitle)

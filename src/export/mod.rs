@@ -72,7 +72,7 @@ pub fn documents(
     formats: Formats,
     today: NaiveDate,
 ) -> Result<Vec<Document>, ExportError> {
-    let name = slug(name);
+    let name = file_stem(name, forlop);
     let mut out = Vec::new();
     if formats.md {
         out.push(Document::text(
@@ -110,6 +110,28 @@ pub fn documents(
     Ok(out)
 }
 
+/// The start of every exported file's name: the forløp's name made safe, led by `oving-` for a
+/// practice forløp, so a practice file is known by its name too.
+fn file_stem(name: &str, forlop: &Forlop) -> String {
+    let name = slug(name);
+    let mark = slug(crate::t!("export.practice_file"));
+    if forlop.practice && !name.starts_with(&mark) {
+        format!("{mark}-{name}")
+    } else {
+        name
+    }
+}
+
+/// The forløp's name as a document's title: led by ØVING for a practice forløp. Made inert.
+pub fn title(forlop: &Forlop) -> String {
+    let name = crate::text::inert(&forlop.name);
+    if forlop.practice {
+        crate::t!("export.practice_title", name = name)
+    } else {
+        name.into_owned()
+    }
+}
+
 /// An export that could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportError {
@@ -136,7 +158,7 @@ fn html_documents(
     let mut out = vec![Document::text(
         format!("{name}.html"),
         html::page(
-            &forlop.name,
+            &title(forlop),
             &subtitle,
             &markdown::forlop(script, forlop, sheets),
         ),
@@ -145,7 +167,7 @@ fn html_documents(
         out.push(Document::text(
             format!("{name}-{}.html", slug(&key.file_stem())),
             html::page(
-                &forlop.name,
+                &title(forlop),
                 &subtitle,
                 &markdown::session(script, forlop, sheet, sheets),
             ),

@@ -88,6 +88,7 @@ impl Keymap {
         let mut out = String::new();
         for s in self.help_sections() {
             out.push_str(&format!(
+                // not user text: README's table, in the README's language
                 "\n**{}**\n\n| tast | hva den gjør |\n|---|---|\n",
                 s.title.trim()
             ));

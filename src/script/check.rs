@@ -22,6 +22,16 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
             t!("script.check.oppdater_stafett_eller_bruk_en"),
         ));
     }
+    if crate::strings::Lang::from_code(&script.language).is_none() {
+        problems.push(loc.problem(
+            loc.peek(0, "language", &script.language),
+            t!("script.check.unknown_language", language = script.language),
+            t!(
+                "script.check.use_a_language",
+                languages = crate::strings::Lang::codes()
+            ),
+        ));
+    }
     if script.phases.is_empty() {
         problems.push(loc.problem(
             0,

@@ -82,8 +82,11 @@ impl Library {
         let src = match read_script(file) {
             Ok(src) => src,
             Err(e) => {
-                self.warnings
-                    .push(LibraryWarning(format!("kunne ikke lese {shown}: {e}")));
+                self.warnings.push(LibraryWarning(crate::t!(
+                    "script.library.unreadable",
+                    file = shown,
+                    error = e
+                )));
                 return;
             }
         };

@@ -41,6 +41,21 @@ pub struct Script {
     /// æøå): `titles: {"losninger-til-test": "Løsninger til test"}`.
     #[serde(default)]
     pub titles: std::collections::BTreeMap<String, String>,
+    /// The language the script is written in (`nb`, `nn`, `en`, `da`); the interface may speak
+    /// another. Bokmål when left out.
+    #[serde(
+        default = "default_language",
+        skip_serializing_if = "is_default_language"
+    )]
+    pub language: String,
+}
+
+fn default_language() -> String {
+    crate::strings::Lang::Nb.code().to_string()
+}
+
+fn is_default_language(code: &str) -> bool {
+    code == crate::strings::Lang::Nb.code()
 }
 
 /// A named set of predefined items, e.g. the five challenges of one industry.
@@ -209,6 +224,10 @@ pub struct Step {
     /// Left out of the session's short version (chosen with `T`, e.g. a 45-minute verksted).
     #[serde(default)]
     pub optional: bool,
+    /// For trainers teaching others to host: what to watch for, common mistakes. Shown in the
+    /// guide only in practice mode (`stafett practice`).
+    #[serde(default)]
+    pub trainer: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -15,7 +15,7 @@ pub mod wrap;
 use crate::app::{App, Screen};
 use crate::t;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use theme::Theme;
@@ -31,6 +31,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
         return;
     }
     let theme = Theme::named(app.theme, app.color);
+    // Practice is marked on every screen: a line of its own across the top.
+    let area = if app.in_practice() {
+        let [banner, rest] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+        let text = Line::from(Span::styled(t!("ui.practice_banner"), theme.warn())).centered();
+        frame.render_widget(Paragraph::new(text), banner);
+        rest
+    } else {
+        area
+    };
     match &app.screen {
         Screen::Home(home) => home::draw(frame, area, app, home, &theme),
         Screen::Session(s) => session::draw(frame, area, app, s, &theme),

@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     };
     draw_room(frame, room_area, s, theme, app);
     if let Some(g) = guide_area {
-        draw_guide(frame, g, s, theme);
+        draw_guide(frame, g, s, theme, app.in_practice());
     }
 
     draw_notice(frame, notice, app, s, theme);
@@ -282,7 +282,7 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
     lines
 }
 
-fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
+fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, practice: bool) {
     let r = &s.runner;
     let step = r.step();
     let block = Block::new()
@@ -312,6 +312,14 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme) {
     lines.push(Line::raw(""));
     for l in inert(&step.guide).lines() {
         lines.push(Line::raw(l.to_string()));
+    }
+    // The trainer's notes, for those learning to host: only in practice.
+    if practice && !step.trainer.trim().is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t!("ui.session.trainer"), theme.warn()));
+        for l in inert(&step.trainer).lines() {
+            lines.push(Line::raw(l.to_string()));
+        }
     }
     if let Some(fe) = &step.for_each {
         lines.push(Line::raw(""));

@@ -43,9 +43,9 @@ macro_rules! id_type {
     };
 }
 
-id_type!(ItemId, "An item of a list, unique within its worksheet.");
+id_type!(ItemId, "An item of a list, unique within its worksheet."); // not user text: a doc
 id_type!(
     MeasureId,
-    "A row of the handlingsplan, unique within the forløp."
+    "A row of the handlingsplan, unique within the forløp." // not user text: a doc
 );
-id_type!(RowId, "A row of a risk grid, unique within the forløp.");
+id_type!(RowId, "A row of a risk grid, unique within the forløp."); // not user text: a doc

@@ -8,6 +8,7 @@ pub mod files;
 mod ids;
 mod lock;
 pub mod overview;
+pub mod practice;
 pub mod record;
 pub mod recovery;
 pub mod risk;
@@ -50,6 +51,10 @@ pub struct Forlop {
     pub roles: BTreeMap<String, String>,
     #[serde(default)]
     pub next_id: u64,
+    /// A practice forløp (`stafett practice`): marked ØVING on every screen and export, kept
+    /// in the practice area, never among real ones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub practice: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -46,6 +46,8 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// The practice area (`stafett practice`), not the real forløp.
+    practice: bool,
 }
 
 /// A forløp as found by [`Store::list`]: its folder and what it is at a glance.
@@ -57,7 +59,23 @@ pub struct Listed {
 
 impl Store {
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { root: root.into() }
+        Store {
+            root: root.into(),
+            practice: false,
+        }
+    }
+
+    /// The practice area at `root`: every forløp made in it is a practice one.
+    pub fn practice(root: impl Into<PathBuf>) -> Store {
+        Store {
+            practice: true,
+            ..Store::new(root)
+        }
+    }
+
+    /// Whether this is the practice area.
+    pub fn is_practice(&self) -> bool {
+        self.practice
     }
 
     pub fn root(&self) -> &Path {
@@ -172,6 +190,7 @@ impl Store {
             risk: BTreeMap::new(),
             roles: BTreeMap::new(),
             next_id: 1,
+            practice: self.practice,
         };
         dir.save_forlop(&forlop).map_err(io_err(&dir.path))?;
         dir.save_overview(&Overview::of(&forlop, &BTreeMap::new()))
@@ -283,7 +302,7 @@ pub fn load_ron<T: DeserializeOwned + Bounded>(path: &Path) -> Result<T, LoadErr
         message,
     };
     let text = read_capped(path, DATA_CAP, Links::Refuse)
-        .map_err(|e| fail(0, 0, format!("kunne ikke lese filen: {e}")))?;
+        .map_err(|e| fail(0, 0, t!("worksheet.store.unreadable", error = e)))?;
     #[derive(serde::Deserialize)]
     struct Version {
         format: u32,
@@ -292,7 +311,7 @@ pub fn load_ron<T: DeserializeOwned + Bounded>(path: &Path) -> Result<T, LoadErr
         fail(
             1,
             1,
-            t!("worksheet.store.filen_er_laget_av_en", format = format),
+            t!("bounds.newer_format", format = format, known = FORMAT),
         )
     };
     // Parsed once; only a file that does not parse is read again for its format version, to
@@ -302,7 +321,7 @@ pub fn load_ron<T: DeserializeOwned + Bounded>(path: &Path) -> Result<T, LoadErr
         _ => fail(
             e.span.start.line,
             e.span.start.col,
-            format!("ugyldig innhold: {}", e.code),
+            t!("worksheet.store.invalid", error = e.code),
         ),
     })?;
     value

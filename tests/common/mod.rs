@@ -11,6 +11,14 @@ use stafett::worksheet::{Forlop, Position};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+/// The real binary as a command, in bokmål whatever the machine's locale (a test of another
+/// language sets `STAFETT_LANG` or `--lang` itself).
+pub fn stafett() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_stafett"));
+    cmd.env("STAFETT_LANG", "nb");
+    cmd
+}
+
 /// A fixed moment: 24.11.2026 08:00 plus `ms` on the monotonic clock.
 pub fn at(ms: u64) -> Now {
     Now {
@@ -72,6 +80,7 @@ pub fn forlop(script: &Script) -> Forlop {
         risk: Default::default(),
         roles: Default::default(),
         next_id: 1,
+        practice: false,
     }
 }
 

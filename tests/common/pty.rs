@@ -37,6 +37,8 @@ impl Tui {
         cmd.env("STAFETT_DATA_DIR", data);
         cmd.env("TERM", "xterm-256color");
         cmd.env("NO_COLOR", "1");
+        // Bokmål, whatever the machine's locale; a test of another language sets its own.
+        cmd.env("STAFETT_LANG", "nb");
         // A temp folder of the test's own: a recovery file one run leaves in the shared one
         // must not be offered to another.
         let tmp = data.join(".tmp");

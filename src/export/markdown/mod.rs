@@ -26,7 +26,7 @@ pub fn session(
     all: &BTreeMap<SheetKey, Worksheet>,
 ) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}", inert(&forlop.name));
+    let _ = writeln!(out, "# {}", super::title(forlop));
     let _ = writeln!(out);
     write_sheet(&mut out, script, sheet, all, 2, Audience::All);
     if session_has(script, &sheet.session, |a| matches!(a, Activity::Roles(_))) {
@@ -54,7 +54,7 @@ pub fn session(
 /// The whole forløp: every session with content, then the handlingsplan.
 pub fn forlop(script: &Script, forlop: &Forlop, sheets: &BTreeMap<SheetKey, Worksheet>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {} — {}", inert(&forlop.name), inert(&script.title));
+    let _ = writeln!(out, "# {} — {}", super::title(forlop), inert(&script.title));
     let _ = writeln!(out);
     let _ = writeln!(
         out,

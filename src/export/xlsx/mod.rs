@@ -5,6 +5,7 @@
 //! rows nobody kept are left out. Every text goes in as a string cell, never as a formula.
 
 use crate::script::Script;
+use crate::t;
 use crate::text::inert;
 use crate::worksheet::risk::Band;
 use crate::worksheet::{Forlop, SheetKey, Worksheet};
@@ -28,6 +29,9 @@ pub fn workbook(
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let mut names = Names::default();
+    if forlop.practice {
+        names.prefix = format!("{} ", t!("export.practice_sheet"));
+    }
     plan_sheet(book.add_worksheet(), &mut names, forlop)?;
     for grid in forlop.grids.keys() {
         grid_sheet(book.add_worksheet(), &mut names, script, forlop, grid)?;
@@ -46,20 +50,24 @@ pub fn workbook(
     book.save_to_buffer()
 }
 
-/// Sheet names Excel takes: at most 31 characters, none of `[]:*?/\`, each once.
+/// Sheet names Excel takes: at most 31 characters, none of `[]:*?/\`, each once; each led by
+/// the prefix (ØVING in a practice forløp).
 #[derive(Default)]
-struct Names(HashSet<String>);
+struct Names {
+    taken: HashSet<String>,
+    prefix: String,
+}
 
 impl Names {
     fn take(&mut self, wanted: &str) -> String {
-        let clean: String = inert(wanted)
+        let clean: String = inert(&format!("{}{wanted}", self.prefix))
             .chars()
             .map(|c| if "[]:*?/\\'".contains(c) { '-' } else { c })
             .take(28)
             .collect();
         let mut name = clean.clone();
         let mut n = 2;
-        while !self.0.insert(name.to_lowercase()) {
+        while !self.taken.insert(name.to_lowercase()) {
             name = format!("{clean} {n}");
             n += 1;
         }

@@ -145,6 +145,7 @@ impl<'de> Visitor<'de> for KindVisitor {
     type Value = Activity;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // not user text: RON's own (English) detail, see script::load
         f.write_str("an activity")
     }
 
@@ -181,6 +182,7 @@ impl<'de> Visitor<'de> for KindName {
     type Value = KindName;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // not user text: RON's own (English) detail, see script::load
         f.write_str("the name of an activity")
     }
 
@@ -199,6 +201,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for KindFields<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        // not user text: RON's own (English) detail, see script::load
         f.write_str("the fields of an activity")
     }
 

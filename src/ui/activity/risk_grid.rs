@@ -144,10 +144,12 @@ fn table(
     let tema_w = (text_w * 2 / 5).max(6);
     let hva_w = text_w.saturating_sub(tema_w + 1).max(4);
     let mut head = format!(
-        "{:<3} {:<tema_w$} {:<hva_w$} S K {:<risk_w$}",
+        "{:<3} {:<tema_w$} {:<hva_w$} {:.1} {:.1} {:<risk_w$}",
         t!("ui.risk.id"),
         t!("ui.risk.tema"),
         t!("ui.activity.risk_grid.hva_kan_skje"),
+        t!("ui.risk.likelihood_letter"),
+        t!("ui.risk.consequence_letter"),
         t!("ui.risk.risk")
     );
     if wide {
