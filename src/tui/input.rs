@@ -85,11 +85,13 @@ impl Input {
         Ok(Input)
     }
 
+    /// A console that can no longer be read (closed, or its handle invalid) is gone: the
+    /// caller saves and leaves, as on a hang-up elsewhere.
     pub fn wait(&self, timeout: Duration) -> io::Result<Wait> {
-        Ok(if ratatui::crossterm::event::poll(timeout)? {
-            Wait::Ready
-        } else {
-            Wait::Timeout
+        Ok(match ratatui::crossterm::event::poll(timeout) {
+            Ok(true) => Wait::Ready,
+            Ok(false) => Wait::Timeout,
+            Err(_) => Wait::Gone,
         })
     }
 }

@@ -79,6 +79,7 @@ fn open_for_reading(path: &Path, links: Links) -> io::Result<File> {
 }
 
 /// ELOOP from O_NOFOLLOW, said in words.
+#[cfg(unix)]
 fn symlink_error(path: &Path, e: io::Error) -> io::Error {
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     if is_link {
@@ -90,14 +91,18 @@ fn symlink_error(path: &Path, e: io::Error) -> io::Error {
 
 /// Options for a new private file that will not follow a symlink at its name.
 pub(crate) fn private_options() -> OpenOptions {
-    let mut o = OpenOptions::new();
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
+        let mut o = OpenOptions::new();
         o.mode(0o600)
             .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+        o
     }
-    o
+    // Windows: the user's profile folder is private to them already; a symlink there needs
+    // rights an ordinary user lacks.
+    #[cfg(not(unix))]
+    OpenOptions::new()
 }
 
 /// Makes an open file private (0600), whatever mode a leftover file had.
