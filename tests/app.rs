@@ -134,7 +134,7 @@ fn a_declined_recovery_file_is_set_aside_not_deleted() {
     reopen(&mut h);
     assert!(
         h.text(100, 30)
-            .contains("Stafett stoppet uventet 24.11.2026 kl. 08:00")
+            .contains("Stafett stoppet uventet 24.11.2026 08:00")
     );
     h.keys("n");
     assert!(h.text(100, 30).contains("lagt til side, ikke slettet"));

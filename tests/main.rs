@@ -9,6 +9,7 @@ mod exports;
 #[cfg(unix)]
 mod files;
 mod foreach;
+mod languages;
 mod properties;
 #[cfg(unix)]
 mod quit;

@@ -115,7 +115,7 @@ impl App {
                     }) => self.overlays.push(Overlay::Confirm {
                         question: crate::t!(
                             "app.recovery_offer",
-                            when = rec.written.format("%d.%m.%Y kl. %H:%M")
+                            when = rec.written.format("%d.%m.%Y %H:%M")
                         ),
                         then: Then::Recover(path),
                     }),

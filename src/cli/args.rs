@@ -188,8 +188,10 @@ pub fn command() -> clap::Command {
             let sub = localised(sub);
             let usage = sub.clone().render_usage().to_string();
             let usage = usage
+                // not user text: clap's own prefix, taken off
                 .trim_start_matches("Usage: ")
                 .replace("[OPTIONS]", t!("cli.help.options_value"));
+            // not user text: the program's name
             sub.override_usage(format!("stafett {usage}"))
         })
 }

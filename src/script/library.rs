@@ -19,6 +19,14 @@ pub const SHIPPED: &[(&str, &str)] = &[
         "en-bra-dag-pa-jobb.ron",
         include_str!("../../workshops/en-bra-dag-pa-jobb.ron"),
     ),
+    (
+        "dialogverktoy-partssamarbeid.ron",
+        include_str!("../../workshops/dialogverktoy-partssamarbeid.ron"),
+    ),
+    (
+        "indsatsmodel.ron",
+        include_str!("../../workshops/indsatsmodel.ron"),
+    ),
 ];
 
 /// A script and where it came from.

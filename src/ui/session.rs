@@ -240,15 +240,15 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
         )];
     };
     let mut lines = vec![Line::styled(
-        format!(
-            "{} av {}: {}",
-            r.at.item + 1,
-            items.len(),
-            inert_line(&item.text)
+        t!(
+            "ui.session.item_of",
+            n = r.at.item + 1,
+            total = items.len(),
+            text = inert_line(&item.text)
         ),
         theme.room(),
     )];
-    for (label, text) in [("", &item.detail), ("Se: ", &item.reference)] {
+    for (label, text) in [("", &item.detail), (t!("ui.session.see"), &item.reference)] {
         if !text.is_empty() {
             for l in wrap(&format!("{label}{}", inert(text)), width) {
                 lines.push(Line::styled(l, theme.dim()));
