@@ -627,3 +627,67 @@ fn the_projector_view_follows_the_facilitator_and_writes_nothing() {
         "a crashed follower wrote nothing"
     );
 }
+
+/// The Danish indsatsmodel with the Danish interface, in a pseudo-terminal: attendance, the
+/// three themes picked, a guess at causes collected, the meeting finished with its record
+/// skipped, and the next meeting going through the themes; then the files and a Danish export.
+#[test]
+fn the_danish_indsatsmodel_walks_through_in_danish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let da = [("STAFETT_LANG", "da")];
+    let mut tui = Tui::start_with_env(data, &["new", "indsatsmodel", "Afdeling 3"], &da);
+    tui.wait_for("Opstart › Opstartsmøde › trin 1 af 12");
+    tui.wait_for("Vejledning");
+    tui.send(" ");
+    tui.wait_for("[x]");
+    tui.send("nnn");
+    tui.wait_for("Indsatsens tre temaer");
+    tui.send("1");
+    tui.wait_for("(•) 1 Indsatsmodellens tre temaer");
+    tui.send("nn");
+    tui.wait_for("trin 6 af 12");
+    tui.send("a");
+    tui.send("Mange sygemeldinger i vinter");
+    tui.send(ENTER);
+    tui.send(ESC);
+    tui.wait_for("1. Mange sygemeldinger i vinter");
+    tui.send("F");
+    tui.wait_for("Sikker?");
+    tui.send(ENTER);
+    tui.wait_for("Referat 1/");
+    tui.send(ESC);
+    tui.wait_for("Interview med ledelsen");
+    tui.send("n");
+    // The stafetpind hands on what the start-up meeting found.
+    tui.wait_for("Det ved vi indtil nu");
+    tui.wait_for("Fra runde 1 · Opstart · Opstartsmøde");
+    tui.send("n");
+    tui.wait_for("1 af 3: Rammer for løsning af kerneopgaven");
+    tui.send("q");
+    assert!(tui.wait_exit(), "quit cleanly");
+
+    let dir = data.join("forlop").join("afdeling-3");
+    let forlop: Forlop = load_ron(&dir.join("forlop.ron")).unwrap();
+    assert_eq!(forlop.workshop, "indsatsmodel");
+    let sheet: Worksheet = load_ron(&dir.join("r1-opstartsmode.ron")).unwrap();
+    assert_eq!(sheet.status, SessionStatus::Done);
+    assert_eq!(
+        texts(&sheet, "bud-pa-arsager"),
+        ["Mange sygemeldinger i vinter"]
+    );
+    assert_eq!(texts(&sheet, "temaer").len(), 3);
+
+    let out = tmp.path().join("ud");
+    let export = crate::common::stafett()
+        .env("STAFETT_DATA_DIR", data)
+        .env("STAFETT_LANG", "da")
+        .args(["export", "Afdeling 3", "--format", "md", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(export.status.success(), "{export:?}");
+    let md = std::fs::read_to_string(out.join("afdeling-3.md")).unwrap();
+    assert!(md.contains("Startet") || md.contains("runde 1"), "{md}");
+    assert!(md.contains("Mange sygemeldinger i vinter"), "{md}");
+}
