@@ -691,3 +691,44 @@ fn the_danish_indsatsmodel_walks_through_in_danish() {
     assert!(md.contains("Startet") || md.contains("runde 1"), "{md}");
     assert!(md.contains("Mange sygemeldinger i vinter"), "{md}");
 }
+
+/// The mouse in the real terminal: on unless `--no-mouse`; a click (SGR report) selects the row
+/// under it; and the terminal gets its mouse back on every way out: q, SIGTERM, a panic.
+#[test]
+fn the_mouse_selects_and_is_given_back_on_every_exit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["new", "grov-risikoanalyse", "Mus"]);
+    tui.wait_for("Hvem er her?");
+    tui.wait_mouse(true);
+    // The first checklist row is selected; a click on the third moves the marker there.
+    let row = tui
+        .screen()
+        .lines()
+        .position(|l| l.contains("Verneombud"))
+        .expect("the checklist is on screen");
+    tui.send(&format!("\x1b[<0;10;{}M\x1b[<0;10;{}m", row + 1, row + 1));
+    tui.wait_for("› [ ] Verneombud");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    tui.wait_mouse(false);
+
+    let mut tui = Tui::start(data, &["open", "Mus"]);
+    tui.wait_mouse(true);
+    tui.signal("-TERM");
+    tui.wait_exit();
+    tui.wait_mouse(false);
+
+    let mut tui = Tui::start_with_env(data, &["open", "Mus"], &[("STAFETT_TEST_PANIC", "1")]);
+    tui.wait_mouse(true);
+    tui.send("\x1b[24~"); // F12
+    tui.wait_exit();
+    tui.wait_mouse(false);
+
+    let tui = Tui::start(data, &["--no-mouse", "open", "Mus"]);
+    tui.wait_for("Hvem er her?");
+    assert!(
+        !tui.mouse_on(),
+        "--no-mouse leaves the mouse to the terminal"
+    );
+}

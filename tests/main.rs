@@ -10,6 +10,7 @@ mod exports;
 mod files;
 mod foreach;
 mod languages;
+mod mouse;
 mod properties;
 #[cfg(unix)]
 mod quit;

@@ -7,6 +7,8 @@ mod errors;
 mod follow;
 pub mod forms;
 mod home;
+mod mouse;
+pub use mouse::RowHit;
 mod overlays;
 mod quit;
 mod record;
@@ -55,6 +57,10 @@ pub struct App {
     pub theme: crate::ui::theme::ThemeName,
     /// Following a forløp for the projector (`stafett follow`): read-only, nothing saved.
     pub following: bool,
+    /// The mouse is on (the wheel scrolls, a click selects); off with `--no-mouse`.
+    pub mouse: bool,
+    /// The rows a click can select, as drawn in the last frame.
+    pub clickable: Vec<RowHit>,
     /// The keys in use: the standard table with the user's `keys.ron` applied.
     pub keys: Keymap,
     bell: bool,
@@ -173,6 +179,8 @@ impl App {
             color: true,
             theme: crate::ui::theme::ThemeName::Standard,
             following: false,
+            mouse: true,
+            clickable: Vec::new(),
             keys: Keymap::standard(),
             bell: false,
         }
@@ -199,6 +207,12 @@ impl App {
     }
 
     pub fn on_event(&mut self, event: Event, now: Now) {
+        if let Event::Mouse(mouse) = event {
+            if self.mouse {
+                self.on_mouse(mouse, now);
+            }
+            return;
+        }
         self.redraw = true;
         self.now_ms = now.mono_ms;
         self.today = now.wall.date();

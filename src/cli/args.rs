@@ -39,6 +39,8 @@ pub struct Cli {
         help = t!("cli.help.lang")
     )]
     pub lang: Option<CliLang>,
+    #[arg(long, global = true, help = t!("cli.help.no_mouse"))]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

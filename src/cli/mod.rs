@@ -157,26 +157,29 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
     let store = Store::new(data_dir(cli.data_dir)?);
     let library = Library::load(&script_dirs(cli.workshops));
     let today = chrono::Local::now().date_naive();
-    let theme = cli.theme;
+    let options = TuiOptions {
+        theme: cli.theme,
+        mouse: !cli.no_mouse,
+    };
     match cli.command {
-        None => tui(App::new(store, library, today), theme),
+        None => tui(App::new(store, library, today), options),
         Some(Command::New { workshop, name }) => {
             let mut app = App::without_home(store, library, today);
             app.create(&workshop, &name, terminal::Clock::start().now())
                 .map_err(CliError::Create)?;
-            tui(app, theme)
+            tui(app, options)
         }
         Some(Command::Open { name }) => {
             let dir = store.find(&name).map_err(CliError::Store)?;
             let mut app = App::without_home(store, library, today);
             app.open(dir).map_err(CliError::Open)?;
-            tui(app, theme)
+            tui(app, options)
         }
         Some(Command::Follow { name }) => {
             let dir = store.find(&name).map_err(CliError::Store)?;
             let mut app = App::without_home(store, library, today);
             app.follow(dir).map_err(CliError::Open)?;
-            tui(app, theme)
+            tui(app, options)
         }
         Some(Command::List) => list(&store, &library),
         Some(Command::Workshops) => workshops(&library),
@@ -189,9 +192,12 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         }) => export((&store, &library), &name, out, format),
         Some(Command::Export { out, format, .. }) => export_all(&store, out, format),
         Some(Command::Delete { name, yes }) => delete(&store, &name, yes),
-        Some(Command::Practice { workshop, reset }) => {
-            practice((&store, library, today), workshop.as_deref(), reset, theme)
-        }
+        Some(Command::Practice { workshop, reset }) => practice(
+            (&store, library, today),
+            workshop.as_deref(),
+            reset,
+            options,
+        ),
         Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
     }
 }
@@ -204,7 +210,7 @@ fn practice(
     (store, library, today): (&Store, Library, chrono::NaiveDate),
     workshop: Option<&str>,
     reset: bool,
-    theme: Option<CliTheme>,
+    options: TuiOptions,
 ) -> Result<ExitCode, CliError> {
     use crate::worksheet::practice;
     let area = practice::area(store.root());
@@ -222,7 +228,7 @@ fn practice(
         (Some(_), Some(dir)) => app.open(dir).map_err(CliError::Open)?,
         _ => app.refresh_home(),
     }
-    tui(app, theme)
+    tui(app, options)
 }
 
 /// `stafett completions SHELL`: a completion script for the shell, on standard output.
@@ -437,12 +443,20 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn tui(mut app: App, theme: Option<CliTheme>) -> Result<ExitCode, CliError> {
+/// How the TUI looks and what it listens to, from the command line.
+#[derive(Debug, Clone, Copy)]
+struct TuiOptions {
+    theme: Option<CliTheme>,
+    mouse: bool,
+}
+
+fn tui(mut app: App, options: TuiOptions) -> Result<ExitCode, CliError> {
     if !std::io::stdout().is_terminal() {
         return Err(CliError::NeedsTerminal);
     }
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    app.theme = theme.map(Into::into).unwrap_or_default();
+    app.theme = options.theme.map(Into::into).unwrap_or_default();
+    app.mouse = options.mouse;
     user_keys(&mut app);
     terminal::run(app).map_err(CliError::Tui)?;
     Ok(ExitCode::SUCCESS)

@@ -95,6 +95,7 @@ impl Keymap {
             for (keys, label) in s.rows {
                 let keys = keys
                     .split("  ")
+                    .filter(|k| !k.is_empty())
                     .map(|k| format!("`{}`", k.replace('|', "\\|")))
                     .collect::<Vec<_>>()
                     .join(" ");

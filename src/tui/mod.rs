@@ -53,6 +53,7 @@ pub fn run(mut app: App) -> Result<(), TuiError> {
                 .map_or(Ok(()), |note| Err(TuiError::NotSaved(note)))
         }
         Err(_) => {
+            leave_modes();
             ratatui::restore();
             // A follower has nothing of its own to keep, and never writes.
             let Some(session) = app.session().filter(|_| !app.following) else {
@@ -123,12 +124,16 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
     }
     let mut terminal = init_terminal()?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
+    if app.mouse {
+        mouse_capture(true);
+    }
     let input = Input::new()?;
     let test_panic = cfg!(debug_assertions) && std::env::var_os("STAFETT_TEST_PANIC").is_some();
     let result = (|| -> io::Result<()> {
         while !app.quit {
             if std::mem::take(&mut app.redraw) {
                 terminal.draw(|frame| crate::ui::draw(frame, app))?;
+                app.clickable = crate::ui::hits::take();
             }
             if app.take_bell() {
                 let mut out = io::stdout();
@@ -170,7 +175,38 @@ fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {
     if result.is_err() && !app.quit {
         app.shutdown(clock.now());
     }
-    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    leave_modes();
     ratatui::restore();
     result
+}
+
+/// Takes back what Stafett asked of the terminal beyond ratatui's own set-up (pasting as one
+/// event, the mouse), on every way out: a normal end, an error, a panic.
+fn leave_modes() {
+    let _ = execute!(io::stdout(), DisableBracketedPaste);
+    mouse_capture(false);
+}
+
+/// The mouse on or off: buttons and the wheel only (no motion reports, so moving the mouse
+/// never wakes Stafett), in SGR encoding, which has no limit on columns.
+fn mouse_capture(on: bool) {
+    #[cfg(unix)]
+    {
+        let mut out = io::stdout();
+        let codes: &[u8] = if on {
+            b"\x1b[?1000h\x1b[?1006h"
+        } else {
+            b"\x1b[?1006l\x1b[?1000l"
+        };
+        let _ = out.write_all(codes).and_then(|()| out.flush());
+    }
+    #[cfg(not(unix))]
+    {
+        use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+        let _ = if on {
+            execute!(io::stdout(), EnableMouseCapture)
+        } else {
+            execute!(io::stdout(), DisableMouseCapture)
+        };
+    }
 }

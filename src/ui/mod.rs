@@ -3,6 +3,7 @@
 mod activity;
 mod dialog;
 mod document;
+pub mod hits;
 mod home;
 mod overview;
 mod plan;
@@ -26,6 +27,7 @@ pub const MIN_HEIGHT: u16 = 16;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    hits::forget();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
@@ -46,6 +48,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Session(s) => session::draw(frame, area, app, s, &theme),
     }
     for overlay in &app.overlays {
+        hits::forget();
         dialog::draw(frame, area, app, overlay, &theme);
     }
 }

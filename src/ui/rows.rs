@@ -49,6 +49,7 @@ impl<'a, 't, F: Fn(usize) -> Vec<Line<'a>>> Widget for Rows<'t, F> {
         let mut lines: Vec<Line> = Vec::with_capacity(height);
         for (offset, row) in built.into_iter().enumerate() {
             let is_sel = self.selected.is_some() && first + offset == sel;
+            let top = lines.len() as u16;
             let style = if is_sel {
                 self.theme.selected()
             } else {
@@ -66,6 +67,14 @@ impl<'a, 't, F: Fn(usize) -> Vec<Line<'a>>> Widget for Rows<'t, F> {
                 if lines.len() >= height {
                     break;
                 }
+            }
+            if self.selected.is_some() {
+                let shown = lines.len() as u16 - top;
+                super::hits::note(crate::app::RowHit {
+                    area: Rect::new(area.x, area.y + top, area.width, shown),
+                    index: first + offset,
+                    selected: sel,
+                });
             }
             if lines.len() >= height {
                 break;

@@ -4,7 +4,9 @@
 use super::at;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind,
+};
 use stafett::app::App;
 use stafett::script::Library;
 use stafett::worksheet::store::Store;
@@ -76,6 +78,22 @@ impl Harness {
 
     pub fn text(&self, w: u16, h: u16) -> String {
         format!("{}", self.draw(w, h).backend())
+    }
+
+    /// Draws a frame (as the terminal driver does, keeping where the rows went), then sends a
+    /// mouse event at column `x`, row `y`.
+    pub fn mouse(&mut self, kind: MouseEventKind, x: u16, y: u16) -> &mut Self {
+        self.draw(100, 30);
+        self.app.clickable = stafett::ui::hits::take();
+        self.ms += 100;
+        let event = MouseEvent {
+            kind,
+            column: x,
+            row: y,
+            modifiers: KeyModifiers::NONE,
+        };
+        self.app.on_event(Event::Mouse(event), at(self.ms));
+        self
     }
 
     /// Goes to the Utforske verksted's step `n` (1-based).

@@ -82,6 +82,23 @@ impl Tui {
         self.written.load(Ordering::Relaxed)
     }
 
+    /// Whether the terminal is set to report the mouse, as far as the program's output says.
+    pub fn mouse_on(&self) -> bool {
+        self.screen.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    }
+
+    /// Waits (at most 15 s) until the terminal's mouse reporting is `on`.
+    pub fn wait_mouse(&self, on: bool) {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(15) {
+            if self.mouse_on() == on {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("the mouse is still {}", if on { "off" } else { "on" });
+    }
+
     pub fn screen(&self) -> String {
         self.screen.lock().unwrap().screen().contents()
     }
