@@ -373,3 +373,43 @@ fn v_switches_to_the_projector_theme_and_back() {
     h.keys("V");
     assert_eq!(border(&h), Color::DarkGray);
 }
+
+/// On the projector a tall window shows the step's title in large type (æøå too); a small one,
+/// or the standard theme, keeps it on one line.
+#[test]
+fn the_projector_shows_the_title_in_large_type_when_there_is_room() {
+    let mut h = Harness::with_forlop();
+    let title_rows = |h: &Harness, w: u16, rows: u16| -> Vec<String> {
+        h.text(w, rows)
+            .lines()
+            .skip(3)
+            .take(4)
+            .map(str::to_string)
+            .collect()
+    };
+    let block = |rows: &[String]| rows.iter().any(|r| r.contains('▀') || r.contains('█'));
+    assert!(!block(&title_rows(&h, 140, 45)), "standard theme: one line");
+    h.keys("V");
+    let big = title_rows(&h, 140, 45);
+    assert!(block(&big), "{big:#?}");
+    assert!(!big.iter().any(|r| r.contains("Hvem er her?")), "{big:#?}");
+    assert!(!block(&title_rows(&h, 100, 30)), "a small window: one line");
+    assert!(h.text(100, 30).contains("Hvem er her?"));
+}
+
+#[test]
+fn large_type_has_the_norwegian_letters() {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+    for letter in ["Æ", "Ø", "Å", "æ", "ø", "å"] {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 4));
+        tui_big_text::BigText::builder()
+            .pixel_size(tui_big_text::PixelSize::HalfHeight)
+            .lines([letter.into()])
+            .build()
+            .render(buf.area, &mut buf);
+        let inked = buf.content().iter().filter(|c| c.symbol() != " ").count();
+        assert!(inked > 4, "{letter} has a glyph");
+    }
+}

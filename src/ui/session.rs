@@ -1,6 +1,7 @@
 //! The session screen: where we are, the timer, what the room sees, the activity, the guide.
 
 use super::theme::Theme;
+use super::theme::ThemeName;
 use super::{activity, key_line, wrap::wrap};
 use crate::app::{App, Session};
 use crate::t;
@@ -9,6 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph, Wrap};
+use tui_big_text::BigText;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
     let [header, gauge, body, notice, footer] = Layout::vertical([
@@ -199,8 +201,15 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
     let item_lines = for_each_lines(r, width, theme);
     let item_height = (item_lines.len() as u16).min(inner.height / 3);
     let room_height = (room_lines.len() as u16).min(inner.height.saturating_sub(2) / 2 + 1);
+    let title = inert_line(&step.title);
+    // On the projector (following, or the projector theme) a tall window gets the title in
+    // large type, in the largest size that fits; otherwise one line.
+    let big = (app.following || app.theme == ThemeName::Projector)
+        .then(|| big_title(&title, inner, theme))
+        .flatten();
+    let title_height = big.as_ref().map_or(1, |(_, h)| *h);
     let [title_area, item_area, _, room_area, _, activity_area] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(title_height),
         Constraint::Length(item_height),
         Constraint::Length(1),
         Constraint::Length(room_height),
@@ -208,13 +217,13 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
         Constraint::Min(0),
     ])
     .areas(inner);
-    frame.render_widget(
-        Paragraph::new(Span::styled(
-            inert_line(&step.title).into_owned(),
-            theme.title(),
-        )),
-        title_area,
-    );
+    match big {
+        Some((text, _)) => frame.render_widget(text, title_area),
+        None => frame.render_widget(
+            Paragraph::new(Span::styled(title.into_owned(), theme.title())),
+            title_area,
+        ),
+    }
     frame.render_widget(Paragraph::new(item_lines), item_area);
     frame.render_widget(Paragraph::new(room_lines), room_area);
     let cx = activity::Cx {
@@ -280,6 +289,31 @@ fn for_each_lines(r: &crate::runner::Runner, width: usize, theme: &Theme) -> Vec
         ]));
     }
     lines
+}
+
+/// The title in large type and its height, when the area is tall enough (30 rows) and the
+/// title fits its width in one of the sizes, largest first.
+fn big_title(title: &str, area: Rect, theme: &Theme) -> Option<(BigText<'static>, u16)> {
+    use tui_big_text::PixelSize;
+    if area.height < 30 {
+        return None;
+    }
+    let chars = title.chars().count() as u16;
+    // (size, columns per character, rows)
+    let sizes = [
+        (PixelSize::HalfHeight, 8, 4),
+        (PixelSize::Quadrant, 4, 4),
+        (PixelSize::Sextant, 4, 3),
+    ];
+    let (size, _, height) = sizes
+        .into_iter()
+        .find(|(_, cols, _)| chars * cols <= area.width)?;
+    let text = BigText::builder()
+        .pixel_size(size)
+        .style(theme.title())
+        .lines([Line::from(title.to_string())])
+        .build();
+    Some((text, height))
 }
 
 fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, practice: bool) {
