@@ -732,3 +732,41 @@ fn the_mouse_selects_and_is_given_back_on_every_exit() {
         "--no-mouse leaves the mouse to the terminal"
     );
 }
+
+/// `stafett practice` in the real terminal: the practice area's home with its three examples,
+/// marked ØVING; a named one opens where its history ends, with the trainer's note; `--reset`
+/// takes back what the practice changed.
+#[test]
+fn practice_opens_the_examples_marked_and_resets() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut tui = Tui::start(data, &["practice"]);
+    tui.wait_for("ØVING");
+    tui.wait_for("Øving – Grov risikoanalyse");
+    tui.wait_for("Øving – Oss og vårt");
+    tui.send("q");
+    assert!(tui.wait_exit());
+
+    let mut tui = Tui::start(data, &["practice", "oss-og-vart"]);
+    tui.wait_for("Utdype › Forberedelsesmøte › steg 1 av 3");
+    tui.wait_for("Til treneren:");
+    assert!(tui.screen().lines().next().unwrap().contains("ØVING"));
+    tui.send("N");
+    tui.wait_for("steg 1 av 7");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let dir = data.join("ovelse").join("forlop").join("oving-oss-og-vart");
+    let moved: Forlop = load_ron(&dir.join("forlop.ron")).unwrap();
+    assert_eq!(moved.position.session, "utdype-verksted");
+
+    let mut tui = Tui::start(data, &["practice", "oss-og-vart", "--reset"]);
+    tui.wait_for("Utdype › Forberedelsesmøte › steg 1 av 3");
+    tui.send("q");
+    assert!(tui.wait_exit());
+    let reset: Forlop = load_ron(&dir.join("forlop.ron")).unwrap();
+    assert_eq!(reset.position.session, "utdype-forberedelse");
+    assert!(
+        !data.join("forlop").exists(),
+        "nothing among the real forløp"
+    );
+}

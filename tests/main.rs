@@ -11,6 +11,7 @@ mod files;
 mod foreach;
 mod languages;
 mod mouse;
+mod practice;
 mod properties;
 #[cfg(unix)]
 mod quit;
