@@ -601,6 +601,11 @@ fn the_projector_view_follows_the_facilitator_and_writes_nothing() {
     );
     facilitator.send("n");
     room.wait_for("Hvorfor Oss og vårt?");
+    // The facilitator's timer counts on the projector too, and stops when it stops.
+    facilitator.send("t");
+    room.wait_for("▶ 00:02");
+    facilitator.send("t");
+    room.wait_for("⏸ 00:0");
     facilitator.send("q");
     assert!(facilitator.wait_exit());
     room.send("q");

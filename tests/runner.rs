@@ -21,7 +21,11 @@ fn stepping_forward_and_back_saves_the_position_and_stops_at_the_ends() {
     let fx = r.handle(Cmd::NextStep, at(0));
     assert!(common::notice(&fx).unwrap().contains("siste steg"));
     assert_eq!(common::without_notice(fx), vec![]);
-    assert_eq!(r.handle(Cmd::NextSession, at(0)), vec![Effect::SaveForlop]);
+    // A new step: the position is saved, and the (paused) timer shared with a follower.
+    assert_eq!(
+        r.handle(Cmd::NextSession, at(0)),
+        vec![Effect::ShareClock, Effect::SaveForlop]
+    );
     assert_eq!(r.session().id, "en-verksted");
     assert_eq!(r.forlop.position.session, "en-verksted");
     r.handle(Cmd::NextStep, at(0));
@@ -195,6 +199,7 @@ fn finishing_hands_on_and_the_next_session_pulls_the_list_in() {
         vec![
             Effect::SaveSheet(key("en-verksted")),
             Effect::HandOver(key("en-verksted")),
+            Effect::ShareClock,
             Effect::SaveForlop
         ]
     );

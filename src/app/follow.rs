@@ -5,6 +5,7 @@
 use super::errors::OpenError;
 use super::session::{Session, load};
 use super::{App, Screen};
+use crate::runner::{Now, Timer};
 use crate::script::Library;
 use crate::worksheet::overview::FileStamp;
 use crate::worksheet::store::ForlopDir;
@@ -17,25 +18,34 @@ pub const FOLLOW_EVERY_MS: u64 = 100;
 impl Session {
     /// The forløp as its files say now, for following: no lock, nothing written.
     pub fn follow(dir: ForlopDir, library: &Library) -> Result<Session, OpenError> {
-        let stamps = stamps(&dir);
         let (runner, _) = load(&dir, library)?;
-        Ok(Session::new_following(runner, dir, stamps))
+        // No stamps yet: the first tick reads the files again, with the facilitator's timer.
+        Ok(Session::new_following(runner, dir, Vec::new()))
     }
 
     /// Reads the files again when any of them changed since they were last read; true when
     /// there is something new to show. A file that cannot be read now keeps the last view.
-    pub fn follow_changes(&mut self, library: &Library) -> bool {
-        let now = stamps(&self.dir);
-        if self.following.as_ref() == Some(&now) {
+    pub fn follow_changes(&mut self, library: &Library, now: Now) -> bool {
+        let stamps_now = stamps(&self.dir);
+        if self.following.as_ref() == Some(&stamps_now) {
             return false;
         }
-        let Ok((runner, _)) = load(&self.dir, library) else {
+        let Ok((mut runner, _)) = load(&self.dir, library) else {
             return false;
         };
+        // The facilitator's timer, counting along when it runs there and is on this step.
+        if let Some(clock) = self.dir.load_clock()
+            && clock.round == runner.at.round
+            && clock.session == runner.session().id
+            && clock.step == runner.step().id
+        {
+            let used = clock.used_ms_at(now.wall);
+            runner.timer = Timer::shared(clock.planned_s, used, clock.running, now.mono_ms);
+        }
         let matrix = runner.step().activity.spec().opens_in_second_view();
         let moved = runner.at != self.runner.at;
         self.runner = runner;
-        self.following = Some(now);
+        self.following = Some(stamps_now);
         if moved {
             self.matrix = matrix;
         }

@@ -236,7 +236,7 @@ impl App {
         self.today = now.wall.date();
         if let Screen::Session(s) = &mut self.screen {
             if self.following {
-                self.redraw |= s.follow_changes(&self.library);
+                self.redraw |= s.follow_changes(&self.library, now);
             }
             self.bell |= s.command(crate::runner::Cmd::Tick, now);
             s.save_due(now.mono_ms);

@@ -35,6 +35,8 @@ enum Job {
     /// The forløp at a glance, for the home screen. A copy: not tracked, and on failure
     /// removed, so that a stale one is never shown.
     Overview(Box<Overview>),
+    /// The timer for a follower: a copy for showing, not tracked.
+    Clock(Box<crate::worksheet::clock::SharedClock>),
     /// Answered when every job before it is done.
     Barrier(Sender<()>),
 }
@@ -123,6 +125,11 @@ impl Saver {
         let _ = self.jobs.send(Job::Overview(Box::new(overview)));
     }
 
+    /// Hands the writer the timer as a follower should show it.
+    pub fn clock(&mut self, clock: crate::worksheet::clock::SharedClock) {
+        let _ = self.jobs.send(Job::Clock(Box::new(clock)));
+    }
+
     /// Takes in what the writer has reported. The error text is made by `describe`.
     pub fn collect(&mut self, describe: impl Fn(&io::Error) -> String) {
         while let Ok((effect, result)) = self.done.try_recv() {
@@ -195,6 +202,9 @@ fn write_jobs(dir: &ForlopDir, queue: &Receiver<Job>, report: &Sender<(Effect, i
                 if dir.save_overview(&overview).is_err() {
                     let _ = std::fs::remove_file(dir.overview_path());
                 }
+            }
+            Job::Clock(clock) => {
+                let _ = dir.save_clock(&clock);
             }
             Job::Barrier(answer) => {
                 let _ = answer.send(());

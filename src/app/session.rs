@@ -145,6 +145,12 @@ impl Session {
         let mut forlop_written = false;
         for effect in self.saver.take() {
             forlop_written |= effect == Effect::SaveForlop;
+            if effect == Effect::ShareClock {
+                if let Some(clock) = &self.runner.clock {
+                    self.saver.clock(clock.clone());
+                }
+                continue;
+            }
             if let Some(snapshot) = self.snapshot(&effect) {
                 self.saver.hand_over(effect, snapshot);
             }
@@ -170,7 +176,7 @@ impl Session {
                 let text = markdown::session(&r.script, &r.forlop, sheet, &r.sheets);
                 Snapshot::Markdown(key.clone(), text)
             }),
-            Effect::SaveSheet(_) | Effect::Bell | Effect::Notice(_) => None,
+            Effect::SaveSheet(_) | Effect::ShareClock | Effect::Bell | Effect::Notice(_) => None,
         }
     }
 
@@ -239,7 +245,7 @@ impl Session {
                 Effect::HandOver(key) => {
                     Some(crate::t!("app.unsaved_markdown", sheet = key.file_stem()))
                 }
-                Effect::Bell | Effect::Notice(_) => None,
+                Effect::ShareClock | Effect::Bell | Effect::Notice(_) => None,
             })
             .collect()
     }

@@ -110,6 +110,8 @@ pub enum Effect {
     SaveSheet(SheetKey),
     /// Write the readable hand-off copy of a finished session.
     HandOver(SheetKey),
+    /// Share the timer with a follower (`Runner::clock`); a copy for showing, not data.
+    ShareClock,
     Bell,
     /// What the command says back: why it did nothing, or what it did besides. The app shows
     /// it until the next command from the user.
@@ -135,6 +137,8 @@ pub struct Runner {
     pub at: Cursor,
     pub selected: usize,
     pub timer: Timer,
+    /// The timer as last shared with a follower (see [`Effect::ShareClock`]).
+    pub clock: Option<crate::worksheet::clock::SharedClock>,
     /// What the command being handled says back, sent out as [`Effect::Notice`] when it is
     /// done; empty between commands.
     pub(crate) notice: Option<String>,
@@ -170,6 +174,7 @@ impl Runner {
             },
             selected: 0,
             timer: Timer::new(0, 0),
+            clock: None,
             notice: None,
         };
         r.timer = r.step_timer();
@@ -224,6 +229,7 @@ impl Runner {
             Cmd::Suspend => {
                 self.timer.pause(now.mono_ms);
                 self.record_timer(now, &mut fx);
+                self.share_clock(now, &mut fx);
             }
             other => self.activity_cmd(other, now, &mut fx),
         }

@@ -144,6 +144,23 @@ impl Runner {
             Cmd::Tick if self.timer.tick(now.mono_ms) => fx.push(Effect::Bell),
             _ => {}
         }
+        if cmd != Cmd::Tick {
+            self.share_clock(now, fx);
+        }
+    }
+
+    /// Notes the timer as a follower should show it from now on.
+    pub(super) fn share_clock(&mut self, now: Now, fx: &mut Vec<Effect>) {
+        self.clock = Some(crate::worksheet::clock::SharedClock {
+            round: self.at.round,
+            session: self.session().id.clone(),
+            step: self.step().id.clone(),
+            planned_s: self.timer.planned_s,
+            used_ms: self.timer.used_ms(now.mono_ms),
+            at: now.wall,
+            running: self.timer.running(),
+        });
+        fx.push(Effect::ShareClock);
     }
 
     pub(super) fn next_session(&mut self, now: Now, fx: &mut Vec<Effect>) {
@@ -245,6 +262,7 @@ impl Runner {
         };
         self.selected = 0;
         self.timer = self.step_timer();
+        self.share_clock(now, fx);
         self.forlop.position = crate::worksheet::Position {
             round,
             session: self.session().id.clone(),

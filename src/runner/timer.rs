@@ -24,6 +24,17 @@ impl Timer {
         }
     }
 
+    /// A timer as another process shares it: `used_ms` so far, running from `now_ms` on if it
+    /// runs there.
+    pub fn shared(planned_s: u64, used_ms: u64, running: bool, now_ms: u64) -> Timer {
+        Timer {
+            planned_s,
+            used_ms,
+            since_ms: running.then_some(now_ms),
+            rang: used_ms / 1000 >= planned_s,
+        }
+    }
+
     pub fn running(&self) -> bool {
         self.since_ms.is_some()
     }

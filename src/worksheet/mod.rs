@@ -2,6 +2,7 @@
 //! session held. Plain data with pure mutators; saving and loading live in [`store`].
 
 pub mod bounds;
+pub mod clock;
 mod edit;
 mod errors;
 pub mod files;
