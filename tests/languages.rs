@@ -149,3 +149,33 @@ fn keys_work_the_same_in_every_language() {
         assert!(after.contains("trin 2 af 7"), "{after}");
     });
 }
+
+/// A mistake on the command line is said in the chosen language, with the usage, status 2.
+#[test]
+fn command_line_mistakes_are_said_in_the_chosen_language() {
+    let run = |args: &[&str]| {
+        let out = common::stafett().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let nb = run(&["fooo"]);
+    assert!(
+        nb.contains("ukjent kommando «fooo». Mente du «follow»?"),
+        "{nb}"
+    );
+    assert!(nb.contains("Bruk: stafett"), "{nb}");
+    assert!(
+        !nb.contains("Usage") && !nb.contains("For more information"),
+        "{nb}"
+    );
+    let missing = run(&["export"]);
+    assert!(missing.contains("dette mangler: <NAVN>"), "{missing}");
+    assert!(missing.contains("Bruk: stafett export"), "{missing}");
+    let en = run(&["--lang", "en", "list", "--bogus"]);
+    assert!(en.contains("unknown option “--bogus”"), "{en}");
+    let da = run(&["--lang", "sv", "list"]);
+    assert!(
+        da.contains("«sv» er ikke en gyldig verdi") && da.contains("nb, nn, en, da"),
+        "{da}"
+    );
+}

@@ -126,8 +126,10 @@ pub(super) fn parse_args() -> Cli {
     let flag = lang_flag(std::env::args_os().skip(1));
     let lang = crate::strings::choose(flag.as_deref(), |name| std::env::var(name).ok());
     crate::strings::set_language(lang);
-    let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = command()
+        .try_get_matches()
+        .unwrap_or_else(|e| super::mistakes::exit(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| super::mistakes::exit(e))
 }
 
 /// The value of `--lang X` or `--lang=X` on the command line, before `--`.

@@ -7,11 +7,15 @@ use crate::text::{inert, inert_line};
 use crate::tui as terminal;
 use crate::worksheet::store::{Store, StoreError};
 mod args;
+mod export;
+mod generated;
+mod mistakes;
+mod practice;
 
 use args::parse_args;
 pub use args::{Cli, CliTheme, Command, ExportFormat};
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Why a command did not do what it was asked; each case has its one message.
@@ -150,8 +154,8 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, CliError> {
     match cli.command {
-        Some(Command::Completions { shell }) => return Ok(completions(shell)),
-        Some(Command::Man) => return Ok(man()),
+        Some(Command::Completions { shell }) => return Ok(generated::completions(shell)),
+        Some(Command::Man) => return Ok(generated::man()),
         _ => {}
     }
     let store = Store::new(data_dir(cli.data_dir)?);
@@ -189,10 +193,10 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             out,
             format,
             ..
-        }) => export((&store, &library), &name, out, format),
-        Some(Command::Export { out, format, .. }) => export_all(&store, out, format),
+        }) => export::export((&store, &library), &name, out, format),
+        Some(Command::Export { out, format, .. }) => export::export_all(&store, out, format),
         Some(Command::Delete { name, yes }) => delete(&store, &name, yes),
-        Some(Command::Practice { workshop, reset }) => practice(
+        Some(Command::Practice { workshop, reset }) => practice::practice(
             (&store, library, today),
             workshop.as_deref(),
             reset,
@@ -200,104 +204,6 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
         ),
         Some(Command::Completions { .. } | Command::Man) => Ok(ExitCode::SUCCESS),
     }
-}
-
-/// `stafett practice [WORKSHOP] [--reset]`: the practice forløp, made from the shipped
-/// examples where missing (or anew with `--reset`), in the practice area; opens the named one,
-/// else the practice area's home screen. Practice mode marks every screen ØVING and shows the
-/// trainer's notes.
-fn practice(
-    (store, library, today): (&Store, Library, chrono::NaiveDate),
-    workshop: Option<&str>,
-    reset: bool,
-    options: TuiOptions,
-) -> Result<ExitCode, CliError> {
-    use crate::worksheet::practice;
-    let area = practice::area(store.root());
-    let now = terminal::Clock::start().now().wall;
-    let wanted: Vec<&str> = match workshop {
-        Some(w) => vec![w],
-        None => practice::SHIPPED.iter().map(|(id, _)| *id).collect(),
-    };
-    let mut made = Vec::new();
-    for w in wanted {
-        made.push(practice::prepare(&area, w, reset, now).map_err(CliError::Practice)?);
-    }
-    let mut app = App::without_home(area, library, today);
-    match (workshop, made.pop()) {
-        (Some(_), Some(dir)) => app.open(dir).map_err(CliError::Open)?,
-        _ => app.refresh_home(),
-    }
-    tui(app, options)
-}
-
-/// `stafett completions SHELL`: a completion script for the shell, on standard output.
-fn completions(shell: clap_complete::Shell) -> ExitCode {
-    let mut out = Vec::new();
-    clap_complete::generate(shell, &mut args::command(), "stafett", &mut out);
-    print_bytes(&out)
-}
-
-/// `stafett man`: the manual page (roff), in the interface's language, on standard output.
-fn man() -> ExitCode {
-    let mut out = Vec::new();
-    match clap_mangen::Man::new(args::command()).render(&mut out) {
-        Ok(()) => print_bytes(&out),
-        Err(e) => {
-            warn(&t!("cli.error", error = e));
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// Writes generated text (our own, from the catalog and clap) to standard output.
-fn print_bytes(bytes: &[u8]) -> ExitCode {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
-    }
-}
-
-/// `stafett export --all --format xlsx --out DIR`: one workbook with every forløp's
-/// handlingsplan, a column naming the forløp, for a leader with several units.
-fn export_all(
-    store: &Store,
-    out: Option<PathBuf>,
-    format: Option<ExportFormat>,
-) -> Result<ExitCode, CliError> {
-    if format != Some(ExportFormat::Xlsx) {
-        return Err(CliError::AllNeedsXlsx);
-    }
-    let out_dir = out.ok_or(CliError::AllNeedsOut)?;
-    let mut plans = Vec::new();
-    for listed in store.list() {
-        match listed.dir.load_forlop() {
-            Ok(f) => plans.push(f),
-            Err(e) => warn(&t!("cli.skipped_forlop", error = e)),
-        }
-    }
-    let bytes = crate::export::xlsx::rollup(&plans)
-        .map_err(|e| CliError::Export(crate::export::ExportError::Workbook(e.to_string())))?;
-    let doc = crate::export::Document {
-        file_name: t!("cli.rollup_file").to_string(),
-        bytes,
-    };
-    write_and_say(&out_dir, &[doc])
-}
-
-/// Writes an export's files into `out_dir` and prints each one's path.
-fn write_and_say(out_dir: &Path, docs: &[crate::export::Document]) -> Result<ExitCode, CliError> {
-    let written = crate::worksheet::files::write_documents(out_dir, docs).map_err(|error| {
-        CliError::Write {
-            dir: out_dir.to_path_buf(),
-            error,
-        }
-    })?;
-    for path in written {
-        say(&path.display().to_string());
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// `stafett list`: every forløp with its process, round and folder.
@@ -339,32 +245,6 @@ fn workshops(library: &Library) -> Result<ExitCode, CliError> {
         ])]);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `stafett export`: the forløp's documents into a folder.
-fn export(
-    (store, library): (&Store, &Library),
-    name: &str,
-    out: Option<PathBuf>,
-    format: Option<ExportFormat>,
-) -> Result<ExitCode, CliError> {
-    let dir = store.find(name).map_err(CliError::Store)?;
-    let forlop = dir
-        .load_forlop()
-        .map_err(|e| CliError::Store(StoreError::Load(e)))?;
-    let script = library
-        .get(&forlop.workshop)
-        .ok_or_else(|| CliError::NoProcess(forlop.workshop.clone()))?;
-    let (sheets, errors) = dir.load_sheets();
-    for e in errors.values() {
-        warn(&t!("cli.skipped_sheet", error = e));
-    }
-    let out_dir = out.unwrap_or_else(|| dir.path.clone());
-    let formats = format.map_or(crate::export::Formats::STANDARD, ExportFormat::formats);
-    let today = chrono::Local::now().date_naive();
-    let docs = crate::export::documents(&dir.slug(), (script, &forlop, &sheets), formats, today)
-        .map_err(CliError::Export)?;
-    write_and_say(&out_dir, &docs)
 }
 
 /// `stafett delete`: after the name is typed (or `--yes`), all or nothing.
