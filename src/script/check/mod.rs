@@ -1,44 +1,20 @@
 //! The checks that make `stafett check` useful: every problem in a script that parses, placed
-//! at its file:line:column with a hint, in bokmål.
+//! at its file:line:column with a hint, in the interface's language.
+
+mod tables;
 
 use super::activity::StepCheck;
-use super::load::{Locator, Problem, find_field};
+use super::load::{Locator, Problem};
 use super::{Activity, SCRIPT_FORMAT, Script};
 use crate::t;
 use std::collections::{HashMap, HashSet};
+use tables::check_scales;
 
 pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     let mut loc = Locator { src, cursor: 0 };
     let mut problems = Vec::new();
 
-    if script.format > SCRIPT_FORMAT {
-        problems.push(loc.problem(
-            loc.key(0, "format"),
-            t!(
-                "script.check.skriptet_har_format_format_men",
-                format = script.format,
-                script_format = SCRIPT_FORMAT
-            ),
-            t!("script.check.oppdater_stafett_eller_bruk_en"),
-        ));
-    }
-    if crate::strings::Lang::from_code(&script.language).is_none() {
-        problems.push(loc.problem(
-            loc.peek(0, "language", &script.language),
-            t!("script.check.unknown_language", language = script.language),
-            t!(
-                "script.check.use_a_language",
-                languages = crate::strings::Lang::codes()
-            ),
-        ));
-    }
-    if script.phases.is_empty() {
-        problems.push(loc.problem(
-            0,
-            t!("script.check.no_phases").into(),
-            t!("script.check.legg_til_minst_n_fase"),
-        ));
-    }
+    check_head(&loc, script, &mut problems);
 
     // Scales may stand before or after the phases: they get their own locator.
     check_scales(&mut Locator { src, cursor: 0 }, script, &mut problems);
@@ -94,6 +70,38 @@ pub fn check_source(src: &str, script: &Script) -> Vec<Problem> {
     }
     problems.sort_by_key(|p| (p.line, p.col));
     problems
+}
+
+/// The script as a whole: its format, its language, whether it has phases.
+fn check_head(loc: &Locator, script: &Script, problems: &mut Vec<Problem>) {
+    if script.format > SCRIPT_FORMAT {
+        problems.push(loc.problem(
+            loc.key(0, "format"),
+            t!(
+                "script.check.skriptet_har_format_format_men",
+                format = script.format,
+                script_format = SCRIPT_FORMAT
+            ),
+            t!("script.check.oppdater_stafett_eller_bruk_en"),
+        ));
+    }
+    if crate::strings::Lang::from_code(&script.language).is_none() {
+        problems.push(loc.problem(
+            loc.peek(0, "language", &script.language),
+            t!("script.check.unknown_language", language = script.language),
+            t!(
+                "script.check.use_a_language",
+                languages = crate::strings::Lang::codes()
+            ),
+        ));
+    }
+    if script.phases.is_empty() {
+        problems.push(loc.problem(
+            0,
+            t!("script.check.no_phases").into(),
+            t!("script.check.legg_til_minst_n_fase"),
+        ));
+    }
 }
 
 /// For-each, rating, lead and item sets.
@@ -164,101 +172,6 @@ fn check_step_extras(
                     lead = lead
                 ),
                 t!("script.check.bruk_navnet_pa_en_oppgave"),
-            ));
-        }
-    }
-}
-
-/// Every item set has its own id and at least one item.
-fn check_sets(loc: &Locator, script: &Script, problems: &mut Vec<Problem>) {
-    let mut set_ids = HashSet::new();
-    for set in &script.sets {
-        let at = find_field(loc.src, 0, "id", &set.id).unwrap_or(0);
-        if !set_ids.insert(set.id.as_str()) {
-            problems.push(loc.problem(
-                at,
-                t!("script.check.sett_id_id_er_brukt", id = set.id),
-                t!("script.check.unique_set"),
-            ));
-        }
-        if set.items.is_empty() {
-            problems.push(loc.problem(
-                at,
-                t!("script.check.settet_id_har_ingen_punkter", id = set.id),
-                t!("script.check.legg_til_punkter_i_items"),
-            ));
-        }
-    }
-}
-
-fn check_scales(loc: &mut Locator, script: &Script, problems: &mut Vec<Problem>) {
-    check_sets(loc, script, problems);
-    let mut ids = HashSet::new();
-    for scale in &script.scales {
-        let at = loc.seek("id", &scale.id);
-        if !ids.insert(scale.id.as_str()) {
-            problems.push(loc.problem(
-                at,
-                t!("script.check.skala_id_id_er_brukt", id = scale.id),
-                t!("script.check.unique_scale"),
-            ));
-        }
-        for (axis, levels, means) in [
-            (
-                "sannsynlighet",
-                &scale.sannsynlighet,
-                &scale.sannsynlighet_means,
-            ),
-            ("konsekvens", &scale.konsekvens, &scale.konsekvens_means),
-        ] {
-            if !means.is_empty() && means.len() != levels.len() {
-                problems.push(loc.problem(
-                    loc.key(at, &format!("{axis}_means")),
-                    t!(
-                        "script.check.means_count",
-                        id = scale.id,
-                        axis = axis,
-                        n = means.len(),
-                        levels = levels.len()
-                    ),
-                    t!("script.check.means_count_help", axis = axis),
-                ));
-            }
-            if !(3..=5).contains(&levels.len()) {
-                problems.push(loc.problem(
-                    loc.key(at, axis),
-                    t!(
-                        "script.check.skalaen_id_har_n_nivaer",
-                        id = scale.id,
-                        n = levels.len(),
-                        axis = axis
-                    ),
-                    t!("script.check.en_skala_har_3_4"),
-                ));
-            }
-        }
-        let max = (scale.sannsynlighet.len() * scale.konsekvens.len()) as u32;
-        if scale.high_from == 0
-            || scale.high_from > scale.unacceptable_from
-            || scale.unacceptable_from > max
-        {
-            // At the bound that is wrong: high_from when it is 0, else unacceptable_from (below
-            // high_from or above the highest value).
-            let field = if scale.high_from == 0 {
-                "high_from"
-            } else {
-                "unacceptable_from"
-            };
-            problems.push(loc.problem(
-                loc.key(at, field),
-                t!(
-                    "script.check.grensene_i_skalaen_id_passer",
-                    id = scale.id,
-                    high_from = scale.high_from,
-                    unacceptable_from = scale.unacceptable_from,
-                    max = max
-                ),
-                t!("script.check.velg_1_high_from_unacceptable", max = max),
             ));
         }
     }

@@ -1,0 +1,207 @@
+//! The words of the interface. Every user-facing string lives in a catalog under
+//! `assets/strings/`, one RON file per language — bokmål (`nb.ron`, the reference), nynorsk,
+//! English and Danish — embedded in the binary so Stafett needs nothing set up. Code names a
+//! string by its key: `t!("group.key")`, or with named arguments: `t!("group.count", n = 3)`,
+//! where the catalog text says `{n}`.
+//!
+//! The language is chosen once at start ([`choose`]: `--lang`, `STAFETT_LANG`, the locale,
+//! else bokmål) and set with [`set_language`]. A text a catalog lacks comes from bokmål.
+//!
+//! Tests read every `t!` in `src/` and fail when a key is missing from the catalog or a
+//! catalog entry is never used, when another catalog lacks a key bokmål has or has other
+//! placeholders, and when a user-facing string in the code bypasses the catalog.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt::{Display, Write};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// The bokmål catalog, as shipped: the reference every other catalog follows.
+pub const NB: &str = include_str!("../../assets/strings/nb.ron");
+
+/// A language the interface speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Nb,
+    Nn,
+    En,
+    Da,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::Nb, Lang::Nn, Lang::En, Lang::Da];
+
+    /// The code used by `--lang`, `STAFETT_LANG` and a script's `language`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nb => "nb",
+            Lang::Nn => "nn",
+            Lang::En => "en",
+            Lang::Da => "da",
+        }
+    }
+
+    /// The shipped catalog's text.
+    pub fn catalog_source(self) -> &'static str {
+        match self {
+            Lang::Nb => NB,
+            Lang::Nn => include_str!("../../assets/strings/nn.ron"),
+            Lang::En => include_str!("../../assets/strings/en.ron"),
+            Lang::Da => include_str!("../../assets/strings/da.ron"),
+        }
+    }
+
+    /// A language from a code or a locale name: `nn`, `en_GB.UTF-8`, `da_DK`, `no` (bokmål).
+    /// `C`, `POSIX` and unknown languages give `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let lang = code
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match lang.as_str() {
+            "nb" | "no" => Some(Lang::Nb),
+            "nn" => Some(Lang::Nn),
+            "en" => Some(Lang::En),
+            "da" => Some(Lang::Da),
+            _ => None,
+        }
+    }
+
+    /// Every code, for messages: `nb, nn, en, da`.
+    pub fn codes() -> String {
+        Lang::ALL.map(Lang::code).join(", ")
+    }
+
+    fn index(self) -> u8 {
+        self as u8
+    }
+}
+
+/// The language from, in order: the `--lang` value, `STAFETT_LANG`, the locale (`LC_ALL`,
+/// `LC_MESSAGES`, `LANG`, the first one set and not empty), else bokmål. A value naming no
+/// language we have is passed over, like an unset one. `env` reads a variable (a parameter so
+/// tests need not change the process's environment).
+pub fn choose(flag: Option<&str>, env: impl Fn(&str) -> Option<String>) -> Lang {
+    if let Some(lang) = flag.and_then(Lang::from_code) {
+        return lang;
+    }
+    if let Some(lang) = env("STAFETT_LANG").as_deref().and_then(Lang::from_code) {
+        return lang;
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| env(name).filter(|v| !v.is_empty()));
+    locale
+        .as_deref()
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::Nb)
+}
+
+static LANGUAGE: AtomicU8 = AtomicU8::new(0);
+
+thread_local! {
+    /// A test's own language on its thread, so tests in other languages run side by side.
+    static THREAD_LANGUAGE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Sets the interface language for the whole program (once, at start).
+pub fn set_language(lang: Lang) {
+    LANGUAGE.store(lang.index(), Ordering::Relaxed);
+}
+
+/// Runs `f` with the interface in `lang` on this thread only (tests and snapshots).
+pub fn with_language<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = THREAD_LANGUAGE.replace(Some(lang));
+    let out = f();
+    THREAD_LANGUAGE.set(before);
+    out
+}
+
+/// The language texts are shown in now.
+pub fn language() -> Lang {
+    THREAD_LANGUAGE.get().unwrap_or_else(|| {
+        let index = LANGUAGE.load(Ordering::Relaxed);
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.index() == index)
+            .unwrap_or(Lang::Nb)
+    })
+}
+
+fn catalog_of(lang: Lang) -> &'static HashMap<String, String> {
+    static CATALOGS: [OnceLock<HashMap<String, String>>; 4] = [const { OnceLock::new() }; 4];
+    // The shipped catalogs are ours and checked by tests; an unreadable one would leave every
+    // text in bokmål (or showing its key), which is still usable, so there is no panic here.
+    CATALOGS[lang.index() as usize].get_or_init(|| parse(lang.catalog_source()).unwrap_or_default())
+}
+
+fn lookup(key: &str) -> Option<(&'static String, &'static String)> {
+    let lang = language();
+    catalog_of(lang).get_key_value(key).or_else(|| {
+        (lang != Lang::Nb)
+            .then(|| catalog_of(Lang::Nb).get_key_value(key))
+            .flatten()
+    })
+}
+
+/// Reads a catalog: a RON map from key to text.
+pub fn parse(text: &str) -> Result<HashMap<String, String>, ron::error::SpannedError> {
+    ron::from_str(text)
+}
+
+/// The text for `key`; the key itself when the catalog lacks it, so a gap is visible, never
+/// blank.
+pub fn get(key: &'static str) -> &'static str {
+    lookup(key).map_or(key, |(_, text)| text.as_str())
+}
+
+/// The text for a key known only at run time (labels named in `assets/keys.ron`).
+pub fn get_dyn(key: &str) -> &'static str {
+    lookup(key).map_or("?", |(_, text)| text.as_str())
+}
+
+/// Puts named arguments into a text: `{name}` becomes the argument's value. A placeholder
+/// without an argument is left as it is.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(n, _)| *n == &after[..close])?)));
+        match value {
+            Some((close, (_, v))) => {
+                let _ = write!(out, "{v}");
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A string from the catalog by key, with optional named arguments:
+/// `t!("key")` gives a `&'static str`, `t!("key", name = value, …)` a `String`.
+#[macro_export]
+macro_rules! t {
+    ($key:literal) => {
+        $crate::strings::get($key)
+    };
+    ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::strings::fill(
+            $crate::strings::get($key),
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
+    };
+}
+
+#[cfg(test)]
+mod tests;
