@@ -6,7 +6,7 @@ use common::at;
 use common::harness::Harness;
 use ratatui::crossterm::event::KeyCode;
 use stafett::runner::{Cmd, Effect, Runner};
-use stafett::script::Library;
+use stafett::script::{Library, ScriptSource};
 use stafett::worksheet::RowId;
 use stafett::worksheet::risk::{Band, Column, RiskRow, Uncertainty};
 
@@ -34,11 +34,11 @@ fn script() -> std::sync::Arc<stafett::script::Script> {
 /// The shipped scripts, with the rated variant of the risk analysis.
 fn library() -> Library {
     let mut lib = Library::shipped();
-    for source in &mut lib.scripts {
-        if source.script.id == "grov-risikoanalyse" {
-            source.script = script();
-        }
-    }
+    let at = lib
+        .scripts
+        .iter()
+        .position(|s| s.id == "grov-risikoanalyse");
+    lib.scripts[at.unwrap()] = ScriptSource::parsed(script(), "test".into());
     lib
 }
 

@@ -22,6 +22,10 @@ fn every_shipped_script_parses_without_problems() {
         lib.scripts.len(),
         std::fs::read_dir("workshops").unwrap().count()
     );
+    // A shipped script is known by its file name until it is parsed: the two must agree.
+    for source in &lib.scripts {
+        assert_eq!(source.script().id, source.id, "file name and id differ");
+    }
 }
 
 #[test]

@@ -151,7 +151,7 @@ impl App {
                     .library
                     .scripts
                     .iter()
-                    .map(|s| s.script.id.as_str())
+                    .map(|s| s.id.as_str())
                     .collect::<Vec<_>>()
                     .join(", "),
             })?
@@ -175,7 +175,7 @@ impl App {
                 let Some(src) = self.library.scripts.get(form.workshop) else {
                     return;
                 };
-                let id = src.script.id.clone();
+                let id = src.id.clone();
                 match self.create(&id, &form.name(), now) {
                     Ok(()) => return,
                     Err(e) => form.error = Some(e.to_string()),

@@ -239,8 +239,8 @@ fn workshops(library: &Library) -> Result<ExitCode, CliError> {
     }
     for s in &library.scripts {
         print_lines([columns(&[
-            &s.script.id,
-            &s.script.title,
+            &s.id,
+            &s.script().title,
             &format!("({})", s.origin),
         ])]);
     }

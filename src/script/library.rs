@@ -3,7 +3,7 @@
 use super::{Script, load};
 use crate::t;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The shipped scripts, embedded so `stafett` works from any folder on a fresh machine.
 pub const SHIPPED: &[(&str, &str)] = &[
@@ -29,12 +29,38 @@ pub const SHIPPED: &[(&str, &str)] = &[
     ),
 ];
 
-/// A script and where it came from.
+/// A script and where it came from. A shipped script is parsed the first time it is asked for:
+/// a start that opens one forløp reads one script, not all of them.
 #[derive(Debug, Clone)]
 pub struct ScriptSource {
-    pub script: Arc<Script>,
+    /// The script's id; for a shipped script its file name (a test holds them equal).
+    pub id: String,
     /// `innebygd` for shipped scripts, otherwise the file path.
     pub origin: String,
+    /// The embedded text of a shipped script not yet parsed; empty for one read from a file.
+    embedded: &'static str,
+    parsed: OnceLock<Arc<Script>>,
+}
+
+impl ScriptSource {
+    /// A script already parsed and checked (a user's file, or a test's variant).
+    pub fn parsed(script: Arc<Script>, origin: String) -> ScriptSource {
+        ScriptSource {
+            id: script.id.clone(),
+            origin,
+            embedded: "",
+            parsed: OnceLock::from(script),
+        }
+    }
+
+    /// The script, parsed now if it is a shipped one not asked for before.
+    pub fn script(&self) -> &Arc<Script> {
+        self.parsed.get_or_init(|| {
+            let parsed = load::parse(self.embedded);
+            // Every shipped script is parsed and checked by the test suite before it ships.
+            Arc::new(parsed.expect("a shipped script parses and passes the check"))
+        })
+    }
 }
 
 /// A user script that could not be used, with a one-line reason.
@@ -48,21 +74,21 @@ pub struct Library {
 }
 
 impl Library {
-    /// The shipped scripts only.
+    /// The shipped scripts only, not yet parsed.
     pub fn shipped() -> Library {
-        let mut lib = Library::default();
-        for (name, src) in SHIPPED {
-            match load::parse(src) {
-                Ok(script) => lib.add(script, crate::t!("script.library.shipped").into()),
-                // A shipped script is checked by the test suite; this is only a safety net.
-                Err(problems) => lib.warnings.push(LibraryWarning(crate::t!(
-                    "script.library.shipped_broken",
-                    name = name,
-                    problem = problems[0]
-                ))),
-            }
+        let scripts = SHIPPED
+            .iter()
+            .map(|(file, text)| ScriptSource {
+                id: file.trim_end_matches(".ron").to_string(),
+                origin: t!("script.library.shipped").into(),
+                embedded: text,
+                parsed: OnceLock::new(),
+            })
+            .collect();
+        Library {
+            scripts,
+            warnings: Vec::new(),
         }
-        lib
     }
 
     /// The shipped scripts plus every `*.ron` in the given folders (missing folders are fine).
@@ -99,7 +125,7 @@ impl Library {
             }
         };
         match load::parse(&src) {
-            Ok(script) => self.add(script, shown.to_string()),
+            Ok(script) => self.add(ScriptSource::parsed(Arc::new(script), shown.to_string())),
             Err(problems) => self.warnings.push(LibraryWarning(t!(
                 "script.library.skipped",
                 shown = shown,
@@ -109,28 +135,26 @@ impl Library {
         }
     }
 
-    fn add(&mut self, script: Script, origin: String) {
-        if let Some(old) = self.scripts.iter_mut().find(|s| s.script.id == script.id) {
+    /// Adds a script; one with the id of a script already here takes its place, with a warning.
+    pub fn add(&mut self, source: ScriptSource) {
+        if let Some(old) = self.scripts.iter_mut().find(|s| s.id == source.id) {
             self.warnings.push(LibraryWarning(t!(
                 "script.library.origin_bruker_id_en_id",
-                origin = origin,
-                id = script.id,
+                origin = source.origin,
+                id = source.id,
                 origin2 = old.origin
             )));
-            *old = ScriptSource {
-                script: Arc::new(script),
-                origin,
-            };
+            *old = source;
         } else {
-            self.scripts.push(ScriptSource {
-                script: Arc::new(script),
-                origin,
-            });
+            self.scripts.push(source);
         }
     }
 
     pub fn get(&self, id: &str) -> Option<&Arc<Script>> {
-        self.scripts.iter().map(|s| &s.script).find(|s| s.id == id)
+        self.scripts
+            .iter()
+            .find(|s| s.id == id)
+            .map(ScriptSource::script)
     }
 }
 

@@ -130,36 +130,52 @@ pub fn language() -> Lang {
     })
 }
 
-fn catalog_of(lang: Lang) -> &'static HashMap<String, String> {
-    static CATALOGS: [OnceLock<HashMap<String, String>>; 4] = [const { OnceLock::new() }; 4];
+fn catalog_of(lang: Lang) -> &'static Catalog<'static> {
+    static CATALOGS: [OnceLock<Catalog<'static>>; 4] = [const { OnceLock::new() }; 4];
     // The shipped catalogs are ours and checked by tests; an unreadable one would leave every
     // text in bokmål (or showing its key), which is still usable, so there is no panic here.
     CATALOGS[lang.index() as usize].get_or_init(|| parse(lang.catalog_source()).unwrap_or_default())
 }
 
-fn lookup(key: &str) -> Option<(&'static String, &'static String)> {
+fn lookup(key: &str) -> Option<&'static str> {
     let lang = language();
-    catalog_of(lang).get_key_value(key).or_else(|| {
+    let text = catalog_of(lang).get(key).or_else(|| {
         (lang != Lang::Nb)
-            .then(|| catalog_of(Lang::Nb).get_key_value(key))
+            .then(|| catalog_of(Lang::Nb).get(key))
             .flatten()
-    })
+    });
+    text.map(|t| t.0.as_ref())
+}
+
+/// A catalog: key to text, both borrowed from the embedded source where the text has no escapes.
+pub type Catalog<'a> = HashMap<&'a str, Text<'a>>;
+
+/// One text of a catalog.
+#[derive(Debug, serde::Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Text<'a>(#[serde(borrow)] pub std::borrow::Cow<'a, str>);
+
+impl std::ops::Deref for Text<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
 }
 
 /// Reads a catalog: a RON map from key to text.
-pub fn parse(text: &str) -> Result<HashMap<String, String>, ron::error::SpannedError> {
+pub fn parse(text: &str) -> Result<Catalog<'_>, ron::error::SpannedError> {
     ron::from_str(text)
 }
 
 /// The text for `key`; the key itself when the catalog lacks it, so a gap is visible, never
 /// blank.
 pub fn get(key: &'static str) -> &'static str {
-    lookup(key).map_or(key, |(_, text)| text.as_str())
+    lookup(key).unwrap_or(key)
 }
 
 /// The text for a key known only at run time (labels named in `assets/keys.ron`).
 pub fn get_dyn(key: &str) -> &'static str {
-    lookup(key).map_or("?", |(_, text)| text.as_str())
+    lookup(key).unwrap_or("?")
 }
 
 /// Puts named arguments into a text: `{name}` becomes the argument's value. A placeholder

@@ -266,7 +266,7 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
             let text = format!(
                 "{} {}",
                 if chosen { "(•)" } else { "( )" },
-                inert_line(&s.script.title)
+                inert_line(&s.script().title)
             );
             if chosen {
                 Line::styled(text, theme.selected())

@@ -87,8 +87,8 @@ fn forlop_list(frame: &mut Frame, inner: Rect, app: &App, home: &Home, theme: &T
         for s in &app.library.scripts {
             lines.push(Line::raw(format!(
                 "• {} — {}",
-                inert_line(&s.script.title),
-                inert_line(&s.script.summary)
+                inert_line(&s.script().title),
+                inert_line(&s.script().summary)
             )));
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
