@@ -1,11 +1,13 @@
 //! Stafett against a minimal ratatui app, both run in a 120×40 pseudo-terminal in the same go,
 //! interleaved. Prints a Markdown table of each figure, the minimal app's, their ratio and the
-//! goal of issue 11. Run with `cargo bench --bench pty` (release profile).
+//! goal of issue 11. Run with `cargo bench --bench pty` (release profile); name parts to run
+//! only those: `cargo bench --bench pty -- start keys idle list autosave`.
 //!
 //! `cargo bench --bench pty -- gen DIR` writes the generated data (a step with 1,000 items, a
 //! 200-row risk grid, 500 small forløp) to DIR, to look at with `stafett --data-dir DIR`.
 //! This binary is also the minimal app: started with `--minimal`, it draws a bordered block
-//! with 40 lines, redraws on every key and quits on `q`.
+//! with 40 lines, redraws on every key and quits on `q`; started with `--read-forlop DIR`, it
+//! reads every forløp file there, the baseline of `stafett list`.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -21,16 +23,34 @@ fn main() {
     if args.iter().any(|a| a == "--minimal") {
         return minimal_app();
     }
+    if let Some(i) = args.iter().position(|a| a == "--read-forlop") {
+        return read_forlop(Path::new(&args[i + 1]));
+    }
     if let Some(i) = args.iter().position(|a| a == "gen") {
         let dir = PathBuf::from(args.get(i + 1).expect("gen DIR"));
         generate(&dir);
         println!("data in {}", dir.display());
         return;
     }
-    // `cargo bench` passes `--bench`; anything else is ignored.
+    // `cargo bench` passes `--bench`; other words name the parts to run (start, keys, idle,
+    // list, autosave), all when none is named.
+    let parts: Vec<&str> = args[1..]
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let tmp = tempfile::tempdir().unwrap();
     generate(tmp.path());
-    run_all(tmp.path());
+    run_all(tmp.path(), &parts);
+}
+
+/// The baseline of `stafett list`: a process that reads every `forlop.ron` under DIR/forlop.
+fn read_forlop(dir: &Path) {
+    let mut n = 0;
+    for e in std::fs::read_dir(dir.join("forlop")).unwrap() {
+        n += std::fs::read(e.unwrap().path().join("forlop.ron")).map_or(0, |b| b.len());
+    }
+    assert!(n > 0);
 }
 
 // ---- the minimal app -------------------------------------------------------------------------
@@ -318,7 +338,8 @@ fn row(figure: &str, ours: String, minimal: String, ratio: f64, goal: &str, ok: 
     println!("| {figure} | {ours} | {minimal} | {ratio:.2}× | {goal} | {mark} |");
 }
 
-fn run_all(data: &Path) {
+fn run_all(data: &Path, parts: &[&str]) {
+    let wanted = |part: &str| parts.is_empty() || parts.contains(&part);
     let exe = std::env::current_exe().unwrap();
     let stafett = PathBuf::from(env!("CARGO_BIN_EXE_stafett"));
     let minimal = App {
@@ -340,12 +361,13 @@ fn run_all(data: &Path) {
     println!("|---|---|---|---|---|---|");
     // Start → first frame → q → exit, interleaved.
     let runs = 15;
-    for (label, app, goal) in [
+    let starts = [
         ("start → frame → exit, small forløp", open("Liten"), 1.5),
         ("same, a step with 1,000 items", open("Tusen"), 1.5),
         ("same, a 200-row risk grid", open("Rutenett"), 1.5),
         ("same, home with 500 forløp", home, 2.0),
-    ] {
+    ];
+    for (label, app, goal) in starts.into_iter().filter(|_| wanted("start")) {
         let (mut a, mut b) = (Vec::new(), Vec::new());
         for _ in 0..runs {
             a.push(app.start_to_exit());
@@ -356,6 +378,21 @@ fn run_all(data: &Path) {
         row(label, ms(ma), ms(mb), r, &format!("≤ {goal}×"), r <= goal);
     }
     // Key → frame.
+    if wanted("keys") {
+        key_rows(&minimal, &open);
+    }
+    if wanted("idle") {
+        idle_rows(&minimal, &open);
+    }
+    if wanted("list") {
+        list_row(data, &stafett, &minimal.program);
+    }
+    if wanted("autosave") {
+        autosave_row(data);
+    }
+}
+
+fn key_rows<'a>(minimal: &App, open: &dyn Fn(&'a str) -> App<'a>) {
     let keys = 200;
     let mut base = minimal.key_latencies(b"j", keys);
     let (bm, bp) = (median(&mut base), p99(&mut base));
@@ -400,6 +437,9 @@ fn run_all(data: &Path) {
             );
         }
     }
+}
+
+fn idle_rows<'a>(minimal: &App, open: &dyn Fn(&'a str) -> App<'a>) {
     // Idle bytes and peak memory.
     let mut run = open("Tusen").start();
     run.frame();
@@ -431,13 +471,17 @@ fn run_all(data: &Path) {
         "≤ 4×",
         r <= 4.0,
     );
-    // `stafett list` with 500 forløp against reading their files.
+}
+
+/// `stafett list` with 500 forløp against a process that reads their `forlop.ron`: both start
+/// a process, so process start counts on both sides.
+fn list_row(data: &Path, stafett: &Path, reader: &Path) {
     let many = data.join("mange");
     let list_time = {
         let mut v: Vec<Duration> = (0..10)
             .map(|_| {
                 let t = Instant::now();
-                let out = std::process::Command::new(&stafett)
+                let out = std::process::Command::new(stafett)
                     .arg("list")
                     .env("STAFETT_DATA_DIR", &many)
                     .env("STAFETT_LANG", "nb")
@@ -453,11 +497,12 @@ fn run_all(data: &Path) {
         let mut v: Vec<Duration> = (0..10)
             .map(|_| {
                 let t = Instant::now();
-                let mut n = 0;
-                for e in std::fs::read_dir(many.join("forlop")).unwrap() {
-                    n += std::fs::read(e.unwrap().path().join("forlop.ron")).map_or(0, |b| b.len());
-                }
-                assert!(n > 0);
+                let out = std::process::Command::new(reader)
+                    .arg("--read-forlop")
+                    .arg(&many)
+                    .output()
+                    .unwrap();
+                assert!(out.status.success());
                 t.elapsed()
             })
             .collect();
@@ -465,13 +510,16 @@ fn run_all(data: &Path) {
     };
     let r = list_time.as_secs_f64() / cat_time.as_secs_f64();
     row(
-        "`stafett list`, 500 forløp, vs reading their forlop.ron",
+        "`stafett list`, 500 forløp, vs a process reading their forlop.ron",
         ms(list_time),
         ms(cat_time),
         r,
         "≤ 3×",
         r <= 3.0,
     );
+}
+
+fn autosave_row(data: &Path) {
     // An autosave against a raw write + fsync + rename of the same bytes.
     let store = stafett::worksheet::store::Store::new(data);
     let dir = store.find("Rutenett").unwrap();

@@ -91,21 +91,25 @@ impl Store {
         let Ok(entries) = fs::read_dir(self.forlop_root()) else {
             return Vec::new();
         };
-        let mut out: Vec<Listed> = entries
+        let mut folders: Vec<PathBuf> = entries
             .filter_map(|e| e.ok())
             // Never through a symlink: a linked folder is not ours.
             .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .filter(|e| !remove_remnant(&e.path()))
-            // One look at forlop.ron: whether the folder is a forløp, and its stamp.
-            .filter_map(|e| {
-                let meta = fs::symlink_metadata(e.path().join(FORLOP_FILE)).ok()?;
-                let dir = ForlopDir { path: e.path() };
+            .map(|e| e.path())
+            .filter(|path| !remove_remnant(path))
+            .collect();
+        // Folders side by side: path order is name order.
+        folders.sort();
+        folders
+            .into_iter()
+            .filter_map(|path| {
+                // One look at forlop.ron: whether the folder is a forløp, and its stamp.
+                let meta = fs::symlink_metadata(path.join(FORLOP_FILE)).ok()?;
+                let dir = ForlopDir { path };
                 let overview = dir.overview_for(FileStamp::from_meta(&meta));
                 Some(Listed { dir, overview })
             })
-            .collect();
-        out.sort_by_key(|l| l.dir.slug());
-        out
+            .collect()
     }
 
     /// Finds a forløp by its name or its folder name.
