@@ -309,3 +309,24 @@ fn a_recovery_in_the_temp_folder_belongs_to_its_own_forlop_folder() {
     assert_eq!(found.path, path);
     std::fs::remove_file(path).unwrap();
 }
+
+#[test]
+fn a_copy_that_can_be_made_again_is_still_replaced_whole_private_and_never_through_a_link() {
+    let (tmp, _store, dir) = temp_store();
+    let target = bait(tmp.path());
+    let path = dir.path.join("oversikt.ron");
+    symlink(&target, dir.path.join(".oversikt.ron.tmp")).unwrap();
+    std::fs::write(&path, "gammel").unwrap();
+    stafett::worksheet::files::write_copy(&path, b"ny").unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "ny");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "ikke rør");
+    assert_eq!(mode(&path), 0o600);
+    assert!(
+        !dir.path.join(".oversikt.ron.tmp").exists(),
+        "no temp file left"
+    );
+    assert!(
+        !dir.path.join("oversikt.ron.bak").exists(),
+        "a copy keeps no backup"
+    );
+}

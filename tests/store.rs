@@ -158,6 +158,25 @@ fn a_second_opening_is_refused_with_the_holders_pid() {
     assert!(dir.lock().is_ok(), "a released lock is taken over");
 }
 
+#[test]
+fn the_lock_file_holds_only_our_pid_whatever_was_there_before() {
+    let (_tmp, store) = temp_store();
+    let (dir, _) = store.create("Avd", "mini", "start", at(0).wall).unwrap();
+    let path = dir.path.join("forlop.lock");
+    // Left by a process that is gone: longer than ours, shorter than ours, empty.
+    for before in ["123456789012345678901234567890\nrest", "7", ""] {
+        std::fs::write(&path, before).unwrap();
+        let lock = dir.lock().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text.trim(),
+            std::process::id().to_string(),
+            "after {before:?}"
+        );
+        drop(lock);
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn folders_are_private_to_the_user() {

@@ -126,8 +126,11 @@ pub(super) fn parse_args() -> Cli {
     let flag = lang_flag(std::env::args_os().skip(1));
     let lang = crate::strings::choose(flag.as_deref(), |name| std::env::var(name).ok());
     crate::strings::set_language(lang);
-    let matches = command()
+    // Parsed without the usage lines, which only a help text or a mistake shows; those are
+    // made from the whole command, parsing again.
+    let matches = without_usages()
         .try_get_matches()
+        .or_else(|_| command().try_get_matches())
         .unwrap_or_else(|e| super::mistakes::exit(e));
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| super::mistakes::exit(e))
 }
@@ -153,6 +156,19 @@ fn lang_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
 /// `stafett completions` and `stafett man`. Clap's own words (headings, the help and version
 /// flags) are set here from the catalog, so `--help` is all in the user's language.
 pub fn command() -> clap::Command {
+    without_usages().mut_subcommands(|sub| {
+        let usage = sub.clone().render_usage().to_string();
+        let usage = usage
+            // not user text: clap's own prefix, taken off
+            .trim_start_matches("Usage: ")
+            .replace("[OPTIONS]", t!("cli.help.options_value"));
+        // not user text: the program's name
+        sub.override_usage(format!("stafett {usage}"))
+    })
+}
+
+/// [`command`] but for the subcommands' usage lines, which take longest to make.
+fn without_usages() -> clap::Command {
     use clap::{Arg, ArgAction, CommandFactory};
     let localised = |cmd: clap::Command| {
         cmd.help_template(t!("cli.help.template"))
@@ -188,16 +204,7 @@ pub fn command() -> clap::Command {
                 .help_heading(t!("cli.help.options"))
                 .help(t!("cli.help.version")),
         )
-        .mut_subcommands(|sub| {
-            let sub = localised(sub);
-            let usage = sub.clone().render_usage().to_string();
-            let usage = usage
-                // not user text: clap's own prefix, taken off
-                .trim_start_matches("Usage: ")
-                .replace("[OPTIONS]", t!("cli.help.options_value"));
-            // not user text: the program's name
-            sub.override_usage(format!("stafett {usage}"))
-        })
+        .mut_subcommands(localised)
 }
 
 /// What `export --format` writes.

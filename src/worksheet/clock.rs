@@ -51,7 +51,7 @@ impl Bounded for SharedClock {
 impl ForlopDir {
     /// Writes the shared clock, replacing the last one.
     pub fn save_clock(&self, clock: &SharedClock) -> std::io::Result<()> {
-        super::files::write_without_backup(&self.path.join(CLOCK_FILE), to_ron(clock).as_bytes())
+        super::files::write_copy(&self.path.join(CLOCK_FILE), to_ron(clock).as_bytes())
     }
 
     /// The shared clock, if there is one that reads.

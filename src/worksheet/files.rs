@@ -177,16 +177,32 @@ pub fn write_new_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes a file so that it is either the old or the new version, never half of one: write a
 /// temp file, fsync it, keep the old version as `<name>.bak`, rename, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_file(path, bytes, true)
+    write_file(path, bytes, Kind::Durable { keep_backup: true })
 }
 
 /// Like [`write_atomic`], but keeps no `.bak`: for exports, which must leave no clutter in a
 /// folder the user chose.
 pub fn write_without_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_file(path, bytes, false)
+    write_file(path, bytes, Kind::Durable { keep_backup: false })
 }
 
-fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
+/// Like [`write_without_backup`], but not forced to the disk: for copies that are made again
+/// from the real files when missing or stale (the overview, the shared clock). A reader still
+/// sees the old or the new version, never half; a power cut may leave the old one, or none.
+pub fn write_copy(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_file(path, bytes, Kind::Copy)
+}
+
+/// How a file is written by [`write_file`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// On the disk when the call returns (file and folder fsynced).
+    Durable { keep_backup: bool },
+    /// Replaced atomically for readers, left to the system to write out.
+    Copy,
+}
+
+fn write_file(path: &Path, bytes: &[u8], how: Kind) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
@@ -204,8 +220,11 @@ fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
         let mut f = private_options().write(true).create_new(true).open(&tmp)?;
         make_private(&f)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if how != Kind::Copy {
+            f.sync_all()?;
+        }
     }
+    let keep_backup = how == Kind::Durable { keep_backup: true };
     if keep_backup && fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
         let bak = dir.join(format!("{name}.bak"));
         let _ = fs::remove_file(&bak);
@@ -214,7 +233,9 @@ fn write_file(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
         }
     }
     fs::rename(&tmp, path)?;
-    sync_dir(dir);
+    if how != Kind::Copy {
+        sync_dir(dir);
+    }
     Ok(())
 }
 

@@ -31,6 +31,24 @@ fn holder(file: &mut File) -> String {
     pid.trim().to_string()
 }
 
+/// The lock file's length: a process id, padded, so that it is always written over in place.
+const HOLDER_LEN: u64 = 20;
+
+/// Writes our process id over the one in the file. Always the same length, so the file is never
+/// truncated: a truncation makes ext4 flush the file on close, the slowest part of opening.
+fn write_holder(file: &mut File) -> std::io::Result<()> {
+    if file.metadata()?.len() > HOLDER_LEN {
+        file.set_len(HOLDER_LEN)?;
+    }
+    file.rewind()?;
+    let padded = format!(
+        "{:<width$}\n",
+        std::process::id(),
+        width = HOLDER_LEN as usize - 1
+    );
+    file.write_all(padded.as_bytes())
+}
+
 impl ForlopDir {
     /// Takes the forløp's lock for this process. A lock left by a process that is gone is
     /// released by the operating system and taken over without asking.
@@ -62,8 +80,7 @@ impl ForlopDir {
         }
         match file.try_lock() {
             Ok(()) => {
-                file.set_len(0).map_err(io_err(&path))?;
-                write!(file, "{}", std::process::id()).map_err(io_err(&path))?;
+                write_holder(&mut file).map_err(io_err(&path))?;
                 Ok(Lock { _file: file })
             }
             Err(fs::TryLockError::WouldBlock) => {

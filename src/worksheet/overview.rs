@@ -128,6 +128,6 @@ impl ForlopDir {
             forlop_file: FileStamp::of(&self.forlop_path()),
             ..overview.clone()
         };
-        super::files::write_without_backup(&self.overview_path(), to_ron(&stamped).as_bytes())
+        super::files::write_copy(&self.overview_path(), to_ron(&stamped).as_bytes())
     }
 }
