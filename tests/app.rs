@@ -306,3 +306,54 @@ fn a_finished_session_offers_its_record_and_hands_it_on() {
     let text = h.text(100, 30);
     assert!(text.contains("24.11.2026, møterommet"), "{text}");
 }
+
+/// The home screen's rows for a forløp whose script this machine lacks and one that cannot be
+/// read, with 60 more around them: each says what is wrong, and the list scrolls to them.
+#[test]
+fn the_home_screen_says_which_forlop_lack_a_script_or_cannot_be_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = stafett::worksheet::store::Store::new(tmp.path().join("data"));
+    for i in 0..60 {
+        let name = format!("Avdeling {i:02}");
+        store
+            .create(&name, "oss-og-vart", "starte", at(0).wall)
+            .unwrap();
+    }
+    store
+        .create("Zeta uten skript", "finnes-ikke", "start", at(0).wall)
+        .unwrap();
+    let (broken, _) = store
+        .create("Zz ødelagt", "oss-og-vart", "starte", at(0).wall)
+        .unwrap();
+    std::fs::write(broken.forlop_path(), "(ikke ron").unwrap();
+    std::fs::remove_file(broken.path.join("oversikt.ron")).unwrap();
+    let mut h = Harness::new();
+    h.app = stafett::app::App::new(
+        store,
+        stafett::script::Library::shipped(),
+        at(0).wall.date(),
+    );
+    let top = h.text(100, 30);
+    assert!(
+        top.contains("Avdeling 00") && top.contains("Oss og vårt"),
+        "{top}"
+    );
+    assert!(
+        !top.contains("Zeta"),
+        "only the rows that fit are drawn: {top}"
+    );
+    for _ in 0..61 {
+        h.key(KeyCode::Down);
+    }
+    let bottom = h.text(100, 30);
+    assert!(bottom.contains("Zeta uten skript  finnes-ikke"), "{bottom}");
+    assert!(
+        bottom.contains("⚠ skriptet «finnes-ikke» finnes ikke her"),
+        "{bottom}"
+    );
+    assert!(bottom.contains("zz-odelagt"), "{bottom}");
+    assert!(
+        bottom.contains("⚠") && bottom.contains("forlop.ron"),
+        "{bottom}"
+    );
+}

@@ -250,3 +250,80 @@ fn the_overview_is_used_only_while_it_vouches_for_forlop_ron() {
         assert_eq!(listed(&store).name, "Avd 1");
     }
 }
+
+/// Three forløp and the path of the index over them.
+fn three_listed() -> (tempfile::TempDir, Store, std::path::PathBuf) {
+    let (tmp, store) = temp_store();
+    for name in ["Avd A", "Avd B", "Avd C"] {
+        store.create(name, "mini", "start", at(0).wall).unwrap();
+    }
+    let index = store.root().join("forlop/.oversikt.ron");
+    (tmp, store, index)
+}
+
+fn names(store: &Store) -> Vec<(String, u32)> {
+    store
+        .list()
+        .into_iter()
+        .map(|l| l.overview.map(|o| (o.name, o.done)).unwrap())
+        .collect()
+}
+
+#[test]
+fn the_index_is_believed_only_for_the_forlop_file_it_was_written_after() {
+    let (_tmp, store, index) = three_listed();
+    assert_eq!(store.list().len(), 3);
+    assert!(!index.exists(), "a plain list never writes the index");
+    assert_eq!(store.list_keeping_index().len(), 3);
+    let text = std::fs::read_to_string(&index).unwrap();
+    assert!(text.contains("Avd A") && text.contains("Avd C"), "{text}");
+    // An entry that vouches for the forlop.ron there now is what the list says...
+    std::fs::write(&index, text.replace("done: 0", "done: 7")).unwrap();
+    assert!(names(&store).iter().all(|(_, done)| *done == 7));
+    // ...and one whose forlop.ron changed since is read from the folder.
+    let dir = store.find("Avd B").unwrap();
+    let mut forlop = dir.load_forlop().unwrap();
+    forlop.name = "Avd B, nytt navn".into();
+    dir.save_forlop(&forlop).unwrap();
+    let listed = names(&store);
+    assert_eq!(listed[1], ("Avd B, nytt navn".to_string(), 0));
+    assert_eq!(listed[0].1, 7, "the others still come from the index");
+    // Keeping the index writes the new name, and drops a forløp that is gone.
+    std::fs::remove_dir_all(store.find("Avd C").unwrap().path).unwrap();
+    assert_eq!(store.list_keeping_index().len(), 2);
+    let text = std::fs::read_to_string(&index).unwrap();
+    assert!(text.contains("Avd B, nytt navn"), "{text}");
+    assert!(!text.contains("Avd C"), "{text}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_broken_linked_or_newer_index_is_read_around_and_replaced() {
+    let (tmp, store, index) = three_listed();
+    store.list_keeping_index();
+    let good = std::fs::read_to_string(&index).unwrap();
+    let expected = names(&store);
+    let lying = good.replace("done: 0", "done: 7");
+    for bad in [
+        "(format: 1, entries: [(folder: ".to_string(),
+        good.replacen("format: 1", "format: 99", 1)
+            .replace("done: 0", "done: 7"),
+    ] {
+        std::fs::write(&index, &bad).unwrap();
+        assert_eq!(names(&store), expected, "read around {bad:.40}");
+        store.list_keeping_index();
+        assert_eq!(std::fs::read_to_string(&index).unwrap(), good);
+    }
+    // A link at the index's name is not followed.
+    let elsewhere = tmp.path().join("lying.ron");
+    std::fs::write(&elsewhere, &lying).unwrap();
+    std::fs::remove_file(&index).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &index).unwrap();
+    assert_eq!(names(&store), expected);
+    store.list_keeping_index();
+    assert_eq!(
+        std::fs::read_to_string(&elsewhere).unwrap(),
+        lying,
+        "not written through"
+    );
+}

@@ -12,43 +12,11 @@ impl App {
     pub fn refresh_home(&mut self) {
         let entries = self
             .store
-            .list()
+            .list_keeping_index()
             .into_iter()
-            .map(|l| match l.overview {
-                Ok(f) => {
-                    let script = self.library.get(&f.workshop);
-                    let workshop = script.map_or(f.workshop.clone(), |s| s.title.clone());
-                    let at = script
-                        .and_then(|s| s.find_session(&f.session).map(|at| (s, at)))
-                        .map(|(s, at)| {
-                            format!("{} · {}", s.phases[at.phase].title, s.session(at).title)
-                        })
-                        .unwrap_or_default();
-                    HomeEntry {
-                        dir: l.dir,
-                        name: f.name,
-                        workshop,
-                        detail: t!(
-                            "app.home.runde_round_done_okter_ferdig",
-                            round = f.round,
-                            done = f.done,
-                            at = at
-                        ),
-                        error: script.is_none().then(|| {
-                            t!(
-                                "app.home.skriptet_workshop_finnes_ikke_her",
-                                workshop = f.workshop
-                            )
-                        }),
-                    }
-                }
-                Err(e) => HomeEntry {
-                    name: l.dir.slug(),
-                    dir: l.dir,
-                    workshop: String::new(),
-                    detail: String::new(),
-                    error: Some(e.to_string()),
-                },
+            .map(|l| HomeEntry {
+                dir: l.dir,
+                overview: l.overview.map_err(|e| e.to_string()),
             })
             .collect();
         let selected = match &self.screen {
@@ -79,7 +47,10 @@ impl App {
             Action::Delete => {
                 if let Some(entry) = home.entries.get(home.selected) {
                     self.overlays.push(Overlay::Confirm {
-                        question: t!("app.home.slette_forlopet_name_med_alle", name = entry.name),
+                        question: t!(
+                            "app.home.slette_forlopet_name_med_alle",
+                            name = entry.name()
+                        ),
                         then: Then::DeleteForlop(entry.dir.clone()),
                     });
                 }

@@ -77,12 +77,21 @@ pub struct Home {
     pub selected: usize,
 }
 
+/// A forløp on the home screen: its folder, and what its overview says or why it could not be
+/// read. The lines shown are made when drawn, for the rows on screen only.
 pub struct HomeEntry {
     pub dir: ForlopDir,
-    pub name: String,
-    pub workshop: String,
-    pub detail: String,
-    pub error: Option<String>,
+    pub overview: Result<crate::worksheet::overview::Overview, String>,
+}
+
+impl HomeEntry {
+    /// The forløp's name, or its folder's when it could not be read.
+    pub fn name(&self) -> String {
+        match &self.overview {
+            Ok(o) => o.name.clone(),
+            Err(_) => self.dir.slug(),
+        }
+    }
 }
 
 pub enum Overlay {

@@ -211,7 +211,7 @@ fn list(store: &Store, library: &Library) -> Result<ExitCode, CliError> {
     for w in &library.warnings {
         warn(&t!("cli.warning", text = w.0));
     }
-    let all = store.list();
+    let all = store.list_keeping_index();
     if all.is_empty() {
         say(&t!("cli.no_forlop", folder = store.root().display()));
     }

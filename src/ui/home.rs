@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::app::{App, Home};
 use crate::t;
 use crate::text::inert_line;
+use crate::worksheet::overview::Overview;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -96,18 +97,13 @@ fn forlop_list(frame: &mut Frame, inner: Rect, app: &App, home: &Home, theme: &T
         // Only the rows that fit are built (`Rows`): 500 forløp cost what 20 do.
         let row = |i: usize| {
             let e = &home.entries[i];
-            let mut lines = vec![Line::from(vec![
-                Span::styled(inert_line(&e.name).into_owned(), theme.room()),
-                Span::raw(format!("  {}", inert_line(&e.workshop))),
-            ])];
-            match &e.error {
-                Some(err) => lines.push(Line::styled(
-                    format!("  ⚠ {}", inert_line(err)),
-                    theme.alert(),
-                )),
-                None => lines.push(Line::styled(format!("  {}", e.detail), theme.dim())),
+            match &e.overview {
+                Ok(o) => overview_lines(app, o, theme),
+                Err(err) => vec![
+                    Line::styled(inert_line(&e.dir.slug()).into_owned(), theme.room()),
+                    Line::styled(format!("  ⚠ {}", inert_line(err)), theme.alert()),
+                ],
             }
-            lines
         };
         let rows = Rows {
             count: home.entries.len(),
@@ -117,4 +113,42 @@ fn forlop_list(frame: &mut Frame, inner: Rect, app: &App, home: &Home, theme: &T
         };
         frame.render_widget(rows, inner);
     }
+}
+
+/// A forløp's two lines: its name and process, then its round, sessions done and where it was
+/// left, or that this machine lacks its script.
+fn overview_lines<'a>(app: &App, o: &Overview, theme: &Theme) -> Vec<Line<'a>> {
+    let script = app.library.get(&o.workshop);
+    let workshop = script.map_or(o.workshop.as_str(), |s| s.title.as_str());
+    let first = Line::from(vec![
+        Span::styled(inert_line(&o.name).into_owned(), theme.room()),
+        Span::raw(format!("  {}", inert_line(workshop))),
+    ]);
+    let Some(script) = script else {
+        let missing = t!(
+            "app.home.skriptet_workshop_finnes_ikke_her",
+            workshop = o.workshop
+        );
+        return vec![
+            first,
+            Line::styled(format!("  ⚠ {}", inert_line(&missing)), theme.alert()),
+        ];
+    };
+    let at = script
+        .find_session(&o.session)
+        .map(|at| {
+            format!(
+                "{} · {}",
+                script.phases[at.phase].title,
+                script.session(at).title
+            )
+        })
+        .unwrap_or_default();
+    let detail = t!(
+        "app.home.runde_round_done_okter_ferdig",
+        round = o.round,
+        done = o.done,
+        at = inert_line(&at)
+    );
+    vec![first, Line::styled(format!("  {detail}"), theme.dim())]
 }

@@ -7,6 +7,7 @@ mod edit;
 mod errors;
 pub mod files;
 mod ids;
+mod index;
 mod lock;
 pub mod overview;
 pub mod practice;

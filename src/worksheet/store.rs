@@ -5,7 +5,7 @@ use super::bounds::Bounded;
 pub use super::errors::{LoadError, StoreError};
 pub use super::files::{create_private_dir, write_atomic, write_without_backup};
 pub use super::lock::Lock;
-use super::overview::{FileStamp, Overview};
+use super::overview::Overview;
 pub use super::recovery::{RECOVERY_FILE, Recovery};
 use super::{FORMAT, Forlop, Position, SheetKey, Worksheet};
 use chrono::NaiveDateTime;
@@ -24,7 +24,7 @@ pub const FORLOP_FILE: &str = "forlop.ron";
 const REMNANT: &str = ".slettes-";
 
 /// Removes what a stopped delete left (a folder named `.slettes-…`); true when `path` was one.
-fn remove_remnant(path: &Path) -> bool {
+pub(super) fn remove_remnant(path: &Path) -> bool {
     let is_remnant = path
         .file_name()
         .and_then(|n| n.to_str())
@@ -82,34 +82,8 @@ impl Store {
         &self.root
     }
 
-    fn forlop_root(&self) -> PathBuf {
+    pub(super) fn forlop_root(&self) -> PathBuf {
         self.root.join("forlop")
-    }
-
-    /// Every forløp folder, sorted by name; unreadable ones are listed with their error.
-    pub fn list(&self) -> Vec<Listed> {
-        let Ok(entries) = fs::read_dir(self.forlop_root()) else {
-            return Vec::new();
-        };
-        let mut folders: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok())
-            // Never through a symlink: a linked folder is not ours.
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-            .map(|e| e.path())
-            .filter(|path| !remove_remnant(path))
-            .collect();
-        // Folders side by side: path order is name order.
-        folders.sort();
-        folders
-            .into_iter()
-            .filter_map(|path| {
-                // One look at forlop.ron: whether the folder is a forløp, and its stamp.
-                let meta = fs::symlink_metadata(path.join(FORLOP_FILE)).ok()?;
-                let dir = ForlopDir { path };
-                let overview = dir.overview_for(FileStamp::from_meta(&meta));
-                Some(Listed { dir, overview })
-            })
-            .collect()
     }
 
     /// Finds a forløp by its name or its folder name.

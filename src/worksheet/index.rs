@@ -1,0 +1,165 @@
+//! `forlop/.oversikt.ron`: every forløp's overview in one file, so that the home screen and
+//! `stafett list` open one file, not one per forløp.
+//!
+//! It is a cache over the overviews (`oversikt.ron` in each folder, see `overview.rs`). An
+//! entry vouches only for the `forlop.ron` whose size and time it records; a forløp with no
+//! entry, or a stale one, is read from its folder as before, and the index is written again.
+//! A missing, broken or tampered index costs that reading, nothing else. It is written without
+//! fsync, like the overviews, since it can always be made again.
+
+use super::FORMAT;
+use super::bounds::{Bounded, OutOfBounds, known_format, within};
+use super::files::write_copy;
+use super::overview::{FileStamp, Overview};
+use super::store::{FORLOP_FILE, ForlopDir, Listed, Store, remove_remnant, to_ron};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub const INDEX_FILE: &str = ".oversikt.ron";
+
+/// More forløp than anyone keeps: an index claiming more is not read.
+const MAX_ENTRIES: u64 = 100_000;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Index {
+    format: u32,
+    entries: Vec<Entry>,
+}
+
+/// One forløp: its folder's name and its overview, stamped with the `forlop.ron` it describes.
+#[derive(Debug, Serialize, Deserialize)]
+struct Entry {
+    folder: String,
+    overview: Overview,
+}
+
+impl Bounded for Index {
+    fn check_bounds(&self) -> Result<(), OutOfBounds> {
+        known_format(self.format)?;
+        within("entries", self.entries.len() as u64, 0, MAX_ENTRIES)?;
+        self.entries
+            .iter()
+            .try_for_each(|e| e.overview.check_bounds())
+    }
+}
+
+/// The overviews the index holds, by folder name; empty when there is no index that reads.
+pub fn load(forlop_root: &Path) -> HashMap<String, Overview> {
+    let path = forlop_root.join(INDEX_FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return HashMap::new();
+    }
+    // Read as every data file is (a regular file, no link, a size cap). An index that does
+    // not read is as good as none: every forløp is read from its folder.
+    super::store::load_ron::<Index>(&path)
+        .map(|index| {
+            index
+                .entries
+                .into_iter()
+                .map(|e| (e.folder, e.overview))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Whether the overview in the index is for the `forlop.ron` with this stamp.
+pub fn vouches_for(overview: &Overview, stamp: Option<FileStamp>) -> bool {
+    stamp.is_some() && overview.forlop_file == stamp
+}
+
+/// Writes the index: each folder's overview with the stamp of its `forlop.ron`. A failure is
+/// not reported: the next list reads the folders, as it would without an index.
+pub fn save<'a>(forlop_root: &Path, entries: impl Iterator<Item = (&'a str, Overview)>) {
+    let index = Index {
+        format: FORMAT,
+        entries: entries
+            .map(|(folder, overview)| Entry {
+                folder: folder.to_string(),
+                overview,
+            })
+            .collect(),
+    };
+    let _ = write_copy(&forlop_root.join(INDEX_FILE), to_ron(&index).as_bytes());
+}
+
+impl Store {
+    /// Every forløp folder, sorted by name; unreadable ones are listed with their error. Reads
+    /// the index and never writes it (`stafett follow` finds its forløp this way).
+    pub fn list(&self) -> Vec<Listed> {
+        self.scan().0
+    }
+
+    /// As [`Store::list`], and writes the index again when it did not vouch for every forløp
+    /// that could be read (or held one that is gone): for the home screen and `stafett list`.
+    pub fn list_keeping_index(&self) -> Vec<Listed> {
+        let (listed, stamps, stale) = self.scan();
+        if stale {
+            let entries = listed.iter().zip(stamps).filter_map(|(l, stamp)| {
+                let folder = l.dir.path.file_name()?.to_str()?;
+                let overview = l.overview.as_ref().ok()?;
+                Some((
+                    folder,
+                    Overview {
+                        forlop_file: stamp,
+                        ..overview.clone()
+                    },
+                ))
+            });
+            save(&self.forlop_root(), entries);
+        }
+        listed
+    }
+
+    /// The forløp, the stamps of their `forlop.ron`, and whether the index needs writing.
+    fn scan(&self) -> (Vec<Listed>, Vec<Option<FileStamp>>, bool) {
+        let root = self.forlop_root();
+        let Ok(entries) = fs::read_dir(&root) else {
+            return (Vec::new(), Vec::new(), false);
+        };
+        let mut folders: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            // Never through a symlink: a linked folder is not ours.
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+            .map(|e| e.path())
+            .filter(|path| !remove_remnant(path))
+            .collect();
+        // Folders side by side: path order is name order.
+        folders.sort();
+        let mut index = load(&root);
+        let mut stale = false;
+        let mut listed = Vec::with_capacity(folders.len());
+        let mut stamps = Vec::with_capacity(folders.len());
+        for path in folders {
+            // One look at forlop.ron: whether the folder is a forløp, and its stamp.
+            let Ok(meta) = fs::symlink_metadata(path.join(FORLOP_FILE)) else {
+                continue;
+            };
+            let stamp = FileStamp::from_meta(&meta);
+            let indexed = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| index.remove(n))
+                .filter(|o| vouches_for(o, stamp));
+            let dir = ForlopDir { path };
+            let overview = match indexed {
+                Some(o) => Ok(Overview {
+                    forlop_file: None,
+                    ..o
+                }),
+                None => {
+                    let read = dir.overview_for(stamp);
+                    // One that cannot be read stays out of the index, and is read next time.
+                    stale |= read.is_ok();
+                    read
+                }
+            };
+            listed.push(Listed { dir, overview });
+            stamps.push(stamp);
+        }
+        // Entries left over are for forløp deleted since.
+        stale |= !index.is_empty();
+        (listed, stamps, stale)
+    }
+}
