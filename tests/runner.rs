@@ -274,6 +274,26 @@ fn the_timer_rings_once_and_its_time_is_kept_per_step() {
 }
 
 #[test]
+fn the_projectors_clock_is_shared_when_it_changes_not_when_a_stopped_one_is_left_again() {
+    let mut r = runner(mini());
+    r.handle(Cmd::NextSession, at(0));
+    let shares = |fx: Vec<Effect>| fx.contains(&Effect::ShareClock);
+    // Stopped and unchanged: leaving (quitting) twice writes nothing for the follower.
+    r.handle(Cmd::Suspend, at(1_000));
+    assert!(!shares(r.handle(Cmd::Suspend, at(2_000))));
+    // Started, then stopped: both are shared, and the stopped time is what it says.
+    assert!(shares(r.handle(Cmd::TimerToggle, at(3_000))));
+    assert!(shares(r.handle(Cmd::Suspend, at(8_000))));
+    assert_eq!(
+        r.clock.as_ref().map(|c| (c.running, c.used_ms)),
+        Some((false, 5_000))
+    );
+    assert!(!shares(r.handle(Cmd::Suspend, at(9_000))));
+    // A change of plan while stopped is shared.
+    assert!(shares(r.handle(Cmd::TimerAdjust(60), at(10_000))));
+}
+
+#[test]
 fn the_handlingsplan_belongs_to_the_forlop() {
     let mut r = runner(mini());
     let draft = |t: &str| MeasureDraft {

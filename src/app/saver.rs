@@ -54,6 +54,9 @@ pub struct Saver {
     pub error: Option<String>,
     jobs: Sender<Job>,
     done: Receiver<(Effect, io::Result<()>)>,
+    /// Whether jobs were handed over since the writer last answered a barrier: when not,
+    /// waiting for it has nothing to wait for (each wait wakes two threads).
+    unanswered: bool,
 }
 
 impl Saver {
@@ -73,6 +76,7 @@ impl Saver {
             error: None,
             jobs,
             done,
+            unanswered: false,
         }
     }
 
@@ -115,6 +119,7 @@ impl Saver {
     /// Hands one copy to the writer.
     pub fn hand_over(&mut self, effect: Effect, snapshot: Snapshot) {
         self.in_flight.push(effect.clone());
+        self.unanswered = true;
         // The thread lives as long as the saver; if it died, the effect stays in flight and
         // counts as not saved.
         let _ = self.jobs.send(Job::Write(effect, snapshot));
@@ -122,11 +127,13 @@ impl Saver {
 
     /// Hands the writer a new overview of the forløp, after the saves handed over before it.
     pub fn overview(&mut self, overview: Overview) {
+        self.unanswered = true;
         let _ = self.jobs.send(Job::Overview(Box::new(overview)));
     }
 
     /// Hands the writer the timer as a follower should show it.
     pub fn clock(&mut self, clock: crate::worksheet::clock::SharedClock) {
+        self.unanswered = true;
         let _ = self.jobs.send(Job::Clock(Box::new(clock)));
     }
 
@@ -155,9 +162,11 @@ impl Saver {
 
     /// Waits until the writer has done everything handed over so far.
     pub fn wait(&mut self, describe: impl Fn(&io::Error) -> String) {
-        let (tx, rx) = mpsc::channel();
-        if self.jobs.send(Job::Barrier(tx)).is_ok() {
-            let _ = rx.recv();
+        if self.unanswered {
+            let (tx, rx) = mpsc::channel();
+            if self.jobs.send(Job::Barrier(tx)).is_ok() && rx.recv().is_ok() {
+                self.unanswered = false;
+            }
         }
         self.collect(describe);
     }
@@ -237,6 +246,29 @@ mod tests {
         );
         assert_eq!(s.take(), [Effect::SaveForlop], "noted twice, written once");
         assert!(!s.due(1_000_000), "taken: nothing waits");
+    }
+
+    #[test]
+    fn waiting_asks_the_writer_only_when_something_was_handed_over() {
+        let mut s = saver();
+        // A writer that has stopped cannot answer: a wait with nothing handed over does not
+        // ask it, a wait after a hand-over does and stays unanswered.
+        let (jobs, _) = mpsc::channel();
+        s.jobs = jobs;
+        s.wait(|e| e.to_string());
+        assert!(!s.unanswered && s.all_saved());
+        s.clock(crate::worksheet::clock::SharedClock {
+            round: 1,
+            session: "s".into(),
+            step: "x".into(),
+            planned_s: 60,
+            used_ms: 0,
+            at: chrono::NaiveDateTime::default(),
+            running: false,
+        });
+        assert!(s.unanswered);
+        s.wait(|e| e.to_string());
+        assert!(s.unanswered, "no answer came");
     }
 
     #[test]

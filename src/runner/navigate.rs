@@ -150,8 +150,9 @@ impl Runner {
     }
 
     /// Notes the timer as a follower should show it from now on.
+    /// A stopped clock shared again unchanged is not written again.
     pub(super) fn share_clock(&mut self, now: Now, fx: &mut Vec<Effect>) {
-        self.clock = Some(crate::worksheet::clock::SharedClock {
+        let clock = crate::worksheet::clock::SharedClock {
             round: self.at.round,
             session: self.session().id.clone(),
             step: self.step().id.clone(),
@@ -159,8 +160,19 @@ impl Runner {
             used_ms: self.timer.used_ms(now.mono_ms),
             at: now.wall,
             running: self.timer.running(),
+        };
+        let unchanged = self.clock.as_ref().is_some_and(|old| {
+            !old.running
+                && *old
+                    == crate::worksheet::clock::SharedClock {
+                        at: old.at,
+                        ..clock.clone()
+                    }
         });
-        fx.push(Effect::ShareClock);
+        if !unchanged {
+            self.clock = Some(clock);
+            fx.push(Effect::ShareClock);
+        }
     }
 
     pub(super) fn next_session(&mut self, now: Now, fx: &mut Vec<Effect>) {
