@@ -413,3 +413,22 @@ fn large_type_has_the_norwegian_letters() {
         assert!(inked > 4, "{letter} has a glyph");
     }
 }
+
+#[test]
+fn the_step_counter_stays_in_the_header_when_the_path_does_not_fit() {
+    let h = Harness::with_forlop();
+    let header = |w: u16| h.text(w, 30).lines().next().unwrap_or_default().to_string();
+    let wide = header(160);
+    assert!(
+        wide.contains("Oss og vårt › Starte › ") && wide.contains("steg 1 av "),
+        "{wide}"
+    );
+    let narrow = header(64);
+    assert!(
+        narrow.contains("Oppstarts- og arbeidsmøte › steg 1 av "),
+        "{narrow}"
+    );
+    assert!(!narrow.contains("Oss og vårt"), "{narrow}");
+    let tiny = header(60);
+    assert!(tiny.contains("steg 1 av "), "{tiny}");
+}

@@ -11,6 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Padding, Paragraph, Wrap};
 use tui_big_text::BigText;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
     let [header, gauge, body, notice, footer] = Layout::vertical([
@@ -87,19 +88,44 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Th
     let timer_width = timer.width() as u16;
     let [crumbs_area, timer_area] =
         Layout::horizontal([Constraint::Min(10), Constraint::Length(timer_width + 1)]).areas(area);
-    let crumbs = t!(
-        "ui.session.crumbs",
-        process = inert_line(&r.script.title),
-        phase = inert_line(&r.phase().title),
-        session = inert_line(&r.session().title),
-        step = r.at.step + 1,
-        steps = r.session().steps.len(),
-        optional = if r.step().optional {
-            t!("ui.session.optional_step")
-        } else {
-            ""
-        }
-    );
+    let (step, steps) = (r.at.step + 1, r.session().steps.len());
+    let optional = if r.step().optional {
+        t!("ui.session.optional_step")
+    } else {
+        ""
+    };
+    let session = inert_line(&r.session().title);
+    // The step counter is what the facilitator looks for: when the whole path does not fit,
+    // the process and the phase go first, then the meeting.
+    let candidates = [
+        t!(
+            "ui.session.crumbs",
+            process = inert_line(&r.script.title),
+            phase = inert_line(&r.phase().title),
+            session = session,
+            step = step,
+            steps = steps,
+            optional = optional
+        ),
+        t!(
+            "ui.session.crumbs_session",
+            session = session,
+            step = step,
+            steps = steps,
+            optional = optional
+        ),
+    ];
+    let crumbs = candidates
+        .into_iter()
+        .find(|c| c.width() <= crumbs_area.width as usize)
+        .unwrap_or_else(|| {
+            t!(
+                "ui.session.crumbs_step",
+                step = step,
+                steps = steps,
+                optional = optional
+            )
+        });
     frame.render_widget(
         Paragraph::new(Span::styled(crumbs, theme.title())),
         crumbs_area,
