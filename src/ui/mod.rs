@@ -3,6 +3,7 @@
 mod activity;
 mod dialog;
 mod document;
+mod header;
 pub mod hits;
 mod home;
 mod overview;
