@@ -357,3 +357,27 @@ fn the_home_screen_says_which_forlop_lack_a_script_or_cannot_be_read() {
         "{bottom}"
     );
 }
+
+/// The projector's clock is written when it changes, not every time a forløp is left: leaving
+/// again with the timer stopped at the same step leaves `klokke.ron` as it was.
+#[test]
+fn leaving_unchanged_does_not_write_the_projectors_clock_again() {
+    let mut h = Harness::with_forlop();
+    quit(&mut h);
+    let clock = forlop_dir(&h).join("klokke.ron");
+    let written = || {
+        std::fs::metadata(&clock)
+            .and_then(|m| m.modified())
+            .unwrap()
+    };
+    let first = written();
+    reopen(&mut h);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    quit(&mut h);
+    assert_eq!(written(), first, "left unchanged: not written again");
+    // A step further is a change the projector must see.
+    reopen(&mut h);
+    h.keys("n");
+    quit(&mut h);
+    assert_ne!(written(), first);
+}

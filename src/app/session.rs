@@ -38,7 +38,10 @@ impl Session {
     /// Locks and loads a forløp. Unreadable worksheets are reported and never written over.
     pub fn open(dir: ForlopDir, library: &Library) -> Result<(Session, Vec<String>), OpenError> {
         let lock = dir.lock().map_err(OpenError::Store)?;
-        let (runner, warnings) = load(&dir, library)?;
+        let (mut runner, warnings) = load(&dir, library)?;
+        // The clock as the projector last saw it: a stopped one shared again unchanged is not
+        // written again (see `Runner::share_clock`).
+        runner.clock = dir.load_clock();
         let matrix = runner.step().activity.spec().opens_in_second_view();
         let overview = dir.stored_overview();
         let mut session = Session {
