@@ -235,7 +235,7 @@ fn the_home_screen_shows_a_finished_session_from_the_overview() {
         at(0).wall.date(),
     );
     let text = h.text(100, 30);
-    assert!(text.contains("1 økter ferdig"), "{text}");
+    assert!(text.contains("1 økt ferdig"), "{text}");
 }
 
 /// In a form, Tab keeps what was typed and opens the next field; a new line typed in a field

@@ -164,8 +164,9 @@ fn scale_choice(
         .collect::<Vec<_>>()
         .join(", ");
     Overlay::Choice {
-        question: crate::t!(
+        question: crate::tn!(
             "risk.switch_question",
+            assessed,
             n = assessed,
             from = from.map_or(String::new(), |s| s.title.clone()),
             to = next.title

@@ -2,7 +2,8 @@
 //! `assets/strings/`, one RON file per language — bokmål (`nb.ron`, the reference), nynorsk,
 //! English and Danish — embedded in the binary so Stafett needs nothing set up. Code names a
 //! string by its key: `t!("group.key")`, or with named arguments: `t!("group.count", n = 3)`,
-//! where the catalog text says `{n}`.
+//! where the catalog text says `{n}`. A text with a count has a singular beside it, under
+//! `key.one`, which `tn!("key", count, …)` takes when the count is 1.
 //!
 //! The language is chosen once at start ([`choose`]: `--lang`, `STAFETT_LANG`, the locale,
 //! else bokmål) and set with [`set_language`]. A text a catalog lacks comes from bokmål.
@@ -173,6 +174,14 @@ pub fn get(key: &'static str) -> &'static str {
     lookup(key).unwrap_or(key)
 }
 
+/// The text for `key`, or for `one` (`key.one`) when the count is 1: «1 økt», «2 økter».
+pub fn get_counted(key: &'static str, one: &'static str, count: u64) -> &'static str {
+    match lookup(one) {
+        Some(text) if count == 1 => text,
+        _ => get(key),
+    }
+}
+
 /// The text for a key known only at run time (labels named in `assets/keys.ron`).
 pub fn get_dyn(key: &str) -> &'static str {
     lookup(key).unwrap_or("?")
@@ -214,6 +223,18 @@ macro_rules! t {
     ($key:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::strings::fill(
             $crate::strings::get($key),
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
+    };
+}
+
+/// Like `t!` with a count first: `tn!("key", n, n = n)` takes the text under `key.one` when
+/// the count is 1, else the one under `key`.
+#[macro_export]
+macro_rules! tn {
+    ($key:literal, $count:expr, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::strings::fill(
+            $crate::strings::get_counted($key, concat!($key, ".one"), ($count) as u64),
             &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
         )
     };

@@ -23,18 +23,23 @@ fn keys_used(dir: &Path, out: &mut BTreeSet<String>) {
             keys_used(&path, out);
         } else if path.extension().is_some_and(|x| x == "rs") {
             let text = std::fs::read_to_string(&path).unwrap();
-            for (at, _) in text.match_indices("t!(") {
-                // `t!(` itself, not the end of `format!(` or `print!(`.
-                let before = text[..at].chars().next_back();
-                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
-                    continue;
-                }
-                let Some(rest) = text[at + 3..].trim_start().strip_prefix('"') else {
-                    continue;
-                };
-                let key = rest.split('"').next().unwrap_or_default();
-                if !key.is_empty() && key.chars().all(|c| c.is_alphanumeric() || "._".contains(c)) {
-                    out.insert(key.to_string());
+            // `tn!` uses the key and the key's `.one` form.
+            for (mac, forms) in [("t!(", &[""][..]), ("tn!(", &["", ".one"][..])] {
+                for (at, _) in text.match_indices(mac) {
+                    // The macro itself, not the end of `format!(` or `print!(`.
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let Some(rest) = text[at + mac.len()..].trim_start().strip_prefix('"') else {
+                        continue;
+                    };
+                    let key = rest.split('"').next().unwrap_or_default();
+                    if !key.is_empty()
+                        && key.chars().all(|c| c.is_alphanumeric() || "._".contains(c))
+                    {
+                        out.extend(forms.iter().map(|f| format!("{key}{f}")));
+                    }
                 }
             }
         }
@@ -55,7 +60,7 @@ fn every_key_in_the_code_is_in_the_catalog_and_every_entry_is_used() {
         }
     }
     // This file's own examples are not real keys.
-    for example in ["key", "group.key", "group.count"] {
+    for example in ["key", "key.one", "group.key", "group.count"] {
         used.remove(example);
     }
     let missing: Vec<_> = used
@@ -255,4 +260,22 @@ fn no_text_for_the_user_bypasses_the_catalog() {
         "texts outside the catalog (use t!, or mark a line `// not user text: why`):\n{}",
         found.join("\n")
     );
+}
+
+#[test]
+fn a_count_of_one_takes_the_singular_in_every_language() {
+    let text = |lang, n: u32| {
+        with_language(lang, || {
+            crate::tn!("ui.overview.header", n, process = "P", done = 0, n = n)
+        })
+    };
+    assert_eq!(text(Lang::Nb, 1), "P · 0 av 1 økt ferdig");
+    assert_eq!(text(Lang::Nb, 2), "P · 0 av 2 økter ferdig");
+    assert_eq!(text(Lang::En, 1), "P · 0 of 1 session done");
+    assert_eq!(text(Lang::Da, 5), "P · 0 af 5 sessioner færdige");
+    // Every singular form belongs to a text that exists.
+    let nb = parse(NB).unwrap();
+    for key in nb.keys().filter_map(|k| k.strip_suffix(".one")) {
+        assert!(nb.contains_key(key), "{key}.one without {key}");
+    }
 }

@@ -144,8 +144,9 @@ fn overview_lines<'a>(app: &App, o: &Overview, theme: &Theme) -> Vec<Line<'a>> {
             )
         })
         .unwrap_or_default();
-    let detail = t!(
+    let detail = crate::tn!(
         "app.home.runde_round_done_okter_ferdig",
+        o.done,
         round = o.round,
         done = o.done,
         at = inert_line(&at)

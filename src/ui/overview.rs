@@ -180,8 +180,9 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         .filter(|s| s.status == SessionStatus::Done)
         .count();
     let header = Line::styled(
-        t!(
+        crate::tn!(
             "ui.overview.header",
+            rows.len(),
             process = inert_line(&r.script.title),
             done = done,
             n = rows.len()

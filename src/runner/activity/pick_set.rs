@@ -1,7 +1,7 @@
 //! PickSet: choose one of the script's item sets (e.g. an industry); its items become the list.
 
 use super::super::{Cmd, Effect, Now, Runner};
-use crate::t;
+use crate::tn;
 use crate::worksheet::Item;
 use super::Run;
 use crate::script::activity::PickSet;
@@ -32,8 +32,9 @@ impl Runner {
         sheet.lists.insert(list.to_string(), items);
         sheet.sets.insert(list.to_string(), set.id.clone());
         self.selected = index;
-        self.notice = Some(t!(
+        self.notice = Some(tn!(
             "runner.activity.pick_set.valgt_title_count_punkter",
+            count,
             title = set.title,
             count = count
         ));
