@@ -770,6 +770,13 @@ fn practice_opens_the_examples_marked_and_resets() {
     assert!(tui.wait_exit());
     let reset: Forlop = load_ron(&dir.join("forlop.ron")).unwrap();
     assert_eq!(reset.position.session, "utdype-forberedelse");
+
+    // A course's projector follows the practice forløp, marked as practice.
+    let mut projector = Tui::start(data, &["follow", "oving-oss-og-vart"]);
+    projector.wait_for("Utdype › Forberedelsesmøte › steg 1 av 3");
+    assert!(projector.screen().lines().next().unwrap().contains("ØVING"));
+    projector.send("q");
+    assert!(projector.wait_exit());
     assert!(
         !data.join("forlop").exists(),
         "nothing among the real forløp"

@@ -180,7 +180,16 @@ fn run(cli: Cli) -> Result<ExitCode, CliError> {
             tui(app, options)
         }
         Some(Command::Follow { name }) => {
-            let dir = store.find(&name).map_err(CliError::Store)?;
+            // A course's projector follows a practice forløp: looked for when no real one has
+            // the name.
+            let practice = crate::worksheet::practice::area(store.root());
+            let (store, dir) = match store.find(&name) {
+                Ok(dir) => (store, dir),
+                Err(e) => practice
+                    .find(&name)
+                    .map(|dir| (practice, dir))
+                    .map_err(|_| CliError::Store(e))?,
+            };
             let mut app = App::without_home(store, library, today);
             app.follow(dir).map_err(CliError::Open)?;
             tui(app, options)
