@@ -633,6 +633,26 @@ fn the_projector_view_follows_the_facilitator_and_writes_nothing() {
     );
 }
 
+/// A facilitator killed while the timer runs (no chance to say it stopped) stops the clock on
+/// the projector where it was, instead of letting it count on for ever.
+#[cfg(unix)]
+#[test]
+fn the_projector_stops_the_clock_of_a_facilitator_that_is_gone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let mut facilitator = Tui::start(data, &["new", "oss-og-vart", "Borte"]);
+    facilitator.wait_for("Oppstarts- og arbeidsmøte");
+    facilitator.send("nt");
+    let room = Tui::start(data, &["follow", "Borte"]);
+    room.wait_for("▶ 00:01");
+    facilitator.signal("-KILL");
+    assert!(!facilitator.wait_exit());
+    room.wait_for("⏸ 00:0");
+    let stopped = room.screen();
+    std::thread::sleep(std::time::Duration::from_millis(2_200));
+    assert_eq!(room.screen(), stopped, "the clock stands still");
+}
+
 /// The Danish indsatsmodel with the Danish interface, in a pseudo-terminal: attendance, the
 /// three themes picked, a guess at causes collected, the meeting finished with its record
 /// skipped, and the next meeting going through the themes; then the files and a Danish export.

@@ -26,9 +26,15 @@ impl Session {
     /// Reads the files again when any of them changed since they were last read; true when
     /// there is something new to show. A file that cannot be read now keeps the last view.
     pub fn follow_changes(&mut self, library: &Library, now: Now) -> bool {
+        // A facilitator that is gone without saying so (a crash, a kill) leaves the shared
+        // clock running: it stops here where it was.
+        let stopped = self.runner.timer.running() && !self.dir.holder_alive();
+        if stopped {
+            self.runner.timer.pause(now.mono_ms);
+        }
         let stamps_now = stamps(&self.dir);
         if self.following.as_ref() == Some(&stamps_now) {
-            return false;
+            return stopped;
         }
         let Ok((mut runner, _)) = load(&self.dir, library) else {
             return false;
@@ -39,8 +45,14 @@ impl Session {
             && clock.session == runner.session().id
             && clock.step == runner.step().id
         {
-            let used = clock.used_ms_at(now.wall);
-            runner.timer = Timer::shared(clock.planned_s, used, clock.running, now.mono_ms);
+            // A clock left running by a facilitator that is gone shows the time last shared.
+            let running = clock.running && self.dir.holder_alive();
+            let used = if running {
+                clock.used_ms_at(now.wall)
+            } else {
+                clock.used_ms
+            };
+            runner.timer = Timer::shared(clock.planned_s, used, running, now.mono_ms);
         }
         let matrix = runner.step().activity.spec().opens_in_second_view();
         let moved = runner.at != self.runner.at;

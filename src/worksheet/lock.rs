@@ -92,3 +92,31 @@ impl ForlopDir {
         }
     }
 }
+
+impl ForlopDir {
+    /// Whether the Stafett whose process id is in the lock file still runs. A follower asks
+    /// this to stop a clock whose facilitator is gone (a crash, a kill). Where a process
+    /// cannot be asked about (not unix), it is taken to run.
+    pub fn holder_alive(&self) -> bool {
+        let path = self.path.join(LOCK_FILE);
+        let Ok(text) = super::files::read_capped(&path, HOLDER_LEN, super::files::Links::Refuse)
+        else {
+            return false;
+        };
+        text.trim()
+            .parse::<i32>()
+            .is_ok_and(|pid| pid > 0 && alive(pid))
+    }
+}
+
+#[cfg(unix)]
+fn alive(pid: i32) -> bool {
+    use rustix::process::{Pid, test_kill_process};
+    // Only "no such process" means gone: a process of another user answers "not permitted".
+    Pid::from_raw(pid).is_some_and(|pid| test_kill_process(pid) != Err(rustix::io::Errno::SRCH))
+}
+
+#[cfg(not(unix))]
+fn alive(_pid: i32) -> bool {
+    true
+}
