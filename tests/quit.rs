@@ -19,6 +19,20 @@ fn start(data: &Path, name: &str) -> (Tui, PathBuf) {
     (tui, tmp)
 }
 
+/// The files in a temp folder and in the folders in it (the user's own `stafett-<uid>`).
+fn recovery_files(temp: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(temp).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}
+
 fn sheet(folder: &Path) -> Worksheet {
     load_ron(&folder.join("r1-starte.ron")).unwrap()
 }
@@ -70,15 +84,31 @@ fn quitting_anyway_takes_a_second_answer_that_names_what_is_lost() {
         "leaving with unsaved changes is not a success"
     );
     tui.wait_for("gjenoppretting");
-    let files: Vec<_> = std::fs::read_dir(&temp).unwrap().collect();
+    let files = recovery_files(&temp);
     assert_eq!(files.len(), 1, "what was not saved went to a recovery file");
+    let own = files[0].parent().unwrap();
+    assert!(
+        own.starts_with(&temp) && own != temp,
+        "in the user's own folder: {own:?}"
+    );
 }
 
 #[test]
 fn a_signal_with_failing_saves_writes_a_recovery_file_that_the_next_start_takes_back() {
+    // With SIGHUP, something not ours has taken the name of the user's folder in the temp
+    // folder: the recovery goes into the temp folder itself, and is found there.
     for signal in ["-TERM", "-HUP"] {
         let tmp = tempfile::tempdir().unwrap();
         let (mut tui, temp) = start(tmp.path(), "Signal");
+        let taken = signal == "-HUP";
+        if taken {
+            use std::os::unix::fs::MetadataExt;
+            let uid = std::fs::metadata(&temp).unwrap().uid();
+            let own = temp.join(format!("stafett-{uid}"));
+            std::fs::create_dir(&own).unwrap();
+            std::fs::set_permissions(&own, std::os::unix::fs::PermissionsExt::from_mode(0o777))
+                .unwrap();
+        }
         let folder = tmp.path().join("forlop/signal");
         let moved = tmp.path().join("bort");
         std::fs::rename(&folder, &moved).unwrap();
@@ -90,11 +120,13 @@ fn a_signal_with_failing_saves_writes_a_recovery_file_that_the_next_start_takes_
             "{signal}: non-zero when not everything was saved"
         );
         tui.wait_for("neste gang forløpet åpnes");
-        let recovery: Vec<PathBuf> = std::fs::read_dir(&temp)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+        let recovery = recovery_files(&temp);
         assert_eq!(recovery.len(), 1, "{signal}");
+        assert_eq!(
+            recovery[0].parent() == Some(&temp),
+            taken,
+            "{signal}: {recovery:?}"
+        );
         let text = tui.screen().replace('\n', "");
         assert!(
             text.contains("stafett-gjenoppretting-signal"),

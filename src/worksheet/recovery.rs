@@ -1,7 +1,7 @@
 //! The recovery file: what was in memory when Stafett could not save it (a crash, a signal
 //! while the disk failed, or quitting anyway). It goes into the forløp's folder, or, when that
-//! cannot be written, into the system's temp folder under a name that says which forløp it
-//! belongs to. The next opening of that forløp offers to take it back; a used or declined file
+//! cannot be written, into the user's own private folder in the system's temp folder
+//! (`stafett-<uid>`), under a name that says which forløp it belongs to. The next opening of that forløp offers to take it back; a used or declined file
 //! is set aside, never deleted.
 
 use super::bounds::Bounded;
@@ -63,7 +63,9 @@ impl ForlopDir {
                     std::process::id(),
                     recovery.written.format("%Y%m%d-%H%M%S")
                 );
-                let temp = std::env::temp_dir().join(name);
+                let temp = own_temp_dir(true)
+                    .unwrap_or_else(std::env::temp_dir)
+                    .join(name);
                 write_new_private(&temp, text.as_bytes())
                     .map(|()| temp)
                     .map_err(|second| io::Error::other(format!("{first}; {second}")))
@@ -82,7 +84,7 @@ impl ForlopDir {
             });
         }
         let prefix = format!("{TEMP_PREFIX}{}-", self.slug());
-        let mut found: Vec<(PathBuf, Recovery)> = fs::read_dir(std::env::temp_dir())
+        let mut found: Vec<(PathBuf, Recovery)> = fs::read_dir(temp_dir_to_search()?)
             .ok()?
             .filter_map(|e| e.ok())
             .filter(|e| {
@@ -119,6 +121,54 @@ impl ForlopDir {
 
 /// A file in the shared temp folder is only trusted when this user owns it and only this user
 /// can read and write it.
+/// This user's folder for recovery files in the temp folder (`stafett-<uid>`, private), made
+/// when missing if `make`; none when something that is not ours has its name.
+fn own_temp_dir(make: bool) -> Option<PathBuf> {
+    let dir = std::env::temp_dir().join(own_temp_name());
+    if make && fs::symlink_metadata(&dir).is_err() {
+        let _ = super::files::create_private_dir(&dir);
+    }
+    is_own_dir(&dir).then_some(dir)
+}
+
+/// Where to look for recovery files in the temp folder: this user's folder; the temp folder
+/// itself only when something not ours took that folder's name (recovery files were written
+/// there instead); nowhere when there is no such folder, so opening a forløp never lists a
+/// temp folder of thousands of files.
+fn temp_dir_to_search() -> Option<PathBuf> {
+    let own = std::env::temp_dir().join(own_temp_name());
+    if is_own_dir(&own) {
+        Some(own)
+    } else {
+        fs::symlink_metadata(&own).is_ok().then(std::env::temp_dir)
+    }
+}
+
+#[cfg(unix)]
+fn own_temp_name() -> String {
+    format!("stafett-{}", rustix::process::getuid().as_raw())
+}
+
+/// The temp folder is the user's own here.
+#[cfg(not(unix))]
+fn own_temp_name() -> String {
+    "stafett".to_string()
+}
+
+fn is_own_dir(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::symlink_metadata(path).is_ok_and(|m| {
+            m.is_dir() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o077 == 0
+        })
+    }
+    #[cfg(not(unix))]
+    {
+        fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
+    }
+}
+
 fn is_ours(path: &Path) -> bool {
     #[cfg(unix)]
     {
