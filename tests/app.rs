@@ -381,3 +381,22 @@ fn leaving_unchanged_does_not_write_the_projectors_clock_again() {
     quit(&mut h);
     assert_ne!(written(), first);
 }
+
+/// A clock left running by a Stafett that is gone is set standing when the forløp is opened
+/// again, so the projector stops counting at once.
+#[test]
+fn opening_again_stops_a_clock_left_running() {
+    let mut h = Harness::with_forlop();
+    quit(&mut h);
+    let dir = stafett::worksheet::store::ForlopDir {
+        path: forlop_dir(&h),
+    };
+    let mut clock = dir.load_clock().expect("shared when left");
+    clock.running = true;
+    dir.save_clock(&clock).unwrap();
+    reopen(&mut h);
+    assert!(h.app.sync());
+    let after = dir.load_clock().unwrap();
+    assert!(!after.running, "{after:?}");
+    assert_eq!(after.used_ms, clock.used_ms);
+}

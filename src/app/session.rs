@@ -55,6 +55,13 @@ impl Session {
             notice: None,
             overview,
         };
+        // A clock still "running" was left by a Stafett that is gone (this one holds the lock
+        // now): the projector is told it stands still, at the time last shared.
+        if let Some(stale) = session.runner.clock.as_mut().filter(|c| c.running) {
+            stale.running = false;
+            let stopped = stale.clone();
+            session.saver.clock(stopped);
+        }
         // A missing or outdated overview (a forløp from an older Stafett) is written now.
         session.hand_over();
         Ok((session, warnings))
