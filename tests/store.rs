@@ -288,6 +288,15 @@ fn the_index_is_believed_only_for_the_forlop_file_it_was_written_after() {
     let listed = names(&store);
     assert_eq!(listed[1], ("Avd B, nytt navn".to_string(), 0));
     assert_eq!(listed[0].1, 7, "the others still come from the index");
+    // A session finished (or reopened) changes only the folder's overview, not forlop.ron.
+    let a = store.find("Avd A").unwrap();
+    let overview = a.stored_overview().unwrap();
+    a.save_overview(&stafett::worksheet::overview::Overview {
+        done: 2,
+        ..overview
+    })
+    .unwrap();
+    assert_eq!(names(&store)[0], ("Avd A".to_string(), 2));
     // Keeping the index writes the new name, and drops a forløp that is gone.
     std::fs::remove_dir_all(store.find("Avd C").unwrap().path).unwrap();
     assert_eq!(store.list_keeping_index().len(), 2);

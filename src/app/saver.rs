@@ -251,12 +251,15 @@ mod tests {
     #[test]
     fn waiting_asks_the_writer_only_when_something_was_handed_over() {
         let mut s = saver();
-        // A writer that has stopped cannot answer: a wait with nothing handed over does not
-        // ask it, a wait after a hand-over does and stays unanswered.
-        let (jobs, _) = mpsc::channel();
+        // The writer replaced by a queue the test reads.
+        let (jobs, queue) = mpsc::channel();
         s.jobs = jobs;
         s.wait(|e| e.to_string());
-        assert!(!s.unanswered && s.all_saved());
+        assert!(
+            queue.try_recv().is_err(),
+            "nothing handed over: nothing asked"
+        );
+        // The projector's clock counts as handed over: a quit waits for it to be written.
         s.clock(crate::worksheet::clock::SharedClock {
             round: 1,
             session: "s".into(),
@@ -266,9 +269,22 @@ mod tests {
             at: chrono::NaiveDateTime::default(),
             running: false,
         });
-        assert!(s.unanswered);
+        assert!(matches!(queue.try_recv(), Ok(Job::Clock(_))));
+        // A writer that answers: the wait asks once, then not again.
+        let writer = std::thread::spawn(move || {
+            let mut barriers = 0;
+            for job in queue {
+                if let Job::Barrier(answer) = job {
+                    barriers += 1;
+                    let _ = answer.send(());
+                }
+            }
+            barriers
+        });
         s.wait(|e| e.to_string());
-        assert!(s.unanswered, "no answer came");
+        s.wait(|e| e.to_string());
+        drop(s);
+        assert_eq!(writer.join().unwrap(), 1, "one ask for one hand-over");
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //! `stafett list` open one file, not one per forløp.
 //!
 //! It is a cache over the overviews (`oversikt.ron` in each folder, see `overview.rs`). An
-//! entry vouches only for the `forlop.ron` whose size and time it records; a forløp with no
-//! entry, or a stale one, is read from its folder as before, and the index is written again.
+//! entry vouches only while both the `forlop.ron` and the `oversikt.ron` in the folder have the
+//! size and time it records (a worksheet finished or reopened changes only the latter); a
+//! forløp with no entry, or a stale one, is read from its folder as before, and the index is
+//! written again.
 //! A missing, broken or tampered index costs that reading, nothing else. It is written without
 //! fsync, like the overviews, since it can always be made again.
 
@@ -28,11 +30,30 @@ struct Index {
     entries: Vec<Entry>,
 }
 
-/// One forløp: its folder's name and its overview, stamped with the `forlop.ron` it describes.
+/// One forløp: its folder's name and its overview, stamped with the `forlop.ron` it describes,
+/// and the stamp of the folder's `oversikt.ron` when it was read.
 #[derive(Debug, Serialize, Deserialize)]
 struct Entry {
     folder: String,
     overview: Overview,
+    #[serde(default)]
+    overview_file: Option<FileStamp>,
+}
+
+/// The stamps a folder's entry is believed for: its `forlop.ron` and its `oversikt.ron`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamps {
+    forlop: Option<FileStamp>,
+    overview: Option<FileStamp>,
+}
+
+impl Stamps {
+    fn of(dir: &ForlopDir, forlop: Option<FileStamp>) -> Stamps {
+        Stamps {
+            forlop,
+            overview: FileStamp::of(&dir.overview_path()),
+        }
+    }
 }
 
 impl Bounded for Index {
@@ -45,8 +66,9 @@ impl Bounded for Index {
     }
 }
 
-/// The overviews the index holds, by folder name; empty when there is no index that reads.
-pub fn load(forlop_root: &Path) -> HashMap<String, Overview> {
+/// The overviews the index holds with the `oversikt.ron` stamp each was read at, by folder
+/// name; empty when there is no index that reads.
+fn load(forlop_root: &Path) -> HashMap<String, (Overview, Option<FileStamp>)> {
     let path = forlop_root.join(INDEX_FILE);
     if std::fs::symlink_metadata(&path).is_err() {
         return HashMap::new();
@@ -58,26 +80,33 @@ pub fn load(forlop_root: &Path) -> HashMap<String, Overview> {
             index
                 .entries
                 .into_iter()
-                .map(|e| (e.folder, e.overview))
+                .map(|e| (e.folder, (e.overview, e.overview_file)))
                 .collect()
         })
         .unwrap_or_default()
 }
 
-/// Whether the overview in the index is for the `forlop.ron` with this stamp.
-pub fn vouches_for(overview: &Overview, stamp: Option<FileStamp>) -> bool {
-    stamp.is_some() && overview.forlop_file == stamp
+/// Whether an entry is for the files there now: both stamps known and the same.
+fn vouches_for((overview, overview_file): &(Overview, Option<FileStamp>), now: Stamps) -> bool {
+    now.forlop.is_some()
+        && now.overview.is_some()
+        && overview.forlop_file == now.forlop
+        && *overview_file == now.overview
 }
 
 /// Writes the index: each folder's overview with the stamp of its `forlop.ron`. A failure is
 /// not reported: the next list reads the folders, as it would without an index.
-pub fn save<'a>(forlop_root: &Path, entries: impl Iterator<Item = (&'a str, Overview)>) {
+fn save<'a>(forlop_root: &Path, entries: impl Iterator<Item = (&'a str, Overview, Stamps)>) {
     let index = Index {
         format: FORMAT,
         entries: entries
-            .map(|(folder, overview)| Entry {
+            .map(|(folder, overview, stamps)| Entry {
                 folder: folder.to_string(),
-                overview,
+                overview: Overview {
+                    forlop_file: stamps.forlop,
+                    ..overview
+                },
+                overview_file: stamps.overview,
             })
             .collect(),
     };
@@ -96,24 +125,18 @@ impl Store {
     pub fn list_keeping_index(&self) -> Vec<Listed> {
         let (listed, stamps, stale) = self.scan();
         if stale {
-            let entries = listed.iter().zip(stamps).filter_map(|(l, stamp)| {
+            let entries = listed.iter().zip(stamps).filter_map(|(l, stamps)| {
                 let folder = l.dir.path.file_name()?.to_str()?;
                 let overview = l.overview.as_ref().ok()?;
-                Some((
-                    folder,
-                    Overview {
-                        forlop_file: stamp,
-                        ..overview.clone()
-                    },
-                ))
+                Some((folder, overview.clone(), stamps))
             });
             save(&self.forlop_root(), entries);
         }
         listed
     }
 
-    /// The forløp, the stamps of their `forlop.ron`, and whether the index needs writing.
-    fn scan(&self) -> (Vec<Listed>, Vec<Option<FileStamp>>, bool) {
+    /// The forløp, the stamps of their files, and whether the index needs writing.
+    fn scan(&self) -> (Vec<Listed>, Vec<Stamps>, bool) {
         let root = self.forlop_root();
         let Ok(entries) = fs::read_dir(&root) else {
             return (Vec::new(), Vec::new(), false);
@@ -137,26 +160,27 @@ impl Store {
                 continue;
             };
             let stamp = FileStamp::from_meta(&meta);
-            let indexed = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .and_then(|n| index.remove(n))
-                .filter(|o| vouches_for(o, stamp));
             let dir = ForlopDir { path };
+            let now = Stamps::of(&dir, stamp);
+            // A folder whose name is not text cannot be in the index: read, never indexed.
+            let name = dir.path.file_name().and_then(|n| n.to_str());
+            let indexed = name
+                .and_then(|n| index.remove(n))
+                .filter(|entry| vouches_for(entry, now));
             let overview = match indexed {
-                Some(o) => Ok(Overview {
+                Some((o, _)) => Ok(Overview {
                     forlop_file: None,
                     ..o
                 }),
                 None => {
                     let read = dir.overview_for(stamp);
                     // One that cannot be read stays out of the index, and is read next time.
-                    stale |= read.is_ok();
+                    stale |= read.is_ok() && name.is_some();
                     read
                 }
             };
             listed.push(Listed { dir, overview });
-            stamps.push(stamp);
+            stamps.push(now);
         }
         // Entries left over are for forløp deleted since.
         stale |= !index.is_empty();
