@@ -278,7 +278,7 @@ fn the_index_is_believed_only_for_the_forlop_file_it_was_written_after() {
     let text = std::fs::read_to_string(&index).unwrap();
     assert!(text.contains("Avd A") && text.contains("Avd C"), "{text}");
     // An entry that vouches for the forlop.ron there now is what the list says...
-    std::fs::write(&index, text.replace("done: 0", "done: 7")).unwrap();
+    std::fs::write(&index, text.replace("\"start\", 0,", "\"start\", 7,")).unwrap();
     assert!(names(&store).iter().all(|(_, done)| *done == 7));
     // ...and one whose forlop.ron changed since is read from the folder.
     let dir = store.find("Avd B").unwrap();
@@ -312,11 +312,11 @@ fn a_broken_linked_or_newer_index_is_read_around_and_replaced() {
     store.list_keeping_index();
     let good = std::fs::read_to_string(&index).unwrap();
     let expected = names(&store);
-    let lying = good.replace("done: 0", "done: 7");
+    let lying = good.replace("\"start\", 0,", "\"start\", 7,");
     for bad in [
         "(format: 1, entries: [(folder: ".to_string(),
         good.replacen("format: 1", "format: 99", 1)
-            .replace("done: 0", "done: 7"),
+            .replace("\"start\", 0,", "\"start\", 7,"),
     ] {
         std::fs::write(&index, &bad).unwrap();
         assert_eq!(names(&store), expected, "read around {bad:.40}");
