@@ -95,7 +95,13 @@ fn the_command_line_speaks_the_chosen_language() {
         assert!(out.status.success());
         String::from_utf8(out.stdout).unwrap()
     };
-    assert!(help(&["--lang", "en"], &[("STAFETT_LANG", "da")]).contains("Commands:"));
+    let en = help(&["--lang", "en"], &[("STAFETT_LANG", "da")]);
+    assert!(en.contains("Commands:"));
+    // The environment variable is named in the language's own words, not clap's "[env: …]".
+    assert!(
+        en.contains("also STAFETT_DATA_DIR") && !en.contains("[env"),
+        "{en}"
+    );
     assert!(help(&[], &[("STAFETT_LANG", "da"), ("LANG", "en_GB.UTF-8")]).contains("Tilvalg:"));
     assert!(help(&[], &[("LANG", "nn_NO.UTF-8")]).contains("Vis denne hjelpa"));
     assert!(help(&[], &[("LC_ALL", "en_US.UTF-8"), ("LANG", "nb_NO.UTF-8")]).contains("Usage:"));

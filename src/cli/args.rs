@@ -12,6 +12,8 @@ pub struct Cli {
     #[arg(
         long,
         env = "STAFETT_DATA_DIR",
+        // Said in the help text, in the user's language, instead of clap's English "[env: …]".
+        hide_env = true,
         global = true,
         value_name = t!("cli.help.folder"),
         help = t!("cli.help.data_dir")
