@@ -311,8 +311,8 @@ fn a_finished_session_offers_its_record_and_hands_it_on() {
 /// read, with 60 more around them: each says what is wrong, and the list scrolls to them.
 #[test]
 fn the_home_screen_says_which_forlop_lack_a_script_or_cannot_be_read() {
-    let tmp = tempfile::tempdir().unwrap();
-    let store = stafett::worksheet::store::Store::new(tmp.path().join("data"));
+    let mut h = Harness::new();
+    let store = stafett::worksheet::store::Store::new(h.tmp.path().join("data"));
     for i in 0..60 {
         let name = format!("Avdeling {i:02}");
         store
@@ -327,12 +327,7 @@ fn the_home_screen_says_which_forlop_lack_a_script_or_cannot_be_read() {
         .unwrap();
     std::fs::write(broken.forlop_path(), "(ikke ron").unwrap();
     std::fs::remove_file(broken.path.join("oversikt.ron")).unwrap();
-    let mut h = Harness::new();
-    h.app = stafett::app::App::new(
-        store,
-        stafett::script::Library::shipped(),
-        at(0).wall.date(),
-    );
+    h.app.refresh_home();
     let top = h.text(100, 30);
     assert!(
         top.contains("Avdeling 00") && top.contains("Oss og vårt"),

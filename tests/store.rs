@@ -305,6 +305,30 @@ fn the_index_is_believed_only_for_the_forlop_file_it_was_written_after() {
     assert!(!text.contains("Avd C"), "{text}");
 }
 
+/// A forløp without its overview file (not opened since an older Stafett) is read from its
+/// folder each time, and does not make every listing write the index again.
+#[test]
+fn a_forlop_without_an_overview_file_does_not_rewrite_the_index_each_time() {
+    let (_tmp, store, index) = three_listed();
+    let b = store.find("Avd B").unwrap();
+    std::fs::remove_file(b.path.join("oversikt.ron")).unwrap();
+    store.list_keeping_index();
+    let written = || {
+        std::fs::metadata(&index)
+            .and_then(|m| m.modified())
+            .unwrap()
+    };
+    let first = written();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(store.list_keeping_index().len(), 3);
+    assert_eq!(written(), first, "nothing new to index: not written again");
+    assert_eq!(
+        names(&store)[1].0,
+        "Avd B",
+        "still listed, read from its folder"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_broken_linked_or_newer_index_is_read_around_and_replaced() {

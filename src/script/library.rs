@@ -137,7 +137,7 @@ impl Library {
     }
 
     /// Adds a script; one with the id of a script already here takes its place, with a warning.
-    pub fn add(&mut self, source: ScriptSource) {
+    fn add(&mut self, source: ScriptSource) {
         if let Some(old) = self.scripts.iter_mut().find(|s| s.id == source.id) {
             self.warnings.push(LibraryWarning(t!(
                 "script.library.origin_bruker_id_en_id",

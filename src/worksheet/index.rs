@@ -48,6 +48,11 @@ struct Stamps {
 }
 
 impl Stamps {
+    /// Both files there: only then can an entry be believed, or written.
+    fn complete(self) -> bool {
+        self.forlop.is_some() && self.overview.is_some()
+    }
+
     fn of(dir: &ForlopDir, forlop: Option<FileStamp>) -> Stamps {
         Stamps {
             forlop,
@@ -112,7 +117,6 @@ fn load(forlop_root: &Path) -> HashMap<String, Entry> {
 fn save<'a>(forlop_root: &Path, entries: impl Iterator<Item = (&'a str, Overview, Stamps)>) {
     let entries = entries
         .filter_map(|(folder, o, stamps)| {
-            // An entry is only ever believed with both stamps: one without is not written.
             let (f, v) = (stamps.forlop?, stamps.overview?);
             Some(Entry(
                 folder.to_string(),
@@ -185,15 +189,17 @@ impl Store {
             // A folder whose name is not text cannot be in the index: read, never indexed.
             let name = dir.path.file_name().and_then(|n| n.to_str());
             // An entry is believed only for the files there now: both stamps known and equal.
-            let indexed = name.and_then(|n| index.remove(n)).filter(|entry| {
-                now.forlop.is_some() && now.overview.is_some() && entry.stamps() == now
-            });
+            let indexed = name
+                .and_then(|n| index.remove(n))
+                .filter(|entry| now.complete() && entry.stamps() == now);
             let overview = match indexed {
                 Some(entry) => Ok(entry.overview()),
                 None => {
                     let read = dir.overview_for(stamp);
-                    // One that cannot be read stays out of the index, and is read next time.
-                    stale |= read.is_ok() && name.is_some();
+                    // One that cannot be read, or has no overview file yet (a forløp not opened
+                    // since an older Stafett), stays out of the index and is read next time:
+                    // it does not make the index be written again each time.
+                    stale |= read.is_ok() && name.is_some() && now.complete();
                     read
                 }
             };

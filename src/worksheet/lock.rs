@@ -91,9 +91,7 @@ impl ForlopDir {
             Err(fs::TryLockError::Error(err)) => Err(StoreError::Io { path, err }),
         }
     }
-}
 
-impl ForlopDir {
     /// Whether the Stafett whose process id is in the lock file still runs. A follower asks
     /// this to stop a clock whose facilitator is gone (a crash, a kill). Where a process
     /// cannot be asked about (not unix), it is taken to run.

@@ -1,8 +1,8 @@
 //! The recovery file: what was in memory when Stafett could not save it (a crash, a signal
 //! while the disk failed, or quitting anyway). It goes into the forløp's folder, or, when that
 //! cannot be written, into the user's own private folder in the system's temp folder
-//! (`stafett-<uid>`), under a name that says which forløp it belongs to. The next opening of that forløp offers to take it back; a used or declined file
-//! is set aside, never deleted.
+//! (`stafett-<uid>`), under a name that says which forløp it belongs to. The next opening of
+//! that forløp offers to take it back; a used or declined file is set aside, never deleted.
 
 use super::bounds::Bounded;
 use super::files::write_new_private;
@@ -90,7 +90,7 @@ impl ForlopDir {
             .filter(|e| {
                 let n = e.file_name();
                 let n = n.to_string_lossy();
-                n.starts_with(&prefix) && n.ends_with(".ron") && is_ours(&e.path())
+                n.starts_with(&prefix) && n.ends_with(".ron") && is_ours(&e.path(), Is::File)
             })
             .filter_map(|e| Some((e.path(), load_ron::<Recovery>(&e.path()).ok()?)))
             .filter(|(_, r)| {
@@ -119,16 +119,14 @@ impl ForlopDir {
     }
 }
 
-/// A file in the shared temp folder is only trusted when this user owns it and only this user
-/// can read and write it.
 /// This user's folder for recovery files in the temp folder (`stafett-<uid>`, private), made
 /// when missing if `make`; none when something that is not ours has its name.
 fn own_temp_dir(make: bool) -> Option<PathBuf> {
-    let dir = std::env::temp_dir().join(own_temp_name());
+    let dir = own_temp_path();
     if make && fs::symlink_metadata(&dir).is_err() {
         let _ = super::files::create_private_dir(&dir);
     }
-    is_own_dir(&dir).then_some(dir)
+    is_ours(&dir, Is::Folder).then_some(dir)
 }
 
 /// Where to look for recovery files in the temp folder: this user's folder; the temp folder
@@ -136,49 +134,45 @@ fn own_temp_dir(make: bool) -> Option<PathBuf> {
 /// there instead); nowhere when there is no such folder, so opening a forløp never lists a
 /// temp folder of thousands of files.
 fn temp_dir_to_search() -> Option<PathBuf> {
-    let own = std::env::temp_dir().join(own_temp_name());
-    if is_own_dir(&own) {
+    let own = own_temp_path();
+    if is_ours(&own, Is::Folder) {
         Some(own)
     } else {
         fs::symlink_metadata(&own).is_ok().then(std::env::temp_dir)
     }
 }
 
-#[cfg(unix)]
-fn own_temp_name() -> String {
-    format!("stafett-{}", rustix::process::getuid().as_raw())
-}
-
-/// The temp folder is the user's own here.
-#[cfg(not(unix))]
-fn own_temp_name() -> String {
-    "stafett".to_string()
-}
-
-fn is_own_dir(path: &Path) -> bool {
+/// `<temp>/stafett-<uid>`; on Windows, whose temp folder is the user's own, `<temp>/stafett`.
+fn own_temp_path() -> PathBuf {
     #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        fs::symlink_metadata(path).is_ok_and(|m| {
-            m.is_dir() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o077 == 0
-        })
-    }
+    let name = format!("stafett-{}", rustix::process::getuid().as_raw());
     #[cfg(not(unix))]
-    {
-        fs::symlink_metadata(path).is_ok_and(|m| m.is_dir())
-    }
+    let name = "stafett".to_string();
+    std::env::temp_dir().join(name)
 }
 
-fn is_ours(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        fs::symlink_metadata(path).is_ok_and(|m| {
-            m.is_file() && m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o077 == 0
-        })
-    }
-    #[cfg(not(unix))]
-    {
-        fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
-    }
+/// What [`is_ours`] expects to find.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Is {
+    File,
+    Folder,
+}
+
+/// Something in the shared temp folder is only trusted when it is what was expected (never a
+/// link), this user owns it and only this user can read and write it.
+fn is_ours(path: &Path, what: Is) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| {
+        let kind = match what {
+            Is::File => m.is_file(),
+            Is::Folder => m.is_dir(),
+        };
+        #[cfg(unix)]
+        let private = {
+            use std::os::unix::fs::MetadataExt;
+            m.uid() == rustix::process::getuid().as_raw() && m.mode() & 0o077 == 0
+        };
+        #[cfg(not(unix))]
+        let private = true;
+        kind && private
+    })
 }
