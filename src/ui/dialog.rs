@@ -8,10 +8,11 @@ use crate::keys::Keymap;
 use crate::keys::show::HelpSection;
 use crate::t;
 use crate::text::inert_line;
+use crate::ui::plain::Plain;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding};
 use ratatui_textarea::TextArea;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, overlay: &Overlay, theme: &Theme) {
@@ -127,8 +128,8 @@ fn help(frame: &mut Frame, area: Rect, scroll: u16, keys: &Keymap, theme: &Theme
     }
     let longest = left_lines.len().max(right_lines.len()) as u16;
     let scroll = scroll.min(longest.saturating_sub(inner.height));
-    frame.render_widget(Paragraph::new(left_lines).scroll((scroll, 0)), left);
-    frame.render_widget(Paragraph::new(right_lines).scroll((scroll, 0)), right);
+    frame.render_widget(Plain::new(left_lines).scroll(scroll), left);
+    frame.render_widget(Plain::new(right_lines).scroll(scroll), right);
 }
 
 fn field_height(area: &TextArea, max: u16) -> u16 {
@@ -166,7 +167,7 @@ fn text_input(frame: &mut Frame, area: Rect, input: &Input, theme: &Theme) {
             theme.dim(),
         )
     };
-    frame.render_widget(Paragraph::new(hint_text), hint);
+    frame.render_widget(Plain::new(hint_text), hint);
 }
 
 fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
@@ -202,7 +203,7 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
         } else {
             theme.dim()
         };
-        Paragraph::new(Span::styled(format!("{marker}{}", measure_label(i)), style))
+        Plain::new(Span::styled(format!("{marker}{}", measure_label(i)), style))
     };
     frame.render_widget(label(0), rows[0]);
     frame.render_widget(&form.fields[0], rows[1]);
@@ -220,10 +221,10 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     } else {
         ratatui::style::Style::new()
     };
-    frame.render_widget(Paragraph::new(Span::styled(status, style)), rows[7]);
+    frame.render_widget(Plain::new(Span::styled(status, style)), rows[7]);
     if let Some(e) = &form.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("⚠ {e}"), theme.alert())),
+            Plain::new(Span::styled(format!("⚠ {e}"), theme.alert())),
             rows[8],
         );
     }
@@ -232,7 +233,7 @@ fn measure(frame: &mut Frame, area: Rect, form: &MeasureForm, theme: &Theme) {
     } else {
         Span::styled(t!("ui.dialog.tab_neste_felt_enter_lagrer"), theme.dim())
     };
-    frame.render_widget(Paragraph::new(hint), rows[9]);
+    frame.render_widget(Plain::new(hint), rows[9]);
 }
 
 fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme: &Theme) {
@@ -253,7 +254,7 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
     ])
     .areas(inner);
     frame.render_widget(
-        Paragraph::new(Span::styled(t!("ui.dialog.prosess_velger"), theme.label())),
+        Plain::new(Span::styled(t!("ui.dialog.prosess_velger"), theme.label())),
         l1,
     );
     let lines: Vec<Line> = app
@@ -275,9 +276,9 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Plain::new(lines), list);
     frame.render_widget(
-        Paragraph::new(Span::styled(
+        Plain::new(Span::styled(
             t!("ui.dialog.navn_pa_forlopet_f_eks"),
             theme.label(),
         )),
@@ -286,12 +287,12 @@ fn new_forlop(frame: &mut Frame, area: Rect, app: &App, form: &NewForlop, theme:
     frame.render_widget(&form.name, name);
     if let Some(e) = &form.error {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!("⚠ {}", inert_line(e)), theme.alert())),
+            Plain::new(Span::styled(format!("⚠ {}", inert_line(e)), theme.alert())),
             err,
         );
     }
     frame.render_widget(
-        Paragraph::new(Span::styled(
+        Plain::new(Span::styled(
             t!("ui.dialog.enter_oppretter_esc_avbryter"),
             theme.dim(),
         )),

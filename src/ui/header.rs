@@ -5,6 +5,7 @@ use super::theme::Theme;
 use crate::app::{App, Session};
 use crate::t;
 use crate::text::{clock, inert_line};
+use crate::ui::plain::Plain;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -56,10 +57,7 @@ pub(super) fn draw_header(frame: &mut Frame, area: Rect, app: &App, s: &Session,
                 optional = optional
             )
         });
-    frame.render_widget(
-        Paragraph::new(Span::styled(crumbs, theme.title())),
-        crumbs_area,
-    );
+    frame.render_widget(Plain::new(Span::styled(crumbs, theme.title())), crumbs_area);
     frame.render_widget(Paragraph::new(timer).right_aligned(), timer_area);
 }
 
@@ -106,7 +104,7 @@ pub(super) fn draw_notice(frame: &mut Frame, area: Rect, app: &App, s: &Session,
     } else {
         (String::new(), theme.dim())
     };
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), area);
+    frame.render_widget(Plain::new(Span::styled(text, style)), area);
 }
 
 fn timer_span<'a>(app: &App, s: &Session, theme: &Theme) -> Span<'a> {

@@ -6,6 +6,7 @@ use super::theme::Theme;
 use crate::app::{App, Home};
 use crate::t;
 use crate::text::inert_line;
+use crate::ui::plain::Plain;
 use crate::worksheet::overview::Overview;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(vec![
+        Plain::new(vec![
             Line::styled(t!("home.title"), theme.title()),
             Line::styled(t!("home.tagline"), theme.dim()),
             Line::styled(t!("ui.follow.hint"), theme.dim()),
@@ -63,12 +64,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, home: &Home, theme: &Theme
     }
     if let Some(m) = &app.message {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {}", inert_line(m)), theme.warn())),
+            Plain::new(Span::styled(format!(" {}", inert_line(m)), theme.warn())),
             message,
         );
     }
     let keys = app.keys.footer_pairs("home");
-    frame.render_widget(Paragraph::new(key_line(&keys, footer.width, theme)), footer);
+    frame.render_widget(Plain::new(key_line(&keys, footer.width, theme)), footer);
 }
 
 /// The forløp on this machine, or how to start the first one.

@@ -5,13 +5,14 @@ use super::theme::Theme;
 use crate::runner::Runner;
 use crate::t;
 use crate::text::inert_line;
+use crate::ui::plain::Plain;
 use crate::worksheet::{SessionStatus, SheetKey};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::canvas::{Canvas, Circle};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
 /// The overview of a forløp; `keys` are the hints for its bottom border.
@@ -124,7 +125,7 @@ fn draw_circle(frame: &mut Frame, area: Rect, r: &Runner, theme: &Theme) {
     let legend = Line::styled(t!("ui.overview.ikke_startet_pagar_ferdig"), theme.dim());
     let y = area.y + area.height.saturating_sub(1);
     frame.render_widget(
-        Paragraph::new(legend),
+        Plain::new(legend),
         Rect {
             y,
             height: 1,
@@ -189,7 +190,7 @@ fn draw_list(frame: &mut Frame, area: Rect, r: &Runner, selected: usize, theme: 
         ),
         theme.room(),
     );
-    frame.render_widget(Paragraph::new(header), Rect { height: 1, ..area });
+    frame.render_widget(Plain::new(header), Rect { height: 1, ..area });
     let body = Rect {
         y: area.y + 2,
         height: area.height.saturating_sub(2),

@@ -4,12 +4,12 @@ use super::theme::Theme;
 use super::wrap::wrap;
 use crate::t;
 use crate::text::{format_date, inert};
+use crate::ui::plain::Plain;
 use crate::worksheet::Measure;
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
@@ -46,14 +46,14 @@ pub fn table(
             open = open
         )
     };
-    (Paragraph::new(Span::styled(summary, theme.label()))).render(Rect { height: 1, ..area }, buf);
+    (Plain::new(Span::styled(summary, theme.label()))).render(Rect { height: 1, ..area }, buf);
     let body = Rect {
         y: area.y + 1,
         height: area.height - 1,
         ..area
     };
     if plan.is_empty() {
-        (Paragraph::new(Span::styled(
+        (Plain::new(Span::styled(
             t!("ui.plan.ingen_tiltak_enna_trykk_a"),
             theme.dim(),
         )))
@@ -68,7 +68,7 @@ pub fn table(
         t!("ui.plan.frist"),
         t!("ui.plan.status")
     );
-    (Paragraph::new(Line::styled(format!("  {head}"), theme.dim())))
+    (Plain::new(Line::styled(format!("  {head}"), theme.dim())))
         .render(Rect { height: 1, ..body }, buf);
     let rows_area = Rect {
         y: body.y + 1,

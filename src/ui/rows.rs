@@ -3,11 +3,12 @@
 //! not the length of the list.
 
 use super::theme::Theme;
+use crate::ui::plain::Plain;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 /// Rows built on demand: `row(i)` gives the lines of row `i` of `count`.
 pub struct Rows<'t, F> {
@@ -80,7 +81,7 @@ impl<'a, 't, F: Fn(usize) -> Vec<Line<'a>>> Widget for Rows<'t, F> {
                 break;
             }
         }
-        Paragraph::new(lines).render(area, buf);
+        Plain::new(lines).render(area, buf);
     }
 }
 

@@ -7,6 +7,7 @@ use super::{activity, key_line, wrap::wrap};
 use crate::app::{App, Session};
 use crate::t;
 use crate::text::{inert, inert_line};
+use crate::ui::plain::Plain;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -72,10 +73,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme
     draw_notice(frame, notice, app, s, theme);
     if app.following {
         let text = t!("ui.follow.footer", name = inert_line(&s.runner.forlop.name));
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.dim())), footer);
+        frame.render_widget(Plain::new(Span::styled(text, theme.dim())), footer);
     } else {
         frame.render_widget(
-            Paragraph::new(key_line(&footer_keys(app, s), footer.width, theme)),
+            Plain::new(key_line(&footer_keys(app, s), footer.width, theme)),
             footer,
         );
     }
@@ -120,12 +121,12 @@ fn draw_room(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, app: &Ap
     match big {
         Some((text, _)) => frame.render_widget(text, title_area),
         None => frame.render_widget(
-            Paragraph::new(Span::styled(title.into_owned(), theme.title())),
+            Plain::new(Span::styled(title.into_owned(), theme.title())),
             title_area,
         ),
     }
-    frame.render_widget(Paragraph::new(item_lines), item_area);
-    frame.render_widget(Paragraph::new(room_lines), room_area);
+    frame.render_widget(Plain::new(item_lines), item_area);
+    frame.render_widget(Plain::new(room_lines), room_area);
     let cx = activity::Cx {
         r,
         theme,

@@ -155,9 +155,79 @@ fn plain() -> ThemeDef {
     }
 }
 
+/// A theme's styles, resolved once from its file: drawing a frame asks for styles hundreds of
+/// times, and a colour name is parsed only here.
+#[derive(Debug)]
+struct Styles {
+    title: Style,
+    room: Style,
+    dim: Style,
+    label: Style,
+    selected: Style,
+    key: Style,
+    ok: Style,
+    warn: Style,
+    alert: Style,
+    border: Style,
+    line: Style,
+    gauge: Style,
+    band_acceptable: Style,
+    band_high: Style,
+    band_unacceptable: Style,
+}
+
+impl Styles {
+    fn resolve(def: &ThemeDef, color: bool) -> Styles {
+        let s = |d: &StyleDef| resolve(d, color);
+        Styles {
+            title: s(&def.title),
+            room: s(&def.room),
+            dim: s(&def.dim),
+            label: s(&def.label),
+            selected: s(&def.selected),
+            key: s(&def.key),
+            ok: s(&def.ok),
+            warn: s(&def.warn),
+            alert: s(&def.alert),
+            border: s(&def.border),
+            line: s(&def.line),
+            gauge: s(&def.gauge),
+            band_acceptable: s(&def.band_acceptable),
+            band_high: s(&def.band_high),
+            band_unacceptable: s(&def.band_unacceptable),
+        }
+    }
+}
+
+fn resolve(s: &StyleDef, color: bool) -> Style {
+    let mut style = Style::new();
+    if color {
+        if let Some(c) = s.fg.as_deref().and_then(|c| Color::from_str(c).ok()) {
+            style = style.fg(c);
+        }
+        if let Some(c) = s.bg.as_deref().and_then(|c| Color::from_str(c).ok()) {
+            style = style.bg(c);
+        }
+    }
+    if s.bold {
+        style = style.add_modifier(Modifier::BOLD);
+    }
+    if s.reversed {
+        style = style.add_modifier(Modifier::REVERSED);
+    }
+    style
+}
+
+/// The shipped theme's styles, with or without colour.
+fn styles(name: ThemeName, color: bool) -> &'static Styles {
+    static RESOLVED: [OnceLock<Styles>; 4] = [const { OnceLock::new() }; 4];
+    let slot = &RESOLVED[name as usize * 2 + usize::from(color)];
+    slot.get_or_init(|| Styles::resolve(shipped(name), color))
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
-    def: &'static ThemeDef,
+    styles: &'static Styles,
     color: bool,
 }
 
@@ -168,7 +238,7 @@ impl Theme {
 
     pub fn named(name: ThemeName, color: bool) -> Theme {
         Theme {
-            def: shipped(name),
+            styles: styles(name, color),
             color,
         }
     }
@@ -177,69 +247,50 @@ impl Theme {
         self.color
     }
 
-    fn style(&self, s: &StyleDef) -> Style {
-        let mut style = Style::new();
-        if self.color {
-            if let Some(c) = s.fg.as_deref().and_then(|c| Color::from_str(c).ok()) {
-                style = style.fg(c);
-            }
-            if let Some(c) = s.bg.as_deref().and_then(|c| Color::from_str(c).ok()) {
-                style = style.bg(c);
-            }
-        }
-        if s.bold {
-            style = style.add_modifier(Modifier::BOLD);
-        }
-        if s.reversed {
-            style = style.add_modifier(Modifier::REVERSED);
-        }
-        style
-    }
-
     pub fn title(&self) -> Style {
-        self.style(&self.def.title)
+        self.styles.title
     }
     pub fn room(&self) -> Style {
-        self.style(&self.def.room)
+        self.styles.room
     }
     pub fn dim(&self) -> Style {
-        self.style(&self.def.dim)
+        self.styles.dim
     }
     pub fn label(&self) -> Style {
-        self.style(&self.def.label)
+        self.styles.label
     }
     pub fn selected(&self) -> Style {
-        self.style(&self.def.selected)
+        self.styles.selected
     }
     pub fn key(&self) -> Style {
-        self.style(&self.def.key)
+        self.styles.key
     }
     pub fn ok(&self) -> Style {
-        self.style(&self.def.ok)
+        self.styles.ok
     }
     pub fn warn(&self) -> Style {
-        self.style(&self.def.warn)
+        self.styles.warn
     }
     pub fn alert(&self) -> Style {
-        self.style(&self.def.alert)
+        self.styles.alert
     }
     pub fn border(&self) -> Style {
-        self.style(&self.def.border)
+        self.styles.border
     }
     /// The colour of drawn lines (the overview's circle).
     pub fn line_color(&self) -> Color {
-        self.style(&self.def.line).fg.unwrap_or(Color::Reset)
+        self.styles.line.fg.unwrap_or(Color::Reset)
     }
     pub fn gauge(&self) -> Style {
-        self.style(&self.def.gauge)
+        self.styles.gauge
     }
     /// The look of a risk value's cell: colour and, without colour, bold for uakseptabel.
     pub fn band(&self, band: Band) -> Style {
-        self.style(match band {
-            Band::Acceptable => &self.def.band_acceptable,
-            Band::High => &self.def.band_high,
-            Band::Unacceptable => &self.def.band_unacceptable,
-        })
+        match band {
+            Band::Acceptable => self.styles.band_acceptable,
+            Band::High => self.styles.band_high,
+            Band::Unacceptable => self.styles.band_unacceptable,
+        }
     }
 }
 

@@ -7,6 +7,7 @@ use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use crate::runner::Runner;
 use crate::text::inert;
+use crate::ui::plain::Plain;
 use crate::worksheet::Item;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,8 +44,7 @@ impl<K: ItemKind> Widget for Items<'_, K> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut area = area;
         if let Some(h) = self.kind.header() {
-            Paragraph::new(Line::styled(h, self.theme.label()))
-                .render(Rect { height: 1, ..area }, buf);
+            Plain::new(Line::styled(h, self.theme.label())).render(Rect { height: 1, ..area }, buf);
             area.y += 1;
             area.height = area.height.saturating_sub(1);
         }

@@ -6,6 +6,7 @@ use super::super::wrap::{clip, wrap};
 use super::risk_grid::band_style;
 use crate::script::RiskScale;
 use crate::text::inert_line;
+use crate::ui::plain::Plain;
 use crate::worksheet::risk::{RiskRow, RiskSettings};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,7 +62,7 @@ pub fn matrix(
             .take(cell_h)
             .collect::<Vec<_>>()
             .join("\n");
-        (Paragraph::new(label)).render(Rect::new(area.x, y, label_w as u16, cell_h as u16), buf);
+        (Plain::new(label)).render(Rect::new(area.x, y, label_w as u16, cell_h as u16), buf);
         for k in 1..=k_levels as u8 {
             let x = area.x + (label_w + (usize::from(k) - 1) * cell_w) as u16;
             let band = set.band(u32::from(s) * u32::from(k));
@@ -85,7 +86,7 @@ pub fn matrix(
             (Paragraph::new(wrap(&label, cell_w.saturating_sub(1)).join("\n")).style(theme.dim()))
                 .render(Rect::new(x, y, (cell_w as u16).saturating_sub(1), h), buf);
         }
-        (Paragraph::new(Line::styled("S ↑  K →", theme.dim())))
+        (Plain::new(Line::styled("S ↑  K →", theme.dim())))
             .render(Rect::new(area.x, y, label_w as u16, 1), buf);
     }
     outside_note(buf, area, y, rows, (s_levels, k_levels), theme);
@@ -108,7 +109,7 @@ fn outside_note(
         .collect();
     let last = area.y + area.height.saturating_sub(1);
     if !outside.is_empty() && last > y {
-        (Paragraph::new(Line::styled(
+        (Plain::new(Line::styled(
             crate::t!("risk.outside_matrix", ids = outside.join(", ")),
             theme.warn(),
         )))
@@ -157,7 +158,7 @@ fn legend(
             }
         })
         .collect();
-    Paragraph::new(lines).render(area, buf);
+    Plain::new(lines).render(area, buf);
 }
 
 /// One cell of the matrix: its band as symbol and word (as room allows) and the row IDs in it;

@@ -1,6 +1,7 @@
 //! RiskGrid on screen: the table with a detail panel, or the risk matrix (`matrix.rs`).
 //! Every band is shown with its symbol and its word as well as its colour.
 
+use crate::ui::plain::Plain;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use crate::runner::Runner;
@@ -13,7 +14,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 use super::{Cx, View};
@@ -82,14 +82,14 @@ fn grid(buf: &mut Buffer, area: Rect, w: &RiskGrid) {
         Span::styled(legend(&set, scale), theme.label()),
         Span::styled(format!("  · {view}"), theme.dim()),
     ]);
-    (Paragraph::new(head)).render(Rect { height: 1, ..area }, buf);
+    (Plain::new(head)).render(Rect { height: 1, ..area }, buf);
     let body = Rect {
         y: area.y + 1,
         height: area.height.saturating_sub(1),
         ..area
     };
     if rows.is_empty() {
-        (Paragraph::new(Span::styled(
+        (Plain::new(Span::styled(
             t!("ui.activity.risk_grid.ingen_risikoer_enna_trykk_a"),
             theme.dim(),
         )))
@@ -120,7 +120,7 @@ fn grid(buf: &mut Buffer, area: Rect, w: &RiskGrid) {
         height: detail_h,
         ..body
     };
-    (Paragraph::new(detail_lines).scroll((scroll, 0))).render(detail_area, buf);
+    (Plain::new(detail_lines).scroll(scroll)).render(detail_area, buf);
 }
 
 fn table(
@@ -159,7 +159,7 @@ fn table(
             t!("ui.risk.rest")
         ));
     }
-    (Paragraph::new(Line::styled(format!("  {head}"), theme.dim())))
+    (Plain::new(Line::styled(format!("  {head}"), theme.dim())))
         .render(Rect { height: 1, ..area }, buf);
     let widths = (tema_w, hva_w, risk_w, wide);
     // Only the rows that can be seen are wrapped and formatted.

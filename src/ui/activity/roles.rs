@@ -1,5 +1,6 @@
 //! Roles: who takes which task, with the role keys above.
 
+use crate::ui::plain::Plain;
 use super::super::rows::Rows;
 use super::super::theme::Theme;
 use crate::runner::Runner;
@@ -8,7 +9,7 @@ use crate::text::inert_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 use super::{Cx, View};
 use crate::script::activity as spec;
 
@@ -28,7 +29,7 @@ impl Widget for Roles<'_> {
             .map(|(i, r)| format!("{} {}", i + 1, inert_line(r)))
             .collect::<Vec<_>>()
             .join(" · ");
-        Paragraph::new(Line::styled(keys, self.theme.dim()))
+        Plain::new(Line::styled(keys, self.theme.dim()))
             .render(Rect { height: 1, ..area }, buf);
         let row = |i: usize| {
             let task = &self.tasks[i];

@@ -1,5 +1,6 @@
 //! Summary: the agreed summary text.
 
+use crate::ui::plain::Plain;
 use super::super::theme::Theme;
 use super::super::wrap::wrap;
 use crate::runner::Runner;
@@ -8,7 +9,7 @@ use crate::text::inert;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 use super::{Cx, View};
 use crate::script::activity as spec;
 
@@ -28,7 +29,7 @@ impl Widget for Summary<'_> {
                 .map(Line::raw)
                 .collect()
         };
-        Paragraph::new(lines).render(area, buf);
+        Plain::new(lines).render(area, buf);
     }
 }
 

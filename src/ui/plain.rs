@@ -1,0 +1,233 @@
+//! Lines drawn as they are: left-aligned, one per row, cut at the area's right edge. This is
+//! what `Paragraph::new(lines)` draws, cell for cell (a property test holds the two equal), at a
+//! fraction of the cost: most of Stafett's text is Latin script, where every character is a
+//! grapheme of one cell, so it is put into the buffer a character at a time. Any other span goes
+//! through grapheme segmentation exactly as ratatui does.
+//!
+//! Lines with an alignment of their own, and wrapped text, are left to `Paragraph`.
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Text for [`Widget::render`], optionally scrolled down by a number of lines.
+pub struct Plain<'a> {
+    text: Text<'a>,
+    scroll: usize,
+}
+
+impl<'a> Plain<'a> {
+    pub fn new(text: impl Into<Text<'a>>) -> Plain<'a> {
+        Plain {
+            text: text.into(),
+            scroll: 0,
+        }
+    }
+
+    /// Skips the first `lines` lines.
+    pub fn scroll(self, lines: u16) -> Plain<'a> {
+        Plain {
+            scroll: lines as usize,
+            ..self
+        }
+    }
+}
+
+impl Widget for Plain<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        if area.is_empty() {
+            return;
+        }
+        let text = &self.text;
+        let aligned = |a: Option<Alignment>| a.is_some_and(|a| a != Alignment::Left);
+        if aligned(text.alignment) || text.lines.iter().any(|l| aligned(l.alignment)) {
+            Paragraph::new(self.text)
+                .scroll((self.scroll as u16, 0))
+                .render(area, buf);
+            return;
+        }
+        let rows = text.lines.iter().skip(self.scroll);
+        for (y, line) in (area.top()..area.bottom()).zip(rows) {
+            line_at(buf, (area.left(), y, area.width), text.style, line);
+        }
+    }
+}
+
+/// Draws one line at (x, y) in at most `width` cells over the text's style, as `Paragraph`
+/// would.
+fn line_at(buf: &mut Buffer, (x, y, width): (u16, u16, u16), base: Style, line: &Line) {
+    let mut used = 0u16;
+    for span in &line.spans {
+        let style = base.patch(line.style).patch(span.style);
+        let text = span.content.as_ref();
+        if text.chars().all(one_cell) {
+            for c in text.chars() {
+                if used == width {
+                    return;
+                }
+                buf[(x + used, y)].set_char(c).set_style(style);
+                used += 1;
+            }
+            continue;
+        }
+        for g in text.graphemes(true) {
+            if g.contains(char::is_control) {
+                continue;
+            }
+            let w = g.cell_width();
+            if w > width {
+                continue;
+            }
+            if used + w > width {
+                return;
+            }
+            if w > 0 {
+                buf[(x + used, y)].set_symbol(g).set_style(style);
+                used += w;
+            }
+        }
+    }
+}
+
+/// A character that is a grapheme of its own next to any other such character, one cell wide:
+/// printable ASCII, Latin-1 and the Latin extensions (æ ø å é …), general punctuation (– … ›)
+/// and box drawing. Combining marks, joiners, controls, the soft hyphen and wide characters are
+/// not.
+pub fn one_cell(c: char) -> bool {
+    matches!(c,
+        '\u{20}'..='\u{7e}'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{2ff}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{2500}'..='\u{257f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::style::{Color, Modifier, Style};
+    use ratatui::text::Span;
+
+    const ONE_CELL: [(char, char); 6] = [
+        ('\u{20}', '\u{7e}'),
+        ('\u{a0}', '\u{ac}'),
+        ('\u{ae}', '\u{2ff}'),
+        ('\u{2010}', '\u{2027}'),
+        ('\u{2030}', '\u{205e}'),
+        ('\u{2500}', '\u{257f}'),
+    ];
+
+    #[test]
+    fn every_one_cell_character_is_one_cell_and_its_own_grapheme() {
+        let mut n = 0;
+        for (lo, hi) in ONE_CELL {
+            for c in lo..=hi {
+                assert!(one_cell(c), "{c:?}");
+                let s = c.to_string();
+                assert_eq!(s.cell_width(), 1, "{c:?} U+{:04X}", c as u32);
+                // Neither extends what comes before it nor binds to what follows.
+                for pair in [format!("a{c}"), format!("{c}a"), format!("{c}{c}")] {
+                    assert_eq!(pair.graphemes(true).count(), 2, "U+{:04X}", c as u32);
+                }
+                n += 1;
+            }
+        }
+        assert!(n > 900);
+        for c in [
+            '\u{ad}', '\u{300}', '\u{200d}', '\u{fe0f}', '\t', '你', '🙂',
+        ] {
+            assert!(!one_cell(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    fn paragraph(lines: &[Line<'static>], width: u16, scroll: u16) -> Buffer {
+        let area = Rect::new(0, 0, width, 4);
+        let mut buf = Buffer::empty(area);
+        Paragraph::new(Text::from(lines.to_vec()).style(Color::Green))
+            .scroll((scroll, 0))
+            .render(area, &mut buf);
+        buf
+    }
+
+    fn plain(lines: &[Line<'static>], width: u16, scroll: u16) -> Buffer {
+        let area = Rect::new(0, 0, width, 4);
+        let mut buf = Buffer::empty(area);
+        Plain::new(Text::from(lines.to_vec()).style(Color::Green))
+            .scroll(scroll)
+            .render(area, &mut buf);
+        buf
+    }
+
+    /// Text from a mix of the easy and the hard cases: Latin, combining marks, joined and
+    /// wide emoji, CJK, controls, tabs.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "a",
+            "Æ",
+            "ø",
+            " ",
+            "–",
+            "…",
+            "›",
+            "─",
+            "e\u{301}",
+            "\u{301}",
+            "👩\u{200d}💻",
+            "🙂",
+            "你好",
+            "\t",
+            "\u{1b}[31m",
+            "\u{ad}",
+            "\u{fe0f}",
+            "\n",
+            "ﾞ",
+            "x",
+        ]);
+        prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
+    }
+
+    fn style() -> impl Strategy<Value = Style> {
+        prop::sample::select(vec![
+            Style::new(),
+            Style::new().fg(Color::Cyan),
+            Style::new().add_modifier(Modifier::REVERSED),
+            Style::new().bg(Color::Red).add_modifier(Modifier::BOLD),
+        ])
+    }
+
+    fn line() -> impl Strategy<Value = Line<'static>> {
+        (prop::collection::vec((text(), style()), 0..4), style()).prop_map(|(spans, s)| {
+            Line::from(
+                spans
+                    .into_iter()
+                    .map(|(t, st)| Span::styled(t, st))
+                    .collect::<Vec<_>>(),
+            )
+            .style(s)
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn plain_draws_what_a_paragraph_draws(
+            lines in prop::collection::vec(line(), 0..6),
+            width in 1u16..30,
+            scroll in 0u16..3,
+        ) {
+            prop_assert_eq!(plain(&lines, width, scroll), paragraph(&lines, width, scroll));
+        }
+    }
+
+    #[test]
+    fn aligned_lines_are_left_to_paragraph() {
+        let lines = vec![Line::from("midt").centered(), Line::from("venstre")];
+        assert_eq!(plain(&lines, 20, 0), paragraph(&lines, 20, 0));
+        assert_eq!(plain(&lines, 20, 0)[(8, 0)].symbol(), "m");
+    }
+}
