@@ -57,6 +57,23 @@ impl Widget for Plain<'_> {
     }
 }
 
+/// Lines broken at spaces to fit `width` columns (see [`super::wrap::wrap`]). A line of one
+/// span keeps its style on every piece; a line of several spans that does not fit is left to be
+/// cut.
+pub fn wrapped(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'_>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width as usize || line.spans.len() != 1 {
+            out.push(line);
+            continue;
+        }
+        let style = line.style.patch(line.spans[0].style);
+        let pieces = super::wrap::wrap(&line.spans[0].content, width as usize);
+        out.extend(pieces.into_iter().map(|p| Line::styled(p, style)));
+    }
+    out
+}
+
 /// Draws one line at (x, y) in at most `width` cells over the text's style, as `Paragraph`
 /// would.
 fn line_at(buf: &mut Buffer, (x, y, width): (u16, u16, u16), base: Style, line: &Line) {

@@ -7,11 +7,11 @@ use super::{activity, key_line, wrap::wrap};
 use crate::app::{App, Session};
 use crate::t;
 use crate::text::{inert, inert_line};
-use crate::ui::plain::Plain;
+use crate::ui::plain::{Plain, wrapped};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph};
 use tui_big_text::BigText;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
@@ -272,12 +272,9 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, practic
         lines.push(Line::raw(""));
         lines.push(Line::styled(hint, theme.dim()));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Plain::new(wrapped(lines, inner.width)), inner);
 }
 
 /// The footer: the step keys, the activity kind's keys, then the session's, all from the key
