@@ -106,10 +106,21 @@ impl std::fmt::Display for TuiError {
     }
 }
 
-/// ratatui's set-up (raw mode, the alternate screen, the hook that restores the terminal on a
-/// panic), drawing through a buffer so a frame goes out in one write, not in 1 KiB pieces.
+/// ratatui's set-up, as `ratatui::try_init` makes it (the hook that restores the terminal on a
+/// panic, raw mode, the alternate screen), with a terminal that draws through a buffer so a
+/// frame goes out in one write, not in 1 KiB pieces. `try_init` itself would also make a
+/// terminal of its own, two screen buffers only to be dropped.
 fn init_terminal() -> io::Result<Terminal<CrosstermBackend<BufWriter<io::Stdout>>>> {
-    drop(ratatui::try_init()?);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen
+    )?;
     Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
         1 << 16,
         io::stdout(),
