@@ -163,9 +163,65 @@ impl std::ops::Deref for Text<'_> {
     }
 }
 
-/// Reads a catalog: a RON map from key to text.
+/// Reads a catalog: a RON map from key to text. The shipped catalogs hold one entry per line,
+/// which is read line by line in a fraction of the time a RON parse takes; anything else in
+/// the file (or a line it does not expect) is left to the RON parser, which gives the same map
+/// (a test holds the two equal on every shipped catalog).
 pub fn parse(text: &str) -> Result<Catalog<'_>, ron::error::SpannedError> {
-    ron::from_str(text)
+    match by_lines(text) {
+        Some(catalog) => Ok(catalog),
+        None => ron::from_str(text),
+    }
+}
+
+/// A catalog of `"key": "text",` lines between `{` and `}`, with `//` comments; `None` for
+/// anything else.
+fn by_lines(source: &str) -> Option<Catalog<'_>> {
+    use std::collections::hash_map::Entry;
+    let mut catalog = Catalog::with_capacity(source.len() / 64);
+    let mut lines = source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"));
+    if lines.next()? != "{" {
+        return None;
+    }
+    for line in lines.by_ref() {
+        if line == "}" {
+            return lines.next().is_none().then_some(catalog);
+        }
+        let line = line.strip_prefix('"')?.strip_suffix("\",")?;
+        let end = line.find(['"', '\\'])?;
+        let text = line[end..].strip_prefix("\": \"")?;
+        match catalog.entry(&line[..end]) {
+            Entry::Vacant(slot) => slot.insert(Text(unescape(text)?)),
+            Entry::Occupied(_) => return None,
+        };
+    }
+    None
+}
+
+/// A RON string's contents without its quotes: borrowed when it has no escapes, `None` for an
+/// escape other than `\"`, `\\` and `\n`, or a bare quote.
+fn unescape(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !text.contains(['\\', '"']) {
+        return Some(std::borrow::Cow::Borrowed(text));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push(match chars.next()? {
+                '"' => '"',
+                '\\' => '\\',
+                'n' => '\n',
+                _ => return None,
+            }),
+            '"' => return None,
+            c => out.push(c),
+        }
+    }
+    Some(std::borrow::Cow::Owned(out))
 }
 
 /// The text for `key`; the key itself when the catalog lacks it, so a gap is visible, never

@@ -279,3 +279,30 @@ fn a_count_of_one_takes_the_singular_in_every_language() {
         assert!(nb.contains_key(key), "{key}.one without {key}");
     }
 }
+
+#[test]
+fn catalogs_read_line_by_line_are_what_ron_reads() {
+    for lang in Lang::ALL {
+        let source = lang.catalog_source();
+        let fast = super::by_lines(source).expect("a shipped catalog is read line by line");
+        let ron: Catalog = ron::from_str(source).unwrap();
+        assert_eq!(fast, ron, "{lang:?}");
+        assert!(fast.len() > 500);
+    }
+    // Anything the line reader does not expect goes to the RON parser, with the same result.
+    for source in [
+        "{\n  \"a\": \"sier \\\"hei\\\"\\n og \\\\ går\",\n}\n",
+        "{\n  \"a\": \"x\", // a comment after\n  \"b\": \"y\",\n}",
+        "{\n  \"a\": \"x\",\n  \"a\": \"y\",\n}",
+        "{\n  \"a\": \"\\u{e5}\",\n}",
+        "{\n  \"a\": \"siste uten komma\"\n}",
+        "{ \"a\": \"x\", \"b\": \"y\" }",
+        "{\r\n  \"a\": \"x\",\r\n}\r\n",
+        "/* block */ {\n  \"a\": \"x\",\n}",
+    ] {
+        let ron: Catalog = ron::from_str(source).unwrap();
+        assert_eq!(parse(source).unwrap(), ron, "{source:?}");
+    }
+    assert!(super::by_lines("{\n  \"a\": \"\\u{e5}\",\n}").is_none());
+    assert!(parse("{\n  \"a\": \"x\",\n").is_err());
+}
