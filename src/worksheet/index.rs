@@ -172,9 +172,9 @@ impl Store {
             .map(|e| e.path())
             .filter(|path| !remove_remnant(path))
             .collect();
-        // Folders side by side: name order, compared as bytes (path order, without splitting
-        // 500 paths into components again and again).
-        folders.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
+        // Folders side by side, so their paths differ only in the name: compared as bytes, the
+        // paths are in name order (without splitting them into components at every comparison).
+        folders.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         let mut index = load(&root);
         let mut stale = false;
         let mut listed = Vec::with_capacity(folders.len());
