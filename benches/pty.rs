@@ -384,7 +384,8 @@ fn run_all(data: &Path, parts: &[&str]) {
 
 /// Key → frame. The three programs run side by side and take turns, 50 keys each, four times,
 /// so a slow patch of the machine falls on all of them alike, while each key still finds its
-/// program warm as it would in use. The saving key takes turns with `j` in the same program.
+/// program warm as it would in use. Then, in each round, the 1,000-item forløp takes `j` and the
+/// saving key `J` in turns of 50, for the saving key against `j` in the same program.
 fn key_rows<'a>(minimal: &App, open: &dyn Fn(&'a str) -> App<'a>) {
     let keys = 200;
     let mut runs = [

@@ -181,7 +181,8 @@ fn by_lines(source: &str) -> Option<Catalog<'_>> {
     let mut catalog = Catalog::with_capacity(source.len() / 64);
     let mut lines = source
         .lines()
-        .map(str::trim)
+        // RON's own whitespace only: a no-break space is not whitespace to RON.
+        .map(|l| l.trim_matches([' ', '\t', '\r']))
         .filter(|l| !l.is_empty() && !l.starts_with("//"));
     if lines.next()? != "{" {
         return None;

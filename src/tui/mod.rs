@@ -117,14 +117,18 @@ fn init_terminal() -> io::Result<Terminal<CrosstermBackend<BufWriter<io::Stdout>
         hook(info);
     }));
     ratatui::crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen
-    )?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        1 << 16,
-        io::stdout(),
-    )))
+    let screen = ratatui::crossterm::terminal::EnterAlternateScreen;
+    let terminal = execute!(io::stdout(), screen).and_then(|()| {
+        Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+            1 << 16,
+            io::stdout(),
+        )))
+    });
+    // A set-up that fails half way leaves the terminal as it found it.
+    if terminal.is_err() {
+        ratatui::restore();
+    }
+    terminal
 }
 
 fn event_loop(app: &mut App, clock: &Clock) -> io::Result<()> {

@@ -4,7 +4,8 @@
 //! grapheme of one cell, so it is put into the buffer a character at a time. Any other span goes
 //! through grapheme segmentation exactly as ratatui does.
 //!
-//! Lines with an alignment of their own, and wrapped text, are left to `Paragraph`.
+//! Lines with an alignment of their own are left to `Paragraph`; so is wrapped text that
+//! [`wrapped`] cannot break as ratatui's word wrapper would.
 
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::{Alignment, Rect};
@@ -57,21 +58,27 @@ impl Widget for Plain<'_> {
     }
 }
 
-/// Lines broken at spaces to fit `width` columns (see [`super::wrap::wrap`]). A line of one
-/// span keeps its style on every piece; a line of several spans that does not fit is left to be
-/// cut.
-pub fn wrapped(lines: Vec<Line<'_>>, width: u16) -> Vec<Line<'_>> {
+/// Lines broken at spaces to fit `width` columns (see [`super::wrap::wrap`]), each piece keeping
+/// its line's style; what `Paragraph::wrap(Wrap { trim: false })` makes of plain prose. The
+/// lines come back unchanged as `Err` when one that needs breaking is one this does not break
+/// as ratatui does (several spans, or leading spaces): the caller then wraps with `Paragraph`.
+pub fn wrapped(lines: Vec<Line<'_>>, width: u16) -> Result<Vec<Line<'_>>, Vec<Line<'_>>> {
+    let width = width as usize;
+    let breakable = |l: &Line| matches!(l.spans.as_slice(), [s] if !s.content.starts_with(' '));
+    if lines.iter().any(|l| l.width() > width && !breakable(l)) {
+        return Err(lines);
+    }
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        if line.width() <= width as usize || line.spans.len() != 1 {
+        if line.width() <= width {
             out.push(line);
             continue;
         }
         let style = line.style.patch(line.spans[0].style);
-        let pieces = super::wrap::wrap(&line.spans[0].content, width as usize);
+        let pieces = super::wrap::wrap(&line.spans[0].content, width);
         out.extend(pieces.into_iter().map(|p| Line::styled(p, style)));
     }
-    out
+    Ok(out)
 }
 
 /// Draws one line at (x, y) in at most `width` cells over the text's style, as `Paragraph`
@@ -110,10 +117,12 @@ fn line_at(buf: &mut Buffer, (x, y, width): (u16, u16, u16), base: Style, line: 
     }
 }
 
-/// A character that is a grapheme of its own next to any other such character, one cell wide:
-/// printable ASCII, Latin-1 and the Latin extensions (æ ø å é …), general punctuation (– … ›)
-/// and box drawing. Combining marks, joiners, controls, the soft hyphen and wide characters are
-/// not.
+/// A character one cell wide that is a grapheme of its own, whatever stands beside it: printable
+/// ASCII, Latin-1 and the Latin extensions (æ ø å é …), general punctuation (– … ›) and box
+/// drawing. None of them extends, joins or prefixes a neighbour (their grapheme break property
+/// is "Other"), so only a combining mark or joiner outside the set could attach to one, and a
+/// span with such a character is not drawn character by character. Combining marks, joiners,
+/// controls, the soft hyphen and wide characters are not in the set.
 pub fn one_cell(c: char) -> bool {
     matches!(c,
         '\u{20}'..='\u{7e}'
@@ -131,31 +140,22 @@ mod tests {
     use ratatui::style::{Color, Modifier, Style};
     use ratatui::text::Span;
 
-    const ONE_CELL: [(char, char); 6] = [
-        ('\u{20}', '\u{7e}'),
-        ('\u{a0}', '\u{ac}'),
-        ('\u{ae}', '\u{2ff}'),
-        ('\u{2010}', '\u{2027}'),
-        ('\u{2030}', '\u{205e}'),
-        ('\u{2500}', '\u{257f}'),
-    ];
-
     #[test]
     fn every_one_cell_character_is_one_cell_and_its_own_grapheme() {
-        let mut n = 0;
-        for (lo, hi) in ONE_CELL {
-            for c in lo..=hi {
-                assert!(one_cell(c), "{c:?}");
-                let s = c.to_string();
-                assert_eq!(s.cell_width(), 1, "{c:?} U+{:04X}", c as u32);
-                // Neither extends what comes before it nor binds to what follows.
-                for pair in [format!("a{c}"), format!("{c}a"), format!("{c}{c}")] {
-                    assert_eq!(pair.graphemes(true).count(), 2, "U+{:04X}", c as u32);
-                }
-                n += 1;
+        let set: Vec<char> = (char::MIN..=char::MAX).filter(|&c| one_cell(c)).collect();
+        for &c in &set {
+            assert_eq!(c.to_string().cell_width(), 1, "U+{:04X}", c as u32);
+            // Neither extends what comes before it nor binds to what follows.
+            for pair in [
+                format!("a{c}"),
+                format!("{c}a"),
+                format!("{c}{c}"),
+                format!("©{c}"),
+            ] {
+                assert_eq!(pair.graphemes(true).count(), 2, "U+{:04X}", c as u32);
             }
         }
-        assert!(n > 900);
+        assert!(set.len() > 900);
         for c in [
             '\u{ad}', '\u{300}', '\u{200d}', '\u{fe0f}', '\t', '你', '🙂',
         ] {
@@ -239,6 +239,74 @@ mod tests {
         ) {
             prop_assert_eq!(plain(&lines, width, scroll), paragraph(&lines, width, scroll));
         }
+    }
+
+    /// A guide's text as lines, as `draw_guide` makes them.
+    fn text_lines(text: &str) -> Vec<Line<'static>> {
+        text.lines().map(|l| Line::raw(l.to_string())).collect()
+    }
+
+    /// The guide's first line: two spans, as the real one.
+    fn first_line() -> Line<'static> {
+        Line::from(vec![
+            Span::styled("10 min", Style::new().fg(Color::Cyan)),
+            Span::raw(" · gjennomgang av handlingsplanen"),
+        ])
+    }
+
+    fn wrapped_both_ways(lines: Vec<Line<'static>>, width: u16) -> (Buffer, Buffer) {
+        let area = Rect::new(0, 0, width, 60);
+        let mut by_paragraph = Buffer::empty(area);
+        Paragraph::new(lines.clone())
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .render(area, &mut by_paragraph);
+        let mut by_plain = Buffer::empty(area);
+        match wrapped(lines, width) {
+            Ok(w) => Plain::new(w).render(area, &mut by_plain),
+            Err(lines) => Paragraph::new(lines)
+                .wrap(ratatui::widgets::Wrap { trim: false })
+                .render(area, &mut by_plain),
+        }
+        (by_plain, by_paragraph)
+    }
+
+    #[test]
+    fn every_shipped_guide_wraps_as_a_wrapped_paragraph_would() {
+        let mut texts = Vec::new();
+        let library = crate::script::Library::shipped();
+        for (file, _) in crate::script::library::SHIPPED {
+            let script = library.get(file.trim_end_matches(".ron")).unwrap();
+            for step in script
+                .phases
+                .iter()
+                .flat_map(|p| &p.sessions)
+                .flat_map(|s| &s.steps)
+            {
+                texts.push(step.guide.clone());
+                texts.push(step.trainer.clone());
+            }
+        }
+        assert!(texts.len() > 400);
+        for width in [12, 20, 26, 34, 45, 59] {
+            for text in &texts {
+                // Every shipped text is broken here, never handed back to Paragraph.
+                assert!(wrapped(text_lines(text), width).is_ok(), "{width}: {text}");
+                let (plain, paragraph) = wrapped_both_ways(text_lines(text), width);
+                assert_eq!(plain, paragraph, "{width}: {text}");
+            }
+            // With the first line of two spans, as drawn: handed back when it must be broken.
+            let mut lines = vec![first_line(), Line::raw("")];
+            lines.extend(text_lines(&texts[0]));
+            assert_eq!(
+                wrapped(lines.clone(), width).is_ok(),
+                width >= 38,
+                "{width}"
+            );
+            let (plain, paragraph) = wrapped_both_ways(lines, width);
+            assert_eq!(plain, paragraph, "{width}");
+        }
+        let indented = vec![Line::raw("  - et punkt som er langt nok til å brytes")];
+        assert_eq!(wrapped(indented.clone(), 20), Err(indented));
     }
 
     #[test]

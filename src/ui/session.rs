@@ -11,7 +11,7 @@ use crate::ui::plain::{Plain, wrapped};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Padding, Paragraph};
+use ratatui::widgets::{Block, Borders, Padding, Paragraph, Wrap};
 use tui_big_text::BigText;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, s: &Session, theme: &Theme) {
@@ -274,7 +274,10 @@ fn draw_guide(frame: &mut Frame, area: Rect, s: &Session, theme: &Theme, practic
     }
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    frame.render_widget(Plain::new(wrapped(lines, inner.width)), inner);
+    match wrapped(lines, inner.width) {
+        Ok(lines) => frame.render_widget(Plain::new(lines), inner),
+        Err(lines) => frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner),
+    }
 }
 
 /// The footer: the step keys, the activity kind's keys, then the session's, all from the key

@@ -221,7 +221,11 @@ fn resolve(s: &StyleDef, color: bool) -> Style {
 /// The shipped theme's styles, with or without colour.
 fn styles(name: ThemeName, color: bool) -> &'static Styles {
     static RESOLVED: [OnceLock<Styles>; 4] = [const { OnceLock::new() }; 4];
-    let slot = &RESOLVED[name as usize * 2 + usize::from(color)];
+    let theme = match name {
+        ThemeName::Standard => 0,
+        ThemeName::Projector => 1,
+    };
+    let slot = &RESOLVED[theme * 2 + usize::from(color)];
     slot.get_or_init(|| Styles::resolve(shipped(name), color))
 }
 
