@@ -17,7 +17,6 @@ pub mod wrap;
 
 use crate::app::{App, Screen};
 use crate::t;
-use crate::ui::plain::Plain;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -41,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let [banner, rest] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
         let text = Line::from(Span::styled(t!("ui.practice_banner"), theme.warn())).centered();
-        frame.render_widget(Plain::new(text), banner);
+        frame.render_widget(Paragraph::new(text), banner);
         rest
     } else {
         area

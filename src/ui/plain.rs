@@ -65,12 +65,17 @@ impl Widget for Plain<'_> {
 pub fn wrapped(lines: Vec<Line<'_>>, width: u16) -> Result<Vec<Line<'_>>, Vec<Line<'_>>> {
     let width = width as usize;
     let breakable = |l: &Line| matches!(l.spans.as_slice(), [s] if !s.content.starts_with(' '));
-    if lines.iter().any(|l| l.width() > width && !breakable(l)) {
+    let fits: Vec<bool> = lines.iter().map(|l| l.width() <= width).collect();
+    if lines
+        .iter()
+        .zip(&fits)
+        .any(|(l, &fits)| !fits && !breakable(l))
+    {
         return Err(lines);
     }
     let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        if line.width() <= width {
+    for (line, fits) in lines.into_iter().zip(fits) {
+        if fits {
             out.push(line);
             continue;
         }
@@ -123,7 +128,7 @@ fn line_at(buf: &mut Buffer, (x, y, width): (u16, u16, u16), base: Style, line: 
 /// is "Other"), so only a combining mark or joiner outside the set could attach to one, and a
 /// span with such a character is not drawn character by character. Combining marks, joiners,
 /// controls, the soft hyphen and wide characters are not in the set.
-pub fn one_cell(c: char) -> bool {
+fn one_cell(c: char) -> bool {
     matches!(c,
         '\u{20}'..='\u{7e}'
         | '\u{a0}'..='\u{ac}'

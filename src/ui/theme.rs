@@ -44,26 +44,30 @@ pub struct StyleDef {
     pub reversed: bool,
 }
 
-/// A theme file: a style per role.
-#[derive(Debug, Clone, Deserialize)]
+/// One value for each role on screen: a [`StyleDef`] in a theme file ([`ThemeDef`]), a resolved
+/// `Style` once read.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThemeDef {
-    pub title: StyleDef,
-    pub room: StyleDef,
-    pub dim: StyleDef,
-    pub label: StyleDef,
-    pub selected: StyleDef,
-    pub key: StyleDef,
-    pub ok: StyleDef,
-    pub warn: StyleDef,
-    pub alert: StyleDef,
-    pub border: StyleDef,
-    pub line: StyleDef,
-    pub gauge: StyleDef,
-    pub band_acceptable: StyleDef,
-    pub band_high: StyleDef,
-    pub band_unacceptable: StyleDef,
+pub struct Roles<T> {
+    pub title: T,
+    pub room: T,
+    pub dim: T,
+    pub label: T,
+    pub selected: T,
+    pub key: T,
+    pub ok: T,
+    pub warn: T,
+    pub alert: T,
+    pub border: T,
+    pub line: T,
+    pub gauge: T,
+    pub band_acceptable: T,
+    pub band_high: T,
+    pub band_unacceptable: T,
 }
+
+/// A theme file: a style per role.
+pub type ThemeDef = Roles<StyleDef>;
 
 /// Why a theme file cannot be used.
 #[derive(Debug)]
@@ -98,8 +102,8 @@ pub fn parse(text: &str) -> Result<ThemeDef, ThemeError> {
     Ok(def)
 }
 
-impl ThemeDef {
-    fn all(&self) -> [&StyleDef; 15] {
+impl<T> Roles<T> {
+    fn all(&self) -> [&T; 15] {
         [
             &self.title,
             &self.room,
@@ -118,87 +122,40 @@ impl ThemeDef {
             &self.band_unacceptable,
         ]
     }
-}
 
-fn shipped(name: ThemeName) -> &'static ThemeDef {
-    static DEFS: [OnceLock<ThemeDef>; 2] = [OnceLock::new(), OnceLock::new()];
-    let (slot, text) = match name {
-        ThemeName::Standard => (&DEFS[0], STANDARD),
-        ThemeName::Projector => (&DEFS[1], PROJECTOR),
-    };
-    // Checked by a test; should it ever fail, every role falls back to the terminal's default
-    // look, which still reads because colour never carries meaning alone.
-    slot.get_or_init(|| parse(text).unwrap_or_else(|_| plain()))
-}
-
-fn plain() -> ThemeDef {
-    let s = StyleDef::default;
-    ThemeDef {
-        title: s(),
-        room: s(),
-        dim: s(),
-        label: s(),
-        selected: StyleDef {
-            reversed: true,
-            ..s()
-        },
-        key: s(),
-        ok: s(),
-        warn: s(),
-        alert: s(),
-        border: s(),
-        line: s(),
-        gauge: s(),
-        band_acceptable: s(),
-        band_high: s(),
-        band_unacceptable: s(),
-    }
-}
-
-/// A theme's styles, resolved once from its file: drawing a frame asks for styles hundreds of
-/// times, and a colour name is parsed only here.
-#[derive(Debug)]
-struct Styles {
-    title: Style,
-    room: Style,
-    dim: Style,
-    label: Style,
-    selected: Style,
-    key: Style,
-    ok: Style,
-    warn: Style,
-    alert: Style,
-    border: Style,
-    line: Style,
-    gauge: Style,
-    band_acceptable: Style,
-    band_high: Style,
-    band_unacceptable: Style,
-}
-
-impl Styles {
-    fn resolve(def: &ThemeDef, color: bool) -> Styles {
-        let s = |d: &StyleDef| resolve(d, color);
-        Styles {
-            title: s(&def.title),
-            room: s(&def.room),
-            dim: s(&def.dim),
-            label: s(&def.label),
-            selected: s(&def.selected),
-            key: s(&def.key),
-            ok: s(&def.ok),
-            warn: s(&def.warn),
-            alert: s(&def.alert),
-            border: s(&def.border),
-            line: s(&def.line),
-            gauge: s(&def.gauge),
-            band_acceptable: s(&def.band_acceptable),
-            band_high: s(&def.band_high),
-            band_unacceptable: s(&def.band_unacceptable),
+    fn map<U>(&self, f: impl Fn(&T) -> U) -> Roles<U> {
+        Roles {
+            title: f(&self.title),
+            room: f(&self.room),
+            dim: f(&self.dim),
+            label: f(&self.label),
+            selected: f(&self.selected),
+            key: f(&self.key),
+            ok: f(&self.ok),
+            warn: f(&self.warn),
+            alert: f(&self.alert),
+            border: f(&self.border),
+            line: f(&self.line),
+            gauge: f(&self.gauge),
+            band_acceptable: f(&self.band_acceptable),
+            band_high: f(&self.band_high),
+            band_unacceptable: f(&self.band_unacceptable),
         }
     }
 }
 
+/// With no theme file: the terminal's own look, the selection reversed.
+fn plain() -> ThemeDef {
+    Roles {
+        selected: StyleDef {
+            reversed: true,
+            ..StyleDef::default()
+        },
+        ..Roles::default()
+    }
+}
+
+/// A style from its definition; colours only when colour is on.
 fn resolve(s: &StyleDef, color: bool) -> Style {
     let mut style = Style::new();
     if color {
@@ -218,20 +175,25 @@ fn resolve(s: &StyleDef, color: bool) -> Style {
     style
 }
 
-/// The shipped theme's styles, with or without colour.
-fn styles(name: ThemeName, color: bool) -> &'static Styles {
-    static RESOLVED: [OnceLock<Styles>; 4] = [const { OnceLock::new() }; 4];
-    let theme = match name {
-        ThemeName::Standard => 0,
-        ThemeName::Projector => 1,
+/// The shipped theme's styles, with or without colour, resolved once: drawing a frame asks
+/// for styles hundreds of times, and a colour name is parsed only here.
+fn styles(name: ThemeName, color: bool) -> &'static Roles<Style> {
+    static RESOLVED: [OnceLock<Roles<Style>>; 4] = [const { OnceLock::new() }; 4];
+    let (theme, text) = match name {
+        ThemeName::Standard => (0, STANDARD),
+        ThemeName::Projector => (1, PROJECTOR),
     };
-    let slot = &RESOLVED[theme * 2 + usize::from(color)];
-    slot.get_or_init(|| Styles::resolve(shipped(name), color))
+    RESOLVED[theme * 2 + usize::from(color)].get_or_init(|| {
+        // Checked by a test; should it ever fail, every role falls back to the terminal's
+        // default look, which still reads because colour never carries meaning alone.
+        let def = parse(text).unwrap_or_else(|_| plain());
+        def.map(|d| resolve(d, color))
+    })
 }
 
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
-    styles: &'static Styles,
+    styles: &'static Roles<Style>,
     color: bool,
 }
 
