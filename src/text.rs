@@ -1,7 +1,34 @@
-//! Small text helpers shared by every layer: making untrusted text inert, slugs and dates.
+//! Small text helpers shared by every layer: making untrusted text inert, slugs, dates, and
+//! RON strings read line by line.
 
 use chrono::NaiveDate;
 use std::borrow::Cow;
+
+/// A RON string's contents without its quotes, for the readers that take a file written in a
+/// known layout line by line (the string catalog, the forløp index): borrowed when it has no
+/// escapes, `None` for an escape other than `\"`, `\'`, `\\` and `\n`, or a bare quote. What
+/// gives `None` is left to RON.
+pub fn ron_unescape(text: &str) -> Option<Cow<'_, str>> {
+    if !text.contains(['\\', '"']) {
+        return Some(Cow::Borrowed(text));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push(match chars.next()? {
+                '"' => '"',
+                '\'' => '\'',
+                '\\' => '\\',
+                'n' => '\n',
+                _ => return None,
+            }),
+            '"' => return None,
+            c => out.push(c),
+        }
+    }
+    Some(Cow::Owned(out))
+}
 
 /// Replaces every control character except newline with a visible placeholder, so text from
 /// scripts, worksheets, paste or keyboard can never reach the terminal as a raw escape sequence.

@@ -195,34 +195,11 @@ fn by_lines(source: &str) -> Option<Catalog<'_>> {
         let end = line.find(['"', '\\'])?;
         let text = line[end..].strip_prefix("\": \"")?;
         match catalog.entry(&line[..end]) {
-            Entry::Vacant(slot) => slot.insert(Text(unescape(text)?)),
+            Entry::Vacant(slot) => slot.insert(Text(crate::text::ron_unescape(text)?)),
             Entry::Occupied(_) => return None,
         };
     }
     None
-}
-
-/// A RON string's contents without its quotes: borrowed when it has no escapes, `None` for an
-/// escape other than `\"`, `\\` and `\n`, or a bare quote.
-fn unescape(text: &str) -> Option<std::borrow::Cow<'_, str>> {
-    if !text.contains(['\\', '"']) {
-        return Some(std::borrow::Cow::Borrowed(text));
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.push(match chars.next()? {
-                '"' => '"',
-                '\\' => '\\',
-                'n' => '\n',
-                _ => return None,
-            }),
-            '"' => return None,
-            c => out.push(c),
-        }
-    }
-    Some(std::borrow::Cow::Owned(out))
 }
 
 /// The text for `key`; the key itself when the catalog lacks it, so a gap is visible, never

@@ -11,7 +11,7 @@
 
 use super::FORMAT;
 use super::bounds::{Bounded, OutOfBounds, known_format, within};
-use super::files::write_copy;
+use super::files::{DATA_CAP, Links, read_capped, write_copy};
 use super::overview::{FileStamp, Overview};
 use super::store::{FORLOP_FILE, ForlopDir, Listed, Store, remove_remnant, to_ron};
 use serde::{Deserialize, Serialize};
@@ -24,7 +24,9 @@ pub const INDEX_FILE: &str = ".oversikt.ron";
 /// More forløp than anyone keeps: an index claiming more is not read.
 const MAX_ENTRIES: u64 = 100_000;
 
-#[derive(Debug, Serialize, Deserialize)]
+mod lines;
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Index {
     format: u32,
     entries: Vec<Entry>,
@@ -34,7 +36,7 @@ struct Index {
 /// time of its `forlop.ron` and of its `oversikt.ron` when the entry was made. A tuple, not
 /// named fields: the index is a cache, read at every home screen, and a tuple reads in a
 /// third of the time.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct Entry(String, String, String, u32, String, u32, Stamp, Stamp);
 
 /// A file's size and time (ns), as in [`FileStamp`].
@@ -99,9 +101,15 @@ fn load(forlop_root: &Path) -> HashMap<String, Entry> {
     if std::fs::symlink_metadata(&path).is_err() {
         return HashMap::new();
     }
-    // Read as every data file is (a regular file, no link, a size cap). An index that does
-    // not read is as good as none: every forløp is read from its folder.
-    super::store::load_ron::<Index>(&path)
+    // Read as every data file is (a regular file, no link, a size cap), in the layout `save`
+    // writes (see `index/lines.rs`), else by RON. An index that does not read, or claims too
+    // much, is as good as none: every forløp is read from its folder.
+    let Ok(text) = read_capped(&path, DATA_CAP, Links::Refuse) else {
+        return HashMap::new();
+    };
+    lines::read(&text)
+        .or_else(|| ron::from_str(&text).ok())
+        .filter(|index: &Index| index.check_bounds().is_ok())
         .map(|index| {
             index
                 .entries
