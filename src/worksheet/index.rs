@@ -98,12 +98,9 @@ impl Bounded for Index {
 /// The index's entries by folder name; none when there is no index that reads.
 fn load(forlop_root: &Path) -> HashMap<String, Entry> {
     let path = forlop_root.join(INDEX_FILE);
-    if std::fs::symlink_metadata(&path).is_err() {
-        return HashMap::new();
-    }
     // Read as every data file is (a regular file, no link, a size cap), in the layout `save`
-    // writes (see `index/lines.rs`), else by RON. An index that does not read, or claims too
-    // much, is as good as none: every forløp is read from its folder.
+    // writes (see `index/lines.rs`), else by RON. An index that is missing, does not read, or
+    // claims too much is as good as none: every forløp is read from its folder.
     let Ok(text) = read_capped(&path, DATA_CAP, Links::Refuse) else {
         return HashMap::new();
     };
